@@ -1,0 +1,92 @@
+import type { ErrorKind, FieldErrors, JsonValue, RecoveryActionId, Severity } from './types';
+import { toJsonSafe } from './to-json-safe';
+
+/** Options for {@link AppError}; every field has a default so `new AppError('msg')` is valid. */
+export interface AppErrorOptions {
+  /** @default 'unknown' */
+  kind?: ErrorKind;
+  /** @default 'error' */
+  severity?: Severity;
+  /** Whether trying the same thing again may succeed. @default false */
+  retryable?: boolean;
+  /** Stable machine-readable code, e.g. `HTTP_503` or `VALIDATION_FAILED`. @default the kind upper-cased */
+  code?: string;
+  /** HTTP status, when the error came from a response. */
+  status?: number;
+  /** How long the server asked us to wait before retrying (from `Retry-After`). */
+  retryAfterMs?: number;
+  /** Where and why it happened: free-form, redacted before it is stored or reported. */
+  context?: Readonly<Record<string, unknown>>;
+  /** Field-level messages of a validation error. */
+  fieldErrors?: FieldErrors;
+  /** The message-catalog key for the user-facing text. @default the kind */
+  messageKey?: string;
+  /** Recovery actions that fit this error, best first. @default [] */
+  actions?: readonly RecoveryActionId[];
+  /** The original thrown value. */
+  cause?: unknown;
+}
+
+/**
+ * The one error type the pipeline works with: every thrown value is normalised into an `AppError`.
+ *
+ * @example
+ * throw new AppError('Card declined', { kind: 'validation', code: 'CARD_DECLINED', severity: 'warning' });
+ */
+export class AppError extends Error {
+  /** Marker that survives two copies of the package, where `instanceof` fails. Use {@link isAppError}. */
+  readonly isAppError = true as const;
+  readonly kind: ErrorKind;
+  readonly severity: Severity;
+  readonly retryable: boolean;
+  readonly code: string;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly context: Readonly<Record<string, unknown>> | undefined;
+  readonly fieldErrors: FieldErrors | undefined;
+  readonly messageKey: string;
+  readonly actions: readonly RecoveryActionId[];
+
+  constructor(message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.kind = options.kind ?? 'unknown';
+    this.severity = options.severity ?? 'error';
+    this.retryable = options.retryable ?? false;
+    this.code = options.code ?? this.kind.toUpperCase().replace(/-/g, '_');
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.context = options.context;
+    this.fieldErrors = options.fieldErrors;
+    this.messageKey = options.messageKey ?? this.kind;
+    this.actions = options.actions ?? [];
+  }
+
+  /** A JSON-safe summary: no cycles, no functions, bounded strings and depth. */
+  toJSON(): { [key: string]: JsonValue } {
+    const cause = this.cause;
+    return toJsonSafe({
+      name: this.name,
+      message: this.message,
+      kind: this.kind,
+      severity: this.severity,
+      retryable: this.retryable,
+      code: this.code,
+      status: this.status,
+      retryAfterMs: this.retryAfterMs,
+      messageKey: this.messageKey,
+      actions: this.actions,
+      context: this.context,
+      fieldErrors: this.fieldErrors,
+      stack: this.stack,
+      cause: cause instanceof Error ? { name: cause.name, message: cause.message } : cause,
+    }) as { [key: string]: JsonValue };
+  }
+}
+
+/** True for any `AppError`, including one from another copy of bulwark. */
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' && value !== null && (value as { isAppError?: unknown }).isAppError === true
+  );
+}

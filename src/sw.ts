@@ -1,0 +1,2 @@
+// `bulwark/sw`: the service-worker side of the offline queue.
+export {};

@@ -1,0 +1,2 @@
+// `bulwark/testing`: fault injection for users' own tests and stories.
+export {};

@@ -1,0 +1,63 @@
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = playwright({
+  launchOptions: {
+    executablePath: chromiumPath,
+    // The network is closed here: without these flags Chromium keeps dialling out at start.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+});
+// A fresh object per project: vitest names the instances in place.
+const browser = () => ({ enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }] });
+
+// REACT18_DIR (set by scripts/test-react18.sh) points react and react-dom at an 18.3 install.
+const react18 = process.env.REACT18_DIR;
+const react18Alias = react18
+  ? [
+      { find: /^react$/, replacement: `${react18}/node_modules/react/index.js` },
+      { find: /^react\/(.*)$/, replacement: `${react18}/node_modules/react/$1.js` },
+      { find: /^react-dom$/, replacement: `${react18}/node_modules/react-dom/index.js` },
+      { find: /^react-dom\/(.*)$/, replacement: `${react18}/node_modules/react-dom/$1.js` },
+    ]
+  : [];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: react18Alias },
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/browser/**'],
+          setupFiles: ['test/setup-unit.ts'],
+          // Inline the libraries that import react so the React 18 alias reaches them too.
+          server: { deps: { inline: react18 ? ['@testing-library/react', 'sonner', 'zustand'] : [] } },
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup-browser.ts'],
+          browser: browser(),
+        },
+      },
+      {
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: { name: 'storybook', browser: browser(), setupFiles: ['.storybook/vitest.setup.ts'] },
+      },
+    ],
+  },
+});
