@@ -21,9 +21,10 @@ export default defineConfig({
   external: [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^zustand(\/.*)?$/, 'sonner', /^@sentry\//, /^workbox-/],
   // The React entry is a client module (Next.js app router); esbuild drops directives while
   // bundling, so put it back on the built file.
-  onSuccess: async () => {
+  onSuccess: () => {
     const file = 'dist/index.js';
     const code = readFileSync(file, 'utf8');
     if (!code.startsWith('"use client"')) writeFileSync(file, `"use client";\n${code}`);
+    return Promise.resolve();
   },
 });

@@ -18,7 +18,12 @@ const chromium = playwright({
   },
 });
 // A fresh object per project: vitest names the instances in place.
-const browser = () => ({ enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }] });
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: 'chromium' as const }],
+});
 
 // REACT18_DIR (set by scripts/test-react18.sh) points react and react-dom at an 18.3 install.
 const react18 = process.env.REACT18_DIR;

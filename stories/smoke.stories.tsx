@@ -3,4 +3,6 @@ import { expect } from 'storybook/test';
 
 const meta: Meta = { title: 'Smoke', render: () => <p>ok</p> };
 export default meta;
-export const Renders: StoryObj = { play: async ({ canvasElement }) => expect(canvasElement.textContent).toBe('ok') };
+export const Renders: StoryObj = {
+  play: async ({ canvasElement }) => expect(canvasElement.textContent).toBe('ok'),
+};

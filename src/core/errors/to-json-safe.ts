@@ -22,7 +22,7 @@ export function toJsonSafe(value: unknown, limits: JsonSafeLimits = {}): JsonVal
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxString = limits.maxStringLength ?? DEFAULT_MAX_STRING;
   const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const seen = new WeakSet<object>();
+  const seen = new WeakSet();
 
   const cut = (s: string): string => (s.length > maxString ? `${s.slice(0, maxString)}…` : s);
 
@@ -51,7 +51,9 @@ export function toJsonSafe(value: unknown, limits: JsonSafeLimits = {}): JsonVal
     try {
       if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
       if (obj instanceof Error) {
-        return { name: cut(String(obj.name)), message: cut(String(obj.message)) };
+        // A subclass may have put anything in name or message.
+        const { name, message } = obj as { name: unknown; message: unknown };
+        return { name: cut(String(name)), message: cut(String(message)) };
       }
       if (Array.isArray(obj)) {
         const out = obj.slice(0, maxEntries).map((item) => walk(item, depth + 1));

@@ -5,7 +5,13 @@ describe('AppError', () => {
   it('defaults to an unknown, non-retryable error', () => {
     const error = new AppError('boom');
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ kind: 'unknown', severity: 'error', retryable: false, code: 'UNKNOWN', messageKey: 'unknown' });
+    expect(error).toMatchObject({
+      kind: 'unknown',
+      severity: 'error',
+      retryable: false,
+      code: 'UNKNOWN',
+      messageKey: 'unknown',
+    });
   });
 
   it('keeps the cause', () => {
@@ -17,7 +23,11 @@ describe('AppError', () => {
     const context: Record<string, unknown> = { a: 1, fn: () => 1 };
     context.self = context;
     const json = JSON.parse(JSON.stringify(new AppError('x', { kind: 'rate-limit', context })));
-    expect(json).toMatchObject({ kind: 'rate-limit', code: 'RATE_LIMIT', context: { a: 1, self: '[Circular]' } });
+    expect(json).toMatchObject({
+      kind: 'rate-limit',
+      code: 'RATE_LIMIT',
+      context: { a: 1, self: '[Circular]' },
+    });
     expect(typeof json.context.fn).toBe('string');
   });
 
