@@ -27,6 +27,13 @@ const browser = () => ({
 
 // REACT18_DIR (set by scripts/test-react18.sh) points react and react-dom at an 18.3 install.
 const react18 = process.env.REACT18_DIR;
+
+// Tests and stories import the public entry names, resolved to the sources.
+const src = (file: string) => new URL(`./src/${file}`, import.meta.url).pathname;
+const entryAlias = [
+  { find: /^bulwark$/, replacement: src('index.ts') },
+  { find: /^bulwark\/(core|sentry|sw|testing)$/, replacement: src('$1.ts') },
+];
 const react18Alias = react18
   ? [
       { find: /^react$/, replacement: `${react18}/node_modules/react/index.js` },
@@ -37,10 +44,11 @@ const react18Alias = react18
   : [];
 
 export default defineConfig({
+  resolve: { alias: entryAlias },
   test: {
     projects: [
       {
-        resolve: { alias: react18Alias },
+        resolve: { alias: [...entryAlias, ...react18Alias] },
         test: {
           name: 'unit',
           environment: 'jsdom',
@@ -52,6 +60,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: entryAlias },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
@@ -60,6 +69,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: entryAlias },
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: { name: 'storybook', browser: browser(), setupFiles: ['.storybook/vitest.setup.ts'] },
       },

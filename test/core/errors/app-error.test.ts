@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, isAppError } from '../../../src/core';
+import { AppError, isAppError } from 'bulwark/core';
 
 describe('AppError', () => {
   it('defaults to an unknown, non-retryable error', () => {
