@@ -1,0 +1,18 @@
+// PLACEHOLDER contract (owner: the boundaries helper): default fallbacks per boundary level, provided by
+// <ResilienceProvider> so that importing ErrorBoundary alone does not pull in the recovery UI.
+import { createContext, type ComponentType } from 'react';
+import type { AppError } from '../../core/errors/app-error';
+import type { RecoveryAction } from '../../core/types';
+
+export type BoundaryLevel = 'app' | 'page' | 'feature' | 'component';
+
+/** What a level's default fallback receives. */
+export interface LevelFallbackProps {
+  error: AppError;
+  level: BoundaryLevel;
+  actions: readonly RecoveryAction[];
+}
+
+export type LevelFallbacks = Partial<Record<BoundaryLevel, ComponentType<LevelFallbackProps>>>;
+
+export const BoundaryFallbacksContext = createContext<LevelFallbacks>({});
