@@ -1,6 +1,12 @@
+/** A scripted HTTP answer. */
+export interface ScriptedResponse {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
 /** One scripted outcome of {@link createFaultyFetch}: a status to answer with, or a failure mode. */
-export type FetchFault =
-  { status: number; body?: string; headers?: Record<string, string> } | 'network-error' | 'offline' | 'hang';
+export type FetchFault = ScriptedResponse | 'network-error' | 'hang';
 
 /** Options for {@link createFaultyFetch}. */
 export interface FaultyFetchOptions {
@@ -37,24 +43,32 @@ export function createFaultyFetch(options: FaultyFetchOptions = {}): FaultyFetch
   const latency = options.latencyMs ?? 0;
   let calls = 0;
 
-  const faulty = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const outcome = (fault: FetchFault | undefined, input: RequestInfo | URL, init?: RequestInit) => {
+    if (fault === undefined) return pass(input, init);
+    if (fault === 'hang') return new Promise<Response>(() => {});
+    if (fault === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
+    return Promise.resolve(
+      new Response(fault.body ?? null, { status: fault.status, headers: fault.headers }),
+    );
+  };
+
+  const faulty = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     calls += 1;
     const fault = script.shift();
     const signal = init?.signal ?? undefined;
-    return new Promise<Response>((resolve, reject) => {
-      const abort = () =>
-        reject(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
-      if (signal?.aborted) return abort();
-      signal?.addEventListener('abort', abort, { once: true });
-      const settle = () => {
-        if (fault === undefined) return pass(input, init).then(resolve, reject);
-        if (fault === 'hang') return;
-        if (fault === 'network-error') return reject(new TypeError('Failed to fetch'));
-        resolve(new Response(fault.body ?? null, { status: fault.status, headers: fault.headers }));
+    const aborted = new Promise<never>((_, reject) => {
+      const abort = () => {
+        reject(
+          signal?.reason instanceof Error
+            ? signal.reason
+            : new DOMException('The operation was aborted.', 'AbortError'),
+        );
       };
-      if (latency > 0) setTimeout(settle, latency);
-      else settle();
+      if (signal?.aborted) abort();
+      signal?.addEventListener('abort', abort, { once: true });
     });
+    if (latency > 0) await Promise.race([new Promise((resolve) => setTimeout(resolve, latency)), aborted]);
+    return Promise.race([outcome(fault, input, init), aborted]);
   };
   Object.defineProperty(faulty, 'calls', { get: () => calls });
   return faulty as FaultyFetch;
