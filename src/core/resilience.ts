@@ -1,66 +1,189 @@
-// PLACEHOLDER wiring (owner: the store/disclosure helper): keep `createResilience`, `Resilience` and `capture`.
-import { isAppError } from './errors/app-error';
 import { defaultCatalog, mergeCatalog, type MessageCatalog, type PartialCatalog } from './errors/catalog';
 import type { ClassificationRule } from './errors/classify';
+import { AppError } from './errors/app-error';
 import { fingerprint } from './errors/fingerprint';
 import { normalizeError } from './errors/normalize';
-import {
-  createDisclosureManager,
-  type DisclosureManager,
-  type DisclosureOptions,
-} from './disclosure/disclosure-manager';
-import type { Reporter } from './reporting/types';
-import { createErrorStore, type ErrorStore, type ErrorStoreOptions } from './store/error-store';
-import type { CaptureContext, ErrorRecord } from './types';
+import { createRedactor } from './errors/redact';
+import { createDisclosureManager } from './disclosure/disclosure-manager';
+import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
+import { createReportDispatcher } from './reporting/report-dispatcher';
+import type { Reporter, ReportingOptions } from './reporting/types';
+import { createErrorStore } from './store/error-store';
+import type { ErrorStore, ErrorStoreOptions } from './store/types';
+import type { CaptureContext, ErrorRecord, RecoveryAction } from './types';
+import { createBreakerRegistry } from './policies/breaker-registry';
+import type { CircuitBreaker, CircuitBreakerOptions } from './policies/circuit-breaker';
+import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fetch';
+import { createDegradation } from './degradation/create-degradation';
+import type { Degradation, DegradationOptions } from './degradation/types';
 
+/** Occurrence times kept per record: more than any sensible escalation ladder needs. */
+const MAX_OCCURRENCES = 16;
+
+/** Options for {@link createResilience}. */
 export interface ResilienceOptions {
-  /** App classification rules, tried before the defaults. */
+  /** App classification rules, tried before the defaults. @default [] */
   rules?: readonly ClassificationRule[];
-  /** Overrides or translations of the message catalog. */
+  /** Overrides or translations of the message catalog. @default {} */
   catalog?: PartialCatalog;
+  /** @default {} (history of 100 records) */
   store?: ErrorStoreOptions;
+  /** @default {} (the default rules table, 60 s window) */
   disclosure?: DisclosureOptions;
+  /** Where reports go (they receive redacted copies). @default [] */
   reporters?: readonly Reporter[];
+  /** Severity filter, sampling, rate limit and extra redaction for reports. @default {} */
+  reporting?: Omit<ReportingOptions, 'reporters' | 'now'>;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
+  /** Defaults for every breaker of `resilience.breaker(name)`. @default {} (5 in a row or 50% of 10 in 30 s; 30 s open) */
+  breakers?: Omit<CircuitBreakerOptions, 'name'>;
+  /** Features per level, and how open breakers and the network degrade the app. @default {} */
+  degradation?: DegradationOptions;
 }
 
 /** One app's resilience instance: create one per app (or per test) and hand it to `<ResilienceProvider>`. */
 export interface Resilience {
-  /** The one entry of the pipeline: normalise, classify, fingerprint, record, decide, report. Never throws. */
+  /**
+   * The one entry of the pipeline: normalise, classify, fingerprint, record, decide, report.
+   * Never throws. Capturing the same thrown object twice is a no-op that returns the same record.
+   */
   capture: (error: unknown, context?: CaptureContext) => ErrorRecord;
+  /** True once `capture` has seen this thrown object (or the AppError it became). */
+  isCaptured: (error: unknown) => boolean;
+  /** Hides a record until it happens again. */
+  dismiss: (recordId: string) => void;
+  /** Marks a recovery as having worked: the record is hidden and its next occurrence starts gently. */
+  resolve: (recordId: string) => void;
+  /**
+   * Runs a recovery action for a record: hides the record, resolves it when `run` returns a promise
+   * that fulfils, and captures a rejection. Never throws.
+   */
+  runAction: (action: RecoveryAction, record?: ErrorRecord) => Promise<void>;
   readonly store: ErrorStore;
   readonly disclosure: DisclosureManager;
   readonly catalog: MessageCatalog;
+  /** The breaker for service `name` (one per name; `options` apply when it is first created). */
+  breaker: (name: string, options?: Omit<CircuitBreakerOptions, 'name'>) => CircuitBreaker;
+  /** `resilientFetch` with this instance's breakers (by name) and its final failures sent to `capture`. */
+  fetch: (input: RequestInfo | URL, init?: ResilientFetchInit) => Promise<Response>;
+  /** This app's degradation level, driven by `set`, its breakers opening and the network going away. */
+  readonly degradation: Degradation;
 }
 
+const isObject = (value: unknown): value is object =>
+  (typeof value === 'object' && value !== null) || typeof value === 'function';
+
+/**
+ * Creates an app's resilience instance: the store, the disclosure manager, reporting and `capture`.
+ *
+ * @example
+ * const resilience = createResilience({ reporters: [createConsoleReporter()] });
+ * const record = resilience.capture(new Error('boom'), { feature: 'checkout', userAction: 'pay' });
+ * record.presentation; // 'inline' the first time, 'toast' when it recurs
+ */
 export function createResilience(options: ResilienceOptions = {}): Resilience {
   const now = options.now ?? Date.now;
   const store = createErrorStore(options.store);
   const disclosure = createDisclosureManager(options.disclosure);
   const catalog = options.catalog ? mergeCatalog(defaultCatalog, options.catalog) : defaultCatalog;
-  let nextId = 0;
+  const reporting = createReportDispatcher({ ...options.reporting, reporters: options.reporters, now });
+  const redactContext = createRedactor(options.reporting?.redact);
+  const captured = new WeakMap<object, ErrorRecord>();
+  let sequence = 0;
+  const breakers = createBreakerRegistry(options.breakers);
+  const breaker = (name: string, breakerOptions?: Omit<CircuitBreakerOptions, 'name'>) =>
+    breakers.get(name, breakerOptions);
+  const degradation = createDegradation(options.degradation, breakers);
 
-  const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
-    const error = isAppError(value) ? value : normalizeError(value, { rules: options.rules });
+  const current = (record: ErrorRecord): ErrorRecord =>
+    store.getState().records.find((r) => r.id === record.id) ?? record;
+
+  const record = (value: unknown, context: CaptureContext): ErrorRecord => {
+    const error = normalizeError(value, { rules: options.rules });
     const key = fingerprint(error);
     const previous = store.getState().records.find((r) => r.fingerprint === key);
     const time = now();
+    const restart = !previous || previous.status === 'recovered';
+    // The stored context is redacted like a report would be; the action callbacks stay usable.
+    const safeContext = { ...(redactContext({ ...context, actions: undefined }) as CaptureContext) };
+    if (context.actions) safeContext.actions = context.actions;
     const draft: ErrorRecord = {
-      id: previous?.id ?? `err-${++nextId}`,
+      id: previous?.id ?? `err-${++sequence}`,
       fingerprint: key,
       error,
       count: (previous?.count ?? 0) + 1,
       firstSeen: previous?.firstSeen ?? time,
       lastSeen: time,
+      occurrences: restart ? [time] : [...previous.occurrences.slice(1 - MAX_OCCURRENCES), time],
       presentation: 'silent',
       status: 'active',
-      context,
+      context: safeContext,
     };
-    const record = { ...draft, presentation: context.presentation ?? disclosure.decide(draft) };
-    store.getState().upsert(record);
-    return record;
+    const result = { ...draft, presentation: context.presentation ?? disclosure.decide(draft) };
+    store.getState().upsert(result);
+    captured.set(error, result);
+    if (isObject(value)) captured.set(value, result);
+    reporting.dispatch(result);
+    return result;
   };
 
-  return { capture, store, disclosure, catalog };
+  const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
+    try {
+      const seen = isObject(value) ? captured.get(value) : undefined;
+      return seen ? current(seen) : record(value, context);
+    } catch (failure) {
+      // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
+      const error = new AppError('The error pipeline failed', { cause: failure });
+      const time = now();
+      const id = `err-${++sequence}`;
+      const base = { id, fingerprint: 'pipeline-failure', error, count: 1, context };
+      return {
+        ...base,
+        firstSeen: time,
+        lastSeen: time,
+        occurrences: [time],
+        presentation: 'silent',
+        status: 'active',
+      };
+    }
+  };
+
+  const isCaptured = (value: unknown): boolean => isObject(value) && captured.has(value);
+  const dismiss = (id: string) => store.getState().dismiss(id);
+  const resolve = (id: string) => store.getState().resolve(id);
+
+  const runAction = async (action: RecoveryAction, target?: ErrorRecord): Promise<void> => {
+    if (target) dismiss(target.id);
+    try {
+      const result = action.run();
+      if (result) {
+        await result;
+        if (target) resolve(target.id);
+      }
+    } catch (error) {
+      capture(error, {
+        ...target?.context,
+        source: 'manual',
+        userAction: action.id,
+        presentation: undefined,
+      });
+    }
+  };
+
+  const fetch = (input: RequestInfo | URL, init?: ResilientFetchInit) =>
+    resilientFetch(input, init, { capture, breaker });
+  return {
+    capture,
+    isCaptured,
+    dismiss,
+    resolve,
+    runAction,
+    store,
+    disclosure,
+    catalog,
+    breaker,
+    fetch,
+    degradation,
+  };
 }

@@ -61,6 +61,11 @@ export interface ErrorRecord {
   /** Epoch ms of the first and the latest occurrence. */
   firstSeen: number;
   lastSeen: number;
+  /**
+   * Epoch ms of the latest occurrences since the record was created or last recovered, oldest first
+   * (at most 16): the disclosure manager counts recurrence within its window from these.
+   */
+  occurrences: readonly number[];
   /** How it is shown now. */
   presentation: Presentation;
   status: RecordStatus;

@@ -1,36 +1,66 @@
-// PLACEHOLDER: minimal version so the pipeline compiles; its owner replaces it (keep exported names/signatures).
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ErrorRecord } from '../types';
+import { createStore } from 'zustand/vanilla';
+import type { RecordStatus } from '../types';
+import type { ErrorStore, ErrorStoreOptions, ErrorStoreState, RateBucket } from './types';
 
-export interface ErrorStoreState {
-  /** Records, newest last; bounded by `historyLimit`. */
-  records: readonly ErrorRecord[];
-  /** Inserts a new record or replaces the one with the same fingerprint. */
-  upsert: (record: ErrorRecord) => void;
-  dismiss: (id: string) => void;
-  resolve: (id: string) => void;
-  clear: () => void;
+export const DEFAULT_HISTORY_LIMIT = 100;
+const RATE_WINDOW_SECONDS = 60;
+
+/** Adds one occurrence at `time` to the per-second buckets, dropping buckets older than a minute. */
+function addToRate(rate: readonly RateBucket[], time: number): RateBucket[] {
+  const second = Math.floor(time / 1000);
+  const kept = rate.filter((b) => b.second > second - RATE_WINDOW_SECONDS);
+  const last = kept.at(-1);
+  if (last?.second === second) kept[kept.length - 1] = { second, count: last.count + 1 };
+  else kept.push({ second, count: 1 });
+  return kept;
 }
 
-export interface ErrorStoreOptions {
-  /** @default 100 */
-  historyLimit?: number;
-}
-
-export type ErrorStore = StoreApi<ErrorStoreState>;
-
+/**
+ * Creates the error store: one record per fingerprint, bounded history, and the actions the UI needs.
+ * Listener errors are caught per listener, so one broken subscriber cannot stop `capture` or the others.
+ *
+ * @example
+ * const store = createErrorStore({ historyLimit: 50 });
+ * const unsubscribe = store.subscribe((state) => console.log(state.records.length));
+ */
 export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
-  const limit = options.historyLimit ?? 100;
-  return createStore<ErrorStoreState>()((set) => ({
-    records: [],
-    upsert: (record) =>
-      set((s) => ({
-        records: [...s.records.filter((r) => r.fingerprint !== record.fingerprint), record].slice(-limit),
-      })),
-    dismiss: (id) =>
-      set((s) => ({ records: s.records.map((r) => (r.id === id ? { ...r, status: 'dismissed' } : r)) })),
-    resolve: (id) =>
-      set((s) => ({ records: s.records.map((r) => (r.id === id ? { ...r, status: 'recovered' } : r)) })),
-    clear: () => set({ records: [] }),
-  }));
+  const limit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  const onListenerError = options.onListenerError ?? (() => {});
+
+  const store = createStore<ErrorStoreState>()((set) => {
+    const setStatus = (id: string, status: RecordStatus) =>
+      set((s) => {
+        const index = s.records.findIndex((r) => r.id === id);
+        const found = s.records[index];
+        if (!found || found.status === status) return s;
+        const records = s.records.slice();
+        records[index] = { ...found, status };
+        return { records };
+      });
+    return {
+      records: [],
+      rate: [],
+      upsert: (record) =>
+        set((s) => {
+          const records = s.records.filter((r) => r.fingerprint !== record.fingerprint);
+          records.push(record);
+          if (records.length > limit) records.splice(0, records.length - limit);
+          return { records, rate: addToRate(s.rate, record.lastSeen) };
+        }),
+      dismiss: (id) => setStatus(id, 'dismissed'),
+      resolve: (id) => setStatus(id, 'recovered'),
+      clear: () => set({ records: [], rate: [] }),
+    };
+  });
+
+  const subscribe = store.subscribe;
+  store.subscribe = (listener) =>
+    subscribe((state, previous) => {
+      try {
+        listener(state, previous);
+      } catch (error) {
+        onListenerError(error);
+      }
+    });
+  return store;
 }

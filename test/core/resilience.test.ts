@@ -1,0 +1,149 @@
+import { AppError, createResilience, type Reporter } from 'bulwark/core';
+import { describe, expect, it, vi } from 'vitest';
+
+/** A distinct letters-only word per number: the fingerprint folds digits away, so messages must differ in letters. */
+const word = (i: number) => i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+
+const clock = () => {
+  let t = 1_000_000;
+  return { now: () => t, tick: (ms: number) => (t += ms) };
+};
+
+describe('createResilience().capture', () => {
+  it('turns any thrown value into a record, and never throws', () => {
+    const resilience = createResilience();
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    for (const value of [
+      'text',
+      null,
+      undefined,
+      42,
+      cyclic,
+      new Error('e'),
+      new Response('x', { status: 500 }),
+    ]) {
+      const record = resilience.capture(value);
+      expect(record.error).toBeInstanceOf(AppError);
+      expect(record.status).toBe('active');
+    }
+  });
+
+  it('collapses recurrences into one record that escalates step by step', () => {
+    const { now, tick } = clock();
+    const resilience = createResilience({ now });
+    const seen = [];
+    for (let i = 0; i < 6; i++) {
+      seen.push(resilience.capture(new Error('same')).presentation);
+      tick(1000);
+    }
+    expect(seen).toEqual(['inline', 'toast', 'toast', 'dialog', 'dialog', 'fullscreen']);
+    const [record] = resilience.store.getState().records;
+    expect(record).toMatchObject({ count: 6, firstSeen: 1_000_000, lastSeen: 1_005_000, status: 'active' });
+  });
+
+  it('de-escalates after a recovery: the next failure starts gently again', () => {
+    const resilience = createResilience();
+    let record = resilience.capture(new Error('same'));
+    for (let i = 0; i < 3; i++) record = resilience.capture(new Error('same'));
+    expect(record.presentation).toBe('dialog');
+    resilience.resolve(record.id);
+    expect(resilience.store.getState().records[0]!.status).toBe('recovered');
+    const again = resilience.capture(new Error('same'));
+    expect(again).toMatchObject({ presentation: 'inline', status: 'active', count: 5 });
+  });
+
+  it('keeps escalating after a mere dismissal', () => {
+    const resilience = createResilience();
+    const first = resilience.capture(new Error('same'));
+    resilience.capture(new Error('same'));
+    resilience.dismiss(first.id);
+    expect(resilience.capture(new Error('same')).presentation).toBe('toast');
+  });
+
+  it('captures the same thrown object once and marks it as captured', () => {
+    const resilience = createResilience();
+    const thrown = new Error('once');
+    expect(resilience.isCaptured(thrown)).toBe(false);
+    const first = resilience.capture(thrown, { source: 'global' });
+    const second = resilience.capture(thrown, { source: 'boundary' });
+    expect(second).toEqual(first);
+    expect(resilience.isCaptured(thrown)).toBe(true);
+    expect(resilience.isCaptured(first.error)).toBe(true);
+    expect(resilience.store.getState().records[0]!.count).toBe(1);
+  });
+
+  it('keeps two instances apart', () => {
+    const a = createResilience();
+    const b = createResilience();
+    const thrown = new Error('shared');
+    a.capture(thrown);
+    expect(b.isCaptured(thrown)).toBe(false);
+    expect(b.store.getState().records).toHaveLength(0);
+  });
+
+  it('lets the caller force a presentation', () => {
+    const resilience = createResilience();
+    expect(resilience.capture(new Error('x'), { presentation: 'dialog' }).presentation).toBe('dialog');
+  });
+
+  it('sends reporters a redacted copy, and survives a reporter that throws or rejects', async () => {
+    const seen: unknown[] = [];
+    const good: Reporter = { name: 'good', report: (r) => void seen.push(r) };
+    const throws: Reporter = {
+      name: 'throws',
+      report: () => {
+        throw new Error('reporter down');
+      },
+    };
+    const rejects: Reporter = { name: 'rejects', report: () => Promise.reject(new Error('async down')) };
+    const onReporterError = vi.fn();
+    const resilience = createResilience({
+      reporters: [throws, rejects, good],
+      reporting: { onReporterError },
+    });
+    const retry = vi.fn();
+    expect(() =>
+      resilience.capture(new Error('failed'), { actions: [{ id: 'retry', run: retry }], tags: { a: 'b' } }),
+    ).not.toThrow();
+    await Promise.resolve();
+    expect(seen).toHaveLength(1);
+    const report = seen[0] as { error: AppError; context: { actions?: unknown } };
+    expect(report.error.message).toBe('failed');
+    expect(report.error.cause).toBeUndefined();
+    expect(report.context.actions).toBeUndefined();
+    expect(onReporterError).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps capturing when a store listener throws', () => {
+    const resilience = createResilience();
+    resilience.store.subscribe(() => {
+      throw new Error('listener');
+    });
+    expect(resilience.capture(new Error('x')).count).toBe(1);
+  });
+
+  it('runs an action: hides the record, resolves it when the promise fulfils', async () => {
+    const resilience = createResilience();
+    const record = resilience.capture(new Error('x'));
+    await resilience.runAction({ id: 'retry', run: () => Promise.resolve() }, record);
+    expect(resilience.store.getState().records[0]!.status).toBe('recovered');
+  });
+
+  it('captures the failure of a recovery action instead of throwing it', async () => {
+    const resilience = createResilience();
+    const record = resilience.capture(new Error('x'));
+    await resilience.runAction({ id: 'retry', run: () => Promise.reject(new Error('still down')) }, record);
+    const messages = resilience.store.getState().records.map((r) => [r.error.message, r.status]);
+    expect(messages).toEqual([
+      ['x', 'dismissed'],
+      ['still down', 'active'],
+    ]);
+  });
+
+  it('stays flat in memory under a storm of distinct errors', () => {
+    const resilience = createResilience();
+    for (let i = 0; i < 10_000; i++) resilience.capture(new Error(`distinct ${word(i)}`));
+    expect(resilience.store.getState().records).toHaveLength(100);
+  });
+});
