@@ -3,7 +3,36 @@
 // — errors —
 export * from './core/errors/types';
 export { AppError, isAppError, type AppErrorOptions } from './core/errors/app-error';
-export { toJsonSafe, type JsonSafeLimits } from './core/errors/to-json-safe';
+export { toJsonSafe, type JsonSafeLimits, type JsonSafeOptions } from './core/errors/to-json-safe';
+export { normalizeError, type NormalizeOptions } from './core/errors/normalize';
+export {
+  classifyError,
+  defaultRules,
+  kindDefaults,
+  type Classification,
+  type ClassificationRule,
+  type RuleMatch,
+  type RulePredicate,
+} from './core/errors/classify';
+export { readFacts, causeChain, type ErrorFacts } from './core/errors/error-facts';
+export { readFieldErrors } from './core/errors/read-field-errors';
+export { fingerprint } from './core/errors/fingerprint';
+export { createRedactor, redact, redactString, type RedactOptions, type Redactor } from './core/errors/redact';
+export {
+  HttpError,
+  isHttpError,
+  parseRetryAfter,
+  type HttpErrorInit,
+  type FromResponseOptions,
+} from './core/errors/http-error';
+export {
+  defaultCatalog,
+  mergeCatalog,
+  formatMessage,
+  type CatalogEntry,
+  type MessageCatalog,
+  type PartialCatalog,
+} from './core/errors/catalog';
 
 // — pipeline types —
 export * from './core/types';
@@ -42,8 +71,48 @@ export { redactRecord } from './core/reporting/redact-record';
 export type { Reporter, ReportingOptions, RateLimitOptions } from './core/reporting/types';
 
 // — policies —
+export type { Policy, PolicyContext, PolicyFn } from './core/policies/types';
+export { exponential, constant, type Backoff, type ExponentialOptions, type Jitter } from './core/policies/backoff';
+export { retry, type RetryOptions, type RetryPolicy, type RetryEvent } from './core/policies/retry';
+export { retryBudget, type RetryBudget, type RetryBudgetOptions } from './core/policies/retry-budget';
+export { isRetryable, isServiceFailure } from './core/policies/outcome';
+export {
+  circuitBreaker,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitReason,
+  type CircuitSnapshot,
+  type CircuitState,
+  type CircuitTransition,
+} from './core/policies/circuit-breaker';
+export { BrokenCircuitError, isBrokenCircuitError } from './core/policies/broken-circuit-error';
+export { timeout, type TimeoutPolicy } from './core/policies/timeout';
+export { fallback, type FallbackOptions, type FallbackPolicy } from './core/policies/fallback';
+export { compose } from './core/policies/compose';
+export { createBreakerRegistry, type BreakerRegistry } from './core/policies/breaker-registry';
+export {
+  resilientFetch,
+  type ResilientFetchDeps,
+  type ResilientFetchInit,
+} from './core/policies/resilient-fetch';
 
 // — degradation —
+export { createDegradation, type BreakerEvents } from './core/degradation/create-degradation';
+export {
+  DEGRADATION_LEVELS,
+  type Degradation,
+  type DegradationCause,
+  type DegradationLevel,
+  type DegradationOptions,
+  type DegradationSnapshot,
+} from './core/degradation/types';
+export {
+  createNetworkStatus,
+  networkStatus,
+  browserNetworkEvents,
+  type NetworkEventSource,
+  type NetworkStatus,
+} from './core/offline/network-status';
 
 // — offline —
 

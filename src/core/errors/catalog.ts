@@ -1,6 +1,6 @@
-// PLACEHOLDER: minimal version so the pipeline compiles; its owner replaces it (keep exported names/signatures).
-import type { ErrorKind } from './types';
+import type { ErrorKind, RecoveryActionId } from './types';
 
+/** The user-facing text for one message key. */
 export interface CatalogEntry {
   /** Short heading: what happened. */
   title: string;
@@ -8,40 +8,126 @@ export interface CatalogEntry {
   message: string;
 }
 
+/** Every user-facing string bulwark shows. Replace or translate any of it with {@link mergeCatalog}. */
 export interface MessageCatalog {
   /** One entry per message key (the kinds, plus any key an app adds). */
   messages: Readonly<Record<ErrorKind, CatalogEntry>> & Readonly<Record<string, CatalogEntry>>;
   /** Button labels per recovery action id. */
-  actions: Readonly<Record<string, string>>;
-  /** Other UI strings (Show details, Technical details, Copy, Dismiss, "N times", …). */
+  actions: Readonly<Record<RecoveryActionId, string>>;
+  /** Other UI strings; `{name}` placeholders are filled by {@link formatMessage}. */
   ui: Readonly<Record<string, string>>;
 }
 
+/** Overrides for {@link mergeCatalog}: any subset of entries. */
+export interface PartialCatalog {
+  messages?: Readonly<Record<string, CatalogEntry>>;
+  actions?: Readonly<Record<string, string>>;
+  ui?: Readonly<Record<string, string>>;
+}
+
+const KEPT = 'Anything you entered on this page is still here.';
 const entry = (title: string, message: string): CatalogEntry => ({ title, message });
 
+/**
+ * The default English catalog. Titles say what happened, messages say what the user can do; no codes
+ * up front, no blame, and "your input is still here" where the page keeps it.
+ */
 export const defaultCatalog: MessageCatalog = {
   messages: {
-    network: entry('Connection problem', 'We could not reach the server.'),
-    timeout: entry('Taking too long', 'The server did not answer in time.'),
-    offline: entry('You are offline', 'Your changes are kept.'),
-    aborted: entry('Cancelled', 'The request was cancelled.'),
-    'rate-limit': entry('Too many requests', 'Wait a moment and try again.'),
-    auth: entry('Signed out', 'Sign in again to continue.'),
-    forbidden: entry('No access', 'You do not have access to this.'),
-    'not-found': entry('Not found', 'We could not find this.'),
-    validation: entry('Check your details', 'Some details need changing.'),
-    conflict: entry('Changed elsewhere', 'This was changed somewhere else.'),
-    server: entry('Something went wrong on our side', 'Try again in a moment.'),
-    'circuit-open': entry('Temporarily unavailable', 'This service is paused.'),
-    'chunk-load': entry('A new version is available', 'Reload the page.'),
-    render: entry('This part could not be shown', 'Try again.'),
-    unknown: entry('Something went wrong', 'Try again.'),
+    network: entry(
+      'Cannot connect',
+      `We could not reach the server. Check your internet connection, then try again. ${KEPT}`,
+    ),
+    timeout: entry(
+      'This is taking too long',
+      `The server did not answer in time. Try again in a moment. ${KEPT}`,
+    ),
+    offline: entry('You are offline', `Check your internet connection. ${KEPT}`),
+    aborted: entry('Stopped', 'This was stopped before it finished. You can try again.'),
+    'rate-limit': entry(
+      'Please wait a moment',
+      `We are getting a lot of requests. Wait a minute, then try again. ${KEPT}`,
+    ),
+    auth: entry('Sign in again', 'Your session has ended. Sign in again to continue.'),
+    forbidden: entry(
+      'You do not have access',
+      'Your account cannot see or change this. If you think it should, contact support.',
+    ),
+    'not-found': entry(
+      'We could not find this',
+      'It may have been moved or deleted. Check the address, or go back.',
+    ),
+    validation: entry(
+      'Some details need changing',
+      'Check the highlighted answers, then try again. Everything else you entered is still here.',
+    ),
+    conflict: entry(
+      'This was changed somewhere else',
+      'Someone changed this while you were working on it. Copy anything you want to keep, then reload to see the latest version.',
+    ),
+    server: entry(
+      'Something went wrong on our side',
+      `This was not caused by anything you did. Try again in a few minutes. ${KEPT}`,
+    ),
+    'circuit-open': entry(
+      'Temporarily unavailable',
+      'This service is having problems, so we paused it for a short time. Try again in a few minutes.',
+    ),
+    'chunk-load': entry(
+      'A new version is available',
+      'Part of the app could not load, usually because it was just updated. Reload the page to continue.',
+    ),
+    render: entry(
+      'This part could not be shown',
+      'The rest of the page still works. Try again, or reload the page.',
+    ),
+    unknown: entry(
+      'Something went wrong',
+      'Try again. If it keeps happening, reload the page or contact support.',
+    ),
   },
-  actions: { retry: 'Try again', reload: 'Reload page', dismiss: 'Dismiss' },
-  ui: {},
+  actions: {
+    retry: 'Try again',
+    reload: 'Reload page',
+    'sign-in': 'Sign in',
+    'go-back': 'Go back',
+    'go-home': 'Go to the home page',
+    'check-connection': 'Check your connection',
+    'contact-support': 'Contact support',
+    dismiss: 'Dismiss',
+  },
+  ui: {
+    showDetails: 'Show details',
+    hideDetails: 'Hide details',
+    technicalDetails: 'Technical details',
+    copyDetails: 'Copy details',
+    copied: 'Copied',
+    occurrences: '{count} times',
+    attempts: 'Tried {count} times',
+    nextRetry: 'Trying again in {seconds} seconds',
+    code: 'Code',
+    status: 'Status',
+    requestId: 'Request ID',
+    stack: 'Stack trace',
+    close: 'Close',
+    notifications: 'Notifications',
+    errorAnnouncements: 'Error messages',
+    dataSafe: KEPT,
+    retryExhausted: 'This keeps failing, so we stopped trying. Reload the page or come back later.',
+    featureUnavailable: '{feature} is not available right now.',
+    degradedReduced: 'Some features are switched off while we fix a problem.',
+    degradedMinimal: 'Only the essentials are working while we fix a problem.',
+    degradedOffline: 'You are offline. Some features are not available until you reconnect.',
+    fieldErrorSummary: 'There is a problem. Answers to check: {count}',
+  },
 };
 
-/** Merges app overrides over a catalog, entry by entry. */
+/**
+ * Merges app overrides over a catalog, entry by entry (a partial translation keeps the rest).
+ *
+ * @example
+ * const catalog = mergeCatalog(defaultCatalog, { messages: { offline: { title: 'Hors ligne', message: '…' } } });
+ */
 export function mergeCatalog(base: MessageCatalog, overrides: PartialCatalog): MessageCatalog {
   return {
     messages: { ...base.messages, ...overrides.messages },
@@ -50,8 +136,14 @@ export function mergeCatalog(base: MessageCatalog, overrides: PartialCatalog): M
   };
 }
 
-export interface PartialCatalog {
-  messages?: Readonly<Record<string, CatalogEntry>>;
-  actions?: Readonly<Record<string, string>>;
-  ui?: Readonly<Record<string, string>>;
+/**
+ * Fills `{name}` placeholders; unknown placeholders are left as they are.
+ *
+ * @example
+ * formatMessage(defaultCatalog.ui.occurrences, { count: 3 }); // '3 times'
+ */
+export function formatMessage(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : all,
+  );
 }

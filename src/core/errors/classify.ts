@@ -1,31 +1,178 @@
-// PLACEHOLDER: minimal version so the pipeline compiles; its owner replaces it (keep exported names/signatures).
+import { isAppError } from './app-error';
+import { causeChain, readFacts, type ErrorFacts } from './error-facts';
+import { readProperty } from './read-property';
 import type { ErrorKind, RecoveryActionId, Severity } from './types';
 
+/** What an error means for the user and for retry policies. */
 export interface Classification {
   kind: ErrorKind;
   severity: Severity;
+  /** Whether trying the same thing again, unchanged, may succeed. */
   retryable: boolean;
+  /** The message-catalog key for the user-facing text. */
   messageKey: string;
-  actions: RecoveryActionId[];
+  /** Recovery actions that fit, best first. */
+  actions: readonly RecoveryActionId[];
 }
 
-/** One row of the rules table: `match` decides, `classify` fills in what it knows. */
+/**
+ * Declarative match: every field given must match (AND). A string or number matches exactly, a
+ * RegExp is tested (`status` as its decimal text, so `/^5/` is any 5xx).
+ */
+export interface RuleMatch {
+  status?: number | RegExp;
+  name?: string | RegExp;
+  message?: string | RegExp;
+  code?: string | RegExp;
+  kind?: ErrorKind;
+}
+
+/** Predicate match: gets the value (one link of the cause chain) and its facts. A throw counts as no match. */
+export type RulePredicate = (value: unknown, facts: ErrorFacts) => boolean;
+
+/** One row of the rules table: when `match` holds for the error or one of its causes, `classification` applies. */
 export interface ClassificationRule {
+  /** Shown in tests and debugging. */
   name: string;
-  match: (value: unknown) => boolean;
+  match: RuleMatch | RulePredicate;
+  /** The kind, plus anything that differs from {@link kindDefaults} for it. */
   classification: Partial<Classification> & { kind: ErrorKind };
 }
 
-export const defaultRules: readonly ClassificationRule[] = [];
+type KindDefaults = Pick<Classification, 'severity' | 'retryable' | 'actions'>;
+const defaults = (severity: Severity, retryable: boolean, ...actions: RecoveryActionId[]): KindDefaults => ({
+  severity,
+  retryable,
+  actions,
+});
 
+/** Severity, retryability and recovery actions of each kind, unless a rule says otherwise. */
+export const kindDefaults: Readonly<Record<ErrorKind, KindDefaults>> = {
+  network: defaults('warning', true, 'retry', 'check-connection'),
+  timeout: defaults('warning', true, 'retry'),
+  offline: defaults('warning', true, 'check-connection', 'retry'),
+  aborted: defaults('info', false, 'dismiss'),
+  'rate-limit': defaults('warning', true, 'retry'),
+  auth: defaults('error', false, 'sign-in'),
+  forbidden: defaults('error', false, 'go-back', 'go-home', 'contact-support'),
+  'not-found': defaults('error', false, 'go-back', 'go-home'),
+  validation: defaults('warning', false, 'dismiss'),
+  conflict: defaults('warning', false, 'reload', 'dismiss'),
+  server: defaults('error', true, 'retry', 'contact-support'),
+  'circuit-open': defaults('warning', false, 'go-back', 'dismiss'),
+  'chunk-load': defaults('critical', false, 'reload'),
+  render: defaults('error', false, 'retry', 'reload', 'go-home'),
+  unknown: defaults('error', false, 'retry', 'reload', 'contact-support'),
+};
+
+const NETWORK_MESSAGE =
+  /failed to fetch|networkerror when attempting|^load failed$|network (request failed|error)|^fetch failed$/i;
+const NETWORK_CODE = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ERR_NETWORK)$/;
+const isNetwork: RulePredicate = (_, f) =>
+  f.status === 0 ||
+  f.name === 'NetworkError' ||
+  NETWORK_MESSAGE.test(f.message ?? '') ||
+  NETWORK_CODE.test(f.code ?? '');
+// Read at call time only: core never touches browser globals at import time.
+const isOffline = (): boolean => readProperty(globalThis.navigator, 'onLine') === false;
+
+type Row = readonly [match: RuleMatch | RulePredicate, kind: ErrorKind, overrides?: Partial<Classification>];
+
+const CHUNK = /loading (css )?chunk \S+ failed|dynamically imported module|importing a module script failed/i;
+const RENDER =
+  /minified react error|hydrat|rendered (more|fewer) hooks|too many re-renders|maximum update depth/i;
+
+const ROWS: readonly Row[] = [
+  [{ name: 'ChunkLoadError' }, 'chunk-load'],
+  // Before the network rule: "Failed to fetch dynamically imported module" mentions fetch.
+  [{ message: CHUNK }, 'chunk-load'],
+  [{ name: /^(AbortError|CanceledError)$/ }, 'aborted'],
+  [{ name: 'TimeoutError' }, 'timeout'],
+  [{ code: /^(ETIMEDOUT|ECONNABORTED)$/ }, 'timeout'],
+  // cockatiel's BrokenCircuitError, opossum's EOPENBREAKER, and our own breaker's name.
+  [{ name: /^(BrokenCircuitError|CircuitOpenError)$/ }, 'circuit-open'],
+  [{ code: 'EOPENBREAKER' }, 'circuit-open'],
+  [{ name: /^(ValidationError|ZodError)$/ }, 'validation'],
+  [{ name: 'OfflineError' }, 'offline'],
+  [(value, facts) => isOffline() && isNetwork(value, facts), 'offline'],
+  [isNetwork, 'network'],
+  [{ status: /^(408|504)$/ }, 'timeout'],
+  // 425 Too Early asks the client to repeat the request later, as 429 does.
+  [{ status: /^42[59]$/ }, 'rate-limit'],
+  [{ status: 401 }, 'auth'],
+  [{ status: 403 }, 'forbidden'],
+  [{ status: /^(404|410)$/ }, 'not-found'],
+  [{ status: /^(400|413|422)$/ }, 'validation'],
+  [{ status: /^(409|412)$/ }, 'conflict'],
+  // 501 Not Implemented and 505 HTTP Version Not Supported will answer the same way every time.
+  [{ status: /^50[15]$/ }, 'server', { retryable: false }],
+  [{ status: /^5\d\d$/ }, 'server'],
+  [{ status: /^4\d\d$/ }, 'unknown'],
+  [{ message: RENDER }, 'render'],
+  [{ message: /timed? ?out/i }, 'timeout'],
+  [(_, facts) => facts.fieldErrors !== undefined, 'validation'],
+];
+
+/**
+ * The default rules, most specific first: error names and codes, network failures, HTTP statuses,
+ * then messages. App rules passed to {@link classifyError} are tried before these. Each rule is
+ * named after its kind.
+ */
+export const defaultRules: readonly ClassificationRule[] = /* @__PURE__ */ ROWS.map(
+  ([match, kind, overrides]) => ({
+    name: kind,
+    match,
+    classification: { kind, ...overrides },
+  }),
+);
+
+const matchOne = (
+  matcher: string | number | RegExp | undefined,
+  actual: string | number | undefined,
+): boolean =>
+  matcher === undefined ||
+  (actual !== undefined && (typeof matcher === 'object' ? matcher.test(String(actual)) : matcher === actual));
+
+const matches = (match: RuleMatch | RulePredicate, value: unknown, facts: ErrorFacts): boolean => {
+  try {
+    if (typeof match === 'function') return match(value, facts);
+    return (
+      matchOne(match.status, facts.status) &&
+      matchOne(match.name, facts.name) &&
+      matchOne(match.message, facts.message) &&
+      matchOne(match.code, facts.code) &&
+      matchOne(match.kind, facts.kind)
+    );
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Classifies any thrown value with the rules table: the first rule that matches the value or one of
+ * its causes wins; app `rules` are tried first. An `AppError` with a known kind keeps its own
+ * classification unless an app rule matches. Never throws.
+ *
+ * @example
+ * classifyError(new TypeError('Failed to fetch')); // { kind: 'network', severity: 'warning', retryable: true, … }
+ * classifyError(err, [{ name: 'payment', match: { code: 'CARD_DECLINED' }, classification: { kind: 'validation', messageKey: 'card-declined' } }]);
+ */
 export function classifyError(value: unknown, rules: readonly ClassificationRule[] = []): Classification {
-  void value;
-  void rules;
+  const chain = causeChain(value).map((link) => [link, readFacts(link)] as const);
+  const find = (table: readonly ClassificationRule[]) =>
+    table.find((r) => chain.some(([link, facts]) => matches(r.match, link, facts)))?.classification;
+  const own =
+    readProperty(value, 'isAppError') === true && isAppError(value) && value.kind !== 'unknown'
+      ? value
+      : undefined;
+  const found: Partial<Classification> | undefined = find(rules) ?? own ?? find(defaultRules);
+  const kind = found?.kind ?? 'unknown';
+  const base = kindDefaults[kind] ?? kindDefaults.unknown;
   return {
-    kind: 'unknown',
-    severity: 'error',
-    retryable: false,
-    messageKey: 'unknown',
-    actions: ['dismiss'],
+    kind,
+    severity: found?.severity ?? base.severity,
+    retryable: found?.retryable ?? base.retryable,
+    messageKey: found?.messageKey ?? kind,
+    actions: found?.actions ?? base.actions,
   };
 }

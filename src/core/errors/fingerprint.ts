@@ -1,7 +1,52 @@
-// PLACEHOLDER: minimal version so the pipeline compiles; its owner replaces it (keep exported names/signatures).
 import type { AppError } from './app-error';
+import { readProperty } from './read-property';
 
-/** Stable key for "the same error". */
+/** Query strings and fragments, then emails, id-like tokens (8+ chars with a digit: uuids, hex and numeric ids, chunk hashes) and numbers. */
+const QUERY = /[?#][^\s'")]*/g;
+const VARIABLE = /[\w.+-]+@[\w-]+\.[\w.-]+|(?=[\w-]*\d)[\w-]{8,}|\d+/g;
+const MAX_PART = 500;
+
+const clean = (text: string): string =>
+  text.slice(0, MAX_PART).replace(QUERY, '').replace(VARIABLE, '#').replace(/\s+/g, ' ').trim();
+
+/** The top stack frame: V8's first `    at …` line, or Firefox/Safari's first `fn@url:line:col` line. */
+const topFrame = (stack: unknown): string =>
+  typeof stack === 'string'
+    ? (stack.split('\n').find((line) => /^\s*at /.test(line)) ??
+      stack.split('\n').find((line) => /@\S*:\d/.test(line)) ??
+      '')
+    : '';
+
+/** cyrb53 (public domain): a fast 53-bit string hash, printed in base 36 (at most 11 characters). */
+const hash = (text: string): string => {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+};
+
+/**
+ * A stable key for "the same error", so an error storm collapses into one record: `kind:hash` of
+ * the kind, code, status, request URL (HttpError), the message and the top stack frame, with
+ * query strings, emails, ids and numbers (so line and column too) replaced.
+ *
+ * @example
+ * fingerprint(normalizeError(new Error('Order 123 not found'))) === fingerprint(normalizeError(new Error('Order 456 not found'))); // true
+ */
 export function fingerprint(error: AppError): string {
-  return [error.kind, error.code, error.status ?? '', error.message].join('|');
+  const url = readProperty(error, 'url');
+  const parts = [
+    error.code,
+    error.status ?? '',
+    typeof url === 'string' ? clean(url) : '',
+    clean(String(error.message)),
+    clean(topFrame(error.stack)),
+  ];
+  return `${error.kind}:${hash(parts.join('|'))}`;
 }

@@ -10,21 +10,34 @@ export interface JsonSafeLimits {
   maxEntries?: number;
 }
 
+/** Limits plus hooks; the redactor is built on these. */
+export interface JsonSafeOptions extends JsonSafeLimits {
+  /** Maps every string value (not keys), after it is cut to `maxStringLength`. @default identity */
+  mapString?: (value: string) => string;
+  /** Called for every object property; return the value to keep walking it, or a replacement. @default identity */
+  mapEntry?: (key: string, value: unknown) => unknown;
+}
+
 const DEFAULT_MAX_DEPTH = 6;
 const DEFAULT_MAX_STRING = 2000;
 const DEFAULT_MAX_ENTRIES = 50;
+/** Collections copied as their entries: a Map, `Headers`, `URLSearchParams` or `FormData` becomes an object. */
+const ENTRIES = /^\[object (Map|Headers|URLSearchParams|FormData)\]$/;
 
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
- * described, getters that throw become `"[Unreadable]"`, and size is bounded. Never throws.
+ * described, getters that throw become `"[Unreadable]"`, and size is bounded. Errors keep name,
+ * message, stack, cause and own fields; Maps, Sets and `Headers` become objects and arrays; a
+ * `toJSON` method (Date, URL, AppError) is used. Never throws.
  */
-export function toJsonSafe(value: unknown, limits: JsonSafeLimits = {}): JsonValue {
-  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const maxString = limits.maxStringLength ?? DEFAULT_MAX_STRING;
-  const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
+export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonValue {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxString = options.maxStringLength ?? DEFAULT_MAX_STRING;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const { mapString = (s: string) => s, mapEntry } = options;
   const seen = new WeakSet();
 
-  const cut = (s: string): string => (s.length > maxString ? `${s.slice(0, maxString)}…` : s);
+  const cut = (s: string): string => mapString(s.length > maxString ? `${s.slice(0, maxString)}…` : s);
 
   const walk = (v: unknown, depth: number): JsonValue => {
     switch (typeof v) {
@@ -44,34 +57,40 @@ export function toJsonSafe(value: unknown, limits: JsonSafeLimits = {}): JsonVal
         return null;
     }
     if (v === null) return null;
-    const obj = v as object;
+    const obj = v as Record<string, unknown>;
     if (seen.has(obj)) return '[Circular]';
     if (depth >= maxDepth) return '[Object]';
     seen.add(obj);
     try {
-      if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
-      if (obj instanceof Error) {
-        // A subclass may have put anything in name or message.
-        const { name, message } = obj as { name: unknown; message: unknown };
-        return { name: cut(String(name)), message: cut(String(message)) };
-      }
+      if (!(obj instanceof Error) && typeof obj.toJSON === 'function') return walk(obj.toJSON(), depth + 1);
+      const tag = Object.prototype.toString.call(obj);
+      if (tag === '[object Set]') return walk(Array.from(obj as unknown as Set<unknown>), depth);
       if (Array.isArray(obj)) {
         const out = obj.slice(0, maxEntries).map((item) => walk(item, depth + 1));
         if (obj.length > maxEntries) out.push(`[+${obj.length - maxEntries} more]`);
         return out;
       }
+      const source = ENTRIES.test(tag)
+        ? Object.fromEntries((obj as unknown as Map<unknown, unknown>).entries())
+        : obj;
+      // An Error's name, message, stack and cause are usually not enumerable.
+      const keys = [
+        ...new Set([
+          ...(obj instanceof Error ? ['name', 'message', 'stack', 'cause'] : []),
+          ...Object.keys(source),
+        ]),
+      ];
       const out: { [key: string]: JsonValue } = {};
-      const keys = Object.keys(obj);
       for (const key of keys.slice(0, maxEntries)) {
         let item: unknown;
         try {
-          item = (obj as Record<string, unknown>)[key];
+          item = source[key];
+          if (mapEntry) item = mapEntry(key, item);
         } catch {
           out[key] = '[Unreadable]';
           continue;
         }
-        if (item === undefined) continue;
-        out[key] = walk(item, depth + 1);
+        if (item !== undefined) out[key] = walk(item, depth + 1);
       }
       if (keys.length > maxEntries) out['…'] = `[+${keys.length - maxEntries} more]`;
       return out;

@@ -1,0 +1,53 @@
+import { readFieldErrors } from './read-field-errors';
+import { readProperty } from './read-property';
+import { ERROR_KINDS, type ErrorKind, type FieldErrors } from './types';
+
+/** What classification rules look at, read from one thrown value without ever throwing. */
+export interface ErrorFacts {
+  /** `error.name` (`TypeError`, `AbortError`, `ChunkLoadError`, …). */
+  name?: string;
+  /** `error.message`, or the value itself when a string was thrown. */
+  message?: string;
+  /** HTTP status from `status`, `statusCode` or `response.status` (axios, ky). */
+  status?: number;
+  /** A string `code` (`ECONNREFUSED`, `ERR_NETWORK`, `EOPENBREAKER`). */
+  code?: string;
+  /** A `kind` field naming one of the error kinds, as an `AppError` has. */
+  kind?: ErrorKind;
+  /** Field messages, when the value looks like a validation failure. */
+  fieldErrors?: FieldErrors;
+}
+
+const MAX_CHAIN = 5;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const isStatus = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) < 600;
+
+/** Reads the facts of one value. Never throws. */
+export function readFacts(value: unknown): ErrorFacts {
+  if (typeof value === 'string') return { message: value };
+  const status = [
+    readProperty(value, 'status'),
+    readProperty(value, 'statusCode'),
+    readProperty(readProperty(value, 'response'), 'status'),
+  ].find(isStatus);
+  return {
+    name: text(readProperty(value, 'name')),
+    message: text(readProperty(value, 'message')),
+    status,
+    code: text(readProperty(value, 'code')),
+    kind: ERROR_KINDS.find((kind) => kind === readProperty(value, 'kind')),
+    fieldErrors: readFieldErrors(value),
+  };
+}
+
+/** The value and its `cause` chain (at most 5 links, stopping at a cycle). */
+export function causeChain(value: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let link = value; link !== undefined && chain.length < MAX_CHAIN; link = readProperty(link, 'cause')) {
+    if (chain.includes(link)) break;
+    chain.push(link);
+  }
+  return chain;
+}

@@ -1,0 +1,39 @@
+import { readProperty } from './read-property';
+import type { FieldErrors } from './types';
+
+const MAX_FIELDS = 50;
+const MAX_MESSAGES = 10;
+
+/**
+ * Reads field-level messages from the shapes servers and validators commonly use, or `undefined`:
+ * `{ errors: { email: ['Taken'] } }` (Rails, Laravel), `{ fieldErrors: { email: 'Taken' } }` (zod's
+ * `flatten()`), `{ issues: [{ path: ['email'], message }] }` (a ZodError) and `errors: [{ field, message }]`.
+ * Never throws.
+ */
+export function readFieldErrors(value: unknown): FieldErrors | undefined {
+  const fields = new Map<string, string[]>();
+  const add = (field: unknown, message: unknown): void => {
+    if (typeof message !== 'string' || (typeof field !== 'string' && typeof field !== 'number')) return;
+    const list = fields.get(String(field)) ?? [];
+    if (list.length < MAX_MESSAGES) list.push(message);
+    if (fields.size < MAX_FIELDS) fields.set(String(field), list);
+  };
+  try {
+    const issues = readProperty(value, 'issues');
+    const source = readProperty(value, 'fieldErrors') ?? readProperty(value, 'errors') ?? issues;
+    if (Array.isArray(source)) {
+      for (const item of source.slice(0, MAX_FIELDS)) {
+        const path = readProperty(item, 'path');
+        const field = source === issues && Array.isArray(path) ? path.join('.') : readProperty(item, 'field');
+        add(field, readProperty(item, 'message'));
+      }
+    } else if (typeof source === 'object' && source !== null) {
+      for (const [field, messages] of Object.entries(source).slice(0, MAX_FIELDS)) {
+        for (const message of [messages].flat().slice(0, MAX_MESSAGES)) add(field, message);
+      }
+    }
+  } catch {
+    // An unreadable shape simply has no field errors.
+  }
+  return fields.size > 0 ? Object.fromEntries(fields) : undefined;
+}
