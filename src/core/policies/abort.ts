@@ -1,0 +1,37 @@
+import { AppError, isAppError } from '../errors/app-error';
+import type { PolicyContext } from './types';
+
+let neverAborted: AbortSignal | undefined;
+
+/** The context of a first attempt; one shared never-aborted signal when the caller gave none (as cockatiel does). */
+export const firstContext = (signal: AbortSignal | undefined): PolicyContext => ({
+  signal: signal ?? (neverAborted ??= new AbortController().signal),
+  attempt: 1,
+});
+
+/** The error an aborted signal stands for: its reason when that is an AppError (a timeout), else kind `aborted`. */
+export function abortError(signal: AbortSignal): AppError {
+  const reason: unknown = signal.reason;
+  return isAppError(reason)
+    ? reason
+    : new AppError('The operation was aborted', { kind: 'aborted', severity: 'info', cause: reason });
+}
+
+/** Waits `ms`, rejecting at once (with {@link abortError}) when `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

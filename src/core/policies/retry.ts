@@ -1,0 +1,85 @@
+import { isAppError } from '../errors/app-error';
+import { abortError, firstContext, sleep } from './abort';
+import { exponential, type Backoff } from './backoff';
+import { isRetryable } from './outcome';
+import type { RetryBudget } from './retry-budget';
+import type { Policy, PolicyContext, PolicyFn } from './types';
+
+/** What `onRetry` is told before each wait. */
+export interface RetryEvent {
+  /** What the failed attempt threw. */
+  error: unknown;
+  /** The attempt that failed (1 for the first call). */
+  attempt: number;
+  /** How long the policy waits before the next attempt, in ms. */
+  delayMs: number;
+}
+
+/** Options for {@link retry}. */
+export interface RetryOptions {
+  /** Calls in all, counting the first. @default 3 */
+  attempts?: number;
+  /** Delay before each retry. @default exponential() (200 ms doubling to 30 s, full jitter) */
+  backoff?: Backoff;
+  /** Which failures are worth another try. @default isRetryable (retryable flag; never aborts, circuit-open or 4xx but 408/425/429) */
+  retryOn?: (error: unknown, attempt: number) => boolean;
+  /** Told before each wait; an error thrown here is ignored. @default none */
+  onRetry?: (event: RetryEvent) => void;
+  /** A token bucket shared by policies, so retries stop when a service is down. @default none */
+  budget?: RetryBudget;
+  /** Longest wait a server's `Retry-After` may ask for, in ms. @default 30000 */
+  maxRetryAfterMs?: number;
+}
+
+/** A retry policy. */
+export type RetryPolicy = Required<Policy>;
+
+/**
+ * Retries a failing call with backoff. Waits at least what the server asked (`retryAfterMs` from
+ * `Retry-After`, capped by `maxRetryAfterMs`); aborting the signal ends the wait at once.
+ *
+ * @example
+ * const policy = retry({ attempts: 4, backoff: exponential({ initialMs: 100 }) });
+ * const items = await policy.execute(({ signal }) => api.get('/items', { signal }));
+ */
+export function retry(options: RetryOptions = {}): RetryPolicy {
+  const {
+    attempts = 3,
+    backoff = exponential(),
+    retryOn = isRetryable,
+    onRetry,
+    budget,
+    maxRetryAfterMs = 30_000,
+  } = options;
+
+  const run = async <T>(fn: PolicyFn<T>, outer: PolicyContext): Promise<T> => {
+    const { signal } = outer;
+    let context = outer.attempt === 1 ? outer : { signal, attempt: 1 };
+    let previousMs = 0;
+    for (;;) {
+      if (signal.aborted) throw abortError(signal);
+      try {
+        const result = await fn(context);
+        budget?.recordSuccess();
+        return result;
+      } catch (error) {
+        if (signal.aborted) throw abortError(signal);
+        const attempt = context.attempt;
+        if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
+        const asked = isAppError(error) ? error.retryAfterMs : undefined;
+        previousMs = backoff(attempt, previousMs);
+        const delayMs =
+          asked === undefined ? previousMs : Math.max(previousMs, Math.min(asked, maxRetryAfterMs));
+        try {
+          onRetry?.({ error, attempt, delayMs });
+        } catch {
+          // A listener's bug must not change the outcome of the call.
+        }
+        await sleep(delayMs, signal);
+        context = { signal, attempt: attempt + 1 };
+      }
+    }
+  };
+
+  return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
+}
