@@ -1,0 +1,135 @@
+import { useId, useState } from 'react';
+import type { AppError } from '../../core/errors/app-error';
+import { redactString } from '../../core/errors/redact';
+import type { ErrorRecord } from '../../core/types';
+import { styles } from './styles';
+import { entryFor, uiText, useCatalog } from './use-catalog';
+
+/** Props of {@link ErrorDetails}. */
+export interface ErrorDetailsProps {
+  error: AppError;
+  /** The store record, for how often it happened and what was tried. */
+  record?: ErrorRecord;
+  /** `developer` opens every level and shows the raw message; `end-user` starts closed. @default 'end-user' */
+  audience?: 'end-user' | 'developer';
+  /** Element for the title. @default 'h2' */
+  titleAs?: 'h1' | 'h2' | 'h3' | 'h4' | 'p';
+  /** Ids for the title and message, so a dialog or field can point `aria-labelledby`/`-describedby` at them. */
+  titleId?: string;
+  messageId?: string;
+}
+
+const requestIdOf = (error: AppError): string | undefined => {
+  const id = error.context?.['requestId'];
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+};
+
+/**
+ * Progressive disclosure of an error: title and plain message; "Show details" adds what was tried;
+ * "Technical details" adds code, status, request id and the redacted stack, with a copy button.
+ * Everything renders as text.
+ *
+ * @example
+ * <ErrorDetails error={record.error} record={record} audience="developer" />
+ */
+export function ErrorDetails({
+  error,
+  record,
+  audience = 'end-user',
+  titleAs: Title = 'h2',
+  titleId,
+  messageId,
+}: ErrorDetailsProps) {
+  const catalog = useCatalog();
+  const developer = audience === 'developer';
+  const [open, setOpen] = useState(developer);
+  const [technical, setTechnical] = useState(developer);
+  const [copied, setCopied] = useState(false);
+  const detailsId = useId();
+  const technicalId = useId();
+  const entry = entryFor(catalog, error);
+  const context = record?.context;
+  const requestId = requestIdOf(error);
+  const stack = error.stack ? redactString(error.stack) : undefined;
+  const rows: [string, string][] = [
+    [uiText(catalog, 'code'), error.code],
+    ...(error.status === undefined
+      ? []
+      : [[uiText(catalog, 'status'), String(error.status)] as [string, string]]),
+    ...(requestId === undefined ? [] : [[uiText(catalog, 'requestId'), requestId] as [string, string]]),
+  ];
+  const copy = () => {
+    const text = [error.message, ...rows.map(([k, v]) => `${k}: ${v}`), stack ?? ''].join('\n');
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  // Counted from the failure, not from "now", so rendering stays pure.
+  const seconds =
+    context?.nextRetryAt === undefined || !record
+      ? undefined
+      : Math.max(0, Math.ceil((context.nextRetryAt - record.lastSeen) / 1000));
+
+  return (
+    <div>
+      <Title id={titleId} style={styles.title}>
+        {entry.title}
+      </Title>
+      <p id={messageId} style={styles.message}>
+        {entry.message}
+      </p>
+      <button
+        type="button"
+        style={styles.linkButton}
+        aria-expanded={open}
+        aria-controls={detailsId}
+        onClick={() => setOpen(!open)}
+      >
+        {uiText(catalog, open ? 'hideDetails' : 'showDetails')}
+      </button>
+      <div id={detailsId} hidden={!open}>
+        {record && record.count > 1 && (
+          <p style={styles.muted}>{uiText(catalog, 'occurrences', { count: record.count })}</p>
+        )}
+        {context?.attempts !== undefined && (
+          <p style={styles.muted}>{uiText(catalog, 'attempts', { count: context.attempts })}</p>
+        )}
+        {seconds !== undefined && <p style={styles.muted}>{uiText(catalog, 'nextRetry', { seconds })}</p>}
+        <button
+          type="button"
+          style={styles.linkButton}
+          aria-expanded={technical}
+          aria-controls={technicalId}
+          onClick={() => setTechnical(!technical)}
+        >
+          {uiText(catalog, 'technicalDetails')}
+        </button>
+        <div id={technicalId} hidden={!technical}>
+          <p style={styles.muted} data-testid="error-message">
+            {error.message}
+          </p>
+          <dl style={styles.details}>
+            {rows.map(([label, value]) => (
+              <div key={label} style={{ display: 'contents' }}>
+                <dt style={{ fontWeight: 600 }}>{label}</dt>
+                <dd style={{ margin: 0 }}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {stack && (
+            <pre style={styles.stack} tabIndex={0} aria-label={uiText(catalog, 'stack')}>
+              {stack}
+            </pre>
+          )}
+          <button type="button" style={{ ...styles.button, marginTop: 8 }} onClick={copy}>
+            {uiText(catalog, 'copyDetails')}
+          </button>
+          <span role="status" style={{ ...styles.muted, marginLeft: 8 }}>
+            {copied ? uiText(catalog, 'copied') : ''}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useId, useRef } from 'react';
+import type { AppError } from '../../core/errors/app-error';
+import type { ErrorRecord, RecoveryAction } from '../../core/types';
+import { withBuiltInActions } from './built-in-actions';
+import { ErrorDetails } from './error-details';
+import { RecoveryActions, usePrimaryKey, useRunAction } from './recovery-actions';
+import { styles } from './styles';
+import { uiText, useCatalog } from './use-catalog';
+
+/** Props of {@link FullscreenError}. */
+export interface FullscreenErrorProps {
+  error: AppError;
+  /** The caller's actions (e.g. retry), shown before reload and go home. @default [] */
+  actions?: readonly RecoveryAction[];
+  record?: ErrorRecord;
+  /** Where "Contact support" links to; no link when absent. */
+  supportHref?: string;
+  /** @default 'end-user' */
+  audience?: 'end-user' | 'developer';
+}
+
+/**
+ * The page-level error state: what happened, what happened to the user's data, and a way out
+ * (the caller's actions, reload, go home, contact support). Takes focus when it appears, so Enter
+ * runs the primary action.
+ *
+ * @example
+ * <FullscreenError error={error} actions={[{ id: 'retry', run: reset, primary: true }]} supportHref="/help" />
+ */
+export function FullscreenError({
+  error,
+  actions = [],
+  record,
+  supportHref,
+  audience,
+}: FullscreenErrorProps) {
+  const catalog = useCatalog();
+  const run = useRunAction(record);
+  const sorted = withBuiltInActions(actions, [...error.actions, 'reload', 'go-home']);
+  const onKeyDown = usePrimaryKey(sorted, run);
+  const ref = useRef<HTMLElement>(null);
+  const titleId = useId();
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+      data-bulwark="fullscreen-error"
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        padding: 24,
+        background: '#f5f7fa',
+        boxSizing: 'border-box',
+      }}
+    >
+      <div style={{ ...styles.surface, padding: 32 }}>
+        <ErrorDetails error={error} record={record} audience={audience} titleAs="h1" titleId={titleId} />
+        <p style={styles.muted}>{uiText(catalog, 'dataSafe')}</p>
+        <RecoveryActions actions={sorted} run={run} />
+        {supportHref && (
+          <p style={styles.message}>
+            <a href={supportHref} style={{ color: '#1d4ed8' }}>
+              {catalog.actions['contact-support']}
+            </a>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useId, useRef } from 'react';
+import { toast, Toaster, type ToasterProps } from 'sonner';
+import type { ErrorRecord } from '../../core/types';
+import { useResilience } from '../resilience-context';
+import { styles } from './styles';
+import { ToastContent } from './toast-content';
+import { entryFor, uiText, useCatalog } from './use-catalog';
+import { usePresented } from './use-presented';
+
+/** Props of {@link RecoveryToaster}. */
+export interface RecoveryToasterProps {
+  /** Toasts on screen at once; the rest wait for a free slot. @default 3 */
+  maxToasts?: number;
+  /** How long a toast without actions stays, in ms. Toasts with actions stay until dismissed (WCAG 2.2.1). @default 10_000 */
+  duration?: number;
+  /** Store changes are coalesced into one update per this many ms. @default 200 */
+  throttleMs?: number;
+  /** @default 'bottom-right' */
+  position?: ToasterProps['position'];
+}
+
+/**
+ * Mounts sonner's `<Toaster>` and feeds it toast-level records, coalesced before sonner sees them:
+ * one toast per fingerprint (sonner `id`), updated in place ("3 times"), at most `maxToasts`, and
+ * none while a dialog or fullscreen error is up (they wait, they are not lost). Critical errors are
+ * also announced in an assertive live region (sonner's region is polite only).
+ *
+ * @example
+ * <ResilienceProvider resilience={resilience} presenters={false}>
+ *   <App />
+ *   <RecoveryToaster maxToasts={2} position="top-center" />
+ * </ResilienceProvider>
+ */
+export function RecoveryToaster({
+  maxToasts = 3,
+  duration = 10_000,
+  throttleMs,
+  position = 'bottom-right',
+}: RecoveryToasterProps) {
+  const resilience = useResilience();
+  const catalog = useCatalog();
+  const toasterId = useId();
+  const { toasts } = usePresented(maxToasts, throttleMs);
+  const shown = useRef(new Map<string, ErrorRecord>());
+
+  useEffect(() => {
+    const next = new Map(toasts.map((r) => [r.fingerprint, r]));
+    for (const fingerprint of shown.current.keys())
+      if (!next.has(fingerprint)) toast.dismiss(`${toasterId}:${fingerprint}`);
+    for (const record of toasts) {
+      if (shown.current.get(record.fingerprint) === record) continue;
+      const dismiss = () => resilience.dismiss(record.id);
+      const hasActions =
+        (record.context.actions?.length ?? 0) > 0 || record.error.actions.some((a) => a !== 'dismiss');
+      toast.custom(() => <ToastContent record={record} onDismiss={dismiss} />, {
+        id: `${toasterId}:${record.fingerprint}`,
+        toasterId,
+        duration: hasActions ? Infinity : duration,
+        onAutoClose: dismiss,
+        unstyled: true,
+      });
+    }
+    shown.current = next;
+  }, [toasts, toasterId, duration, resilience]);
+
+  useEffect(() => {
+    const current = shown.current;
+    return () => {
+      for (const fingerprint of current.keys()) toast.dismiss(`${toasterId}:${fingerprint}`);
+      current.clear();
+    };
+  }, [toasterId]);
+
+  const urgent = toasts.find((r) => r.error.severity === 'critical');
+  const announcement = urgent
+    ? `${entryFor(catalog, urgent.error).title}. ${entryFor(catalog, urgent.error).message}`
+    : '';
+  return (
+    <>
+      <Toaster
+        id={toasterId}
+        position={position}
+        visibleToasts={maxToasts}
+        containerAriaLabel={uiText(catalog, 'notifications')}
+      />
+      <div
+        aria-live="assertive"
+        aria-atomic="true"
+        aria-label={uiText(catalog, 'errorAnnouncements')}
+        style={styles.visuallyHidden}
+      >
+        {announcement}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { CSSProperties } from 'react';
+
+// A calm palette with WCAG AA contrast on white (checked by axe in the browser tests and stories).
+const ink = '#1f2933';
+const muted = '#4b5563';
+const line = '#cbd2d9';
+const accent: Record<'info' | 'warning' | 'error' | 'critical', string> = {
+  info: '#2563eb',
+  warning: '#b45309',
+  error: '#b42318',
+  critical: '#7a1010',
+};
+
+export const styles = {
+  accent,
+  surface: {
+    color: ink,
+    background: '#ffffff',
+    border: `1px solid ${line}`,
+    borderRadius: 8,
+    padding: '12px 16px',
+    fontFamily: 'system-ui, sans-serif',
+    fontSize: 15,
+    lineHeight: 1.45,
+    maxWidth: '40rem',
+  },
+  title: { margin: 0, fontSize: '1.05em', fontWeight: 600 },
+  message: { margin: '4px 0 0' },
+  muted: { color: muted, margin: '4px 0 0', fontSize: '0.92em' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 12 },
+  button: {
+    font: 'inherit',
+    fontSize: '0.95em',
+    padding: '6px 12px',
+    borderRadius: 6,
+    border: `1px solid #7b8794`,
+    background: '#ffffff',
+    color: ink,
+    cursor: 'pointer',
+  },
+  primaryButton: { background: '#1d4ed8', borderColor: '#1d4ed8', color: '#ffffff' },
+  linkButton: {
+    font: 'inherit',
+    fontSize: '0.92em',
+    padding: 0,
+    marginTop: 8,
+    border: 'none',
+    background: 'none',
+    color: '#1d4ed8',
+    textDecoration: 'underline',
+    cursor: 'pointer',
+  },
+  details: { margin: '8px 0 0', display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 12px' },
+  stack: {
+    margin: '8px 0 0',
+    padding: 8,
+    maxHeight: '12rem',
+    overflow: 'auto',
+    whiteSpace: 'pre',
+    fontSize: 12,
+    background: '#f5f7fa',
+    color: ink,
+    border: `1px solid ${line}`,
+    borderRadius: 4,
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    margin: -1,
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+} satisfies Record<string, CSSProperties | Record<string, string>>;
+
+/** A surface with a coloured left edge for the error's severity. */
+export const surfaceFor = (severity: keyof typeof accent): CSSProperties => ({
+  ...styles.surface,
+  borderLeft: `4px solid ${accent[severity]}`,
+});

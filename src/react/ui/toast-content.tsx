@@ -1,0 +1,32 @@
+import type { ErrorRecord } from '../../core/types';
+import { withBuiltInActions } from './built-in-actions';
+import { RecoveryActions, useRunAction } from './recovery-actions';
+import { styles, surfaceFor } from './styles';
+import { entryFor, uiText, useCatalog } from './use-catalog';
+
+/** The body of one toast: title, message, "N times", and the record's actions plus Dismiss. */
+export function ToastContent({ record, onDismiss }: { record: ErrorRecord; onDismiss: () => void }) {
+  const catalog = useCatalog();
+  const run = useRunAction(record);
+  const entry = entryFor(catalog, record.error);
+  const actions = withBuiltInActions(record.context.actions ?? [], record.error.actions);
+  return (
+    <div
+      data-bulwark="toast"
+      data-fingerprint={record.fingerprint}
+      style={{
+        ...surfaceFor(record.error.severity),
+        width: 356,
+        boxSizing: 'border-box',
+        boxShadow: '0 4px 12px rgba(0,0,0,0.12)',
+      }}
+    >
+      <p style={styles.title}>{entry.title}</p>
+      <p style={styles.message}>{entry.message}</p>
+      {record.count > 1 && (
+        <p style={styles.muted}>{uiText(catalog, 'occurrences', { count: record.count })}</p>
+      )}
+      <RecoveryActions actions={actions} run={run} onDismiss={onDismiss} />
+    </div>
+  );
+}
