@@ -64,7 +64,6 @@ export class AppError extends Error {
 
   /** A JSON-safe summary: no cycles, no functions, bounded strings and depth. */
   toJSON(): { [key: string]: JsonValue } {
-    const cause = this.cause;
     return toJsonSafe({
       name: this.name,
       message: this.message,
@@ -79,7 +78,7 @@ export class AppError extends Error {
       context: this.context,
       fieldErrors: this.fieldErrors,
       stack: this.stack,
-      cause: cause instanceof Error ? { name: cause.name, message: cause.message } : cause,
+      cause: this.cause,
     }) as { [key: string]: JsonValue };
   }
 }

@@ -3,7 +3,7 @@ import { readProperty } from './read-property';
 
 /** Query strings and fragments, then emails, id-like tokens (8+ chars with a digit: uuids, hex and numeric ids, chunk hashes) and numbers. */
 const QUERY = /[?#][^\s'")]*/g;
-const VARIABLE = /[\w.+-]+@[\w-]+\.[\w.-]+|(?=[\w-]*\d)[\w-]{8,}|\d+/g;
+const VARIABLE = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w-])(?=[\w-]*\d)[\w-]{8,}|\d+/g;
 const MAX_PART = 500;
 
 const clean = (text: string): string =>

@@ -33,10 +33,14 @@ const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 /** Well-known key formats: Stripe, AWS access key ids, GitHub, Slack, Google. */
 const API_KEY =
   /\b(?:[sprk]k_(?:live|test)_\w{8,}|AKIA[0-9A-Z]{16}|gh[pousr]_\w{20,}|xox[abpr]-[\w-]{10,}|AIza[\w-]{35})/g;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
-/** `key=value`, `key: value`, `"key": "value"` and query parameters; the key decides. */
-const ASSIGNMENT = /([\w.[\]-]+)(["']?\s*(?:=|:(?!\/\/))\s*)("[^"]*"|'[^']*'|[^\s"'&,;?)}]+)/g;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** 13–19 digits, or grouped 4-4-4-n / 4-6-5 with one kind of separator (so uuids never match). */
+const CARD = /\b(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})\b/g;
+/**
+ * `key=value`, `key: value`, `"key": "value"` and query parameters; the key decides. The lookbehinds
+ * (here and in EMAIL) start a match only at the start of a word, keeping long strings linear.
+ */
+const ASSIGNMENT = /(?<![\w.[\]-])([\w.[\]-]+)(["']?\s*(?:=|:(?!\/\/))\s*)("[^"]*"|'[^']*'|[^\s"'&,;?)}]+)/g;
 
 /** Luhn checksum, so order numbers and timestamps are kept and only card-like numbers go. */
 const luhn = (text: string): boolean => {

@@ -170,21 +170,36 @@ describe('classifyError', () => {
   });
 
   it('keeps the classification of an AppError with a known kind', () => {
-    const error = new AppError('Card declined', { kind: 'validation', severity: 'error', messageKey: 'card' });
+    const error = new AppError('Card declined', {
+      kind: 'validation',
+      severity: 'error',
+      messageKey: 'card',
+    });
     expect(classifyError(error)).toMatchObject({ kind: 'validation', severity: 'error', messageKey: 'card' });
   });
 
   it('tries app rules before the default rules', () => {
     const rules: ClassificationRule[] = [
-      { name: 'maintenance', match: { status: 503 }, classification: { kind: 'server', messageKey: 'maintenance', retryable: false } },
+      {
+        name: 'maintenance',
+        match: { status: 503 },
+        classification: { kind: 'server', messageKey: 'maintenance', retryable: false },
+      },
     ];
-    expect(classifyError({ status: 503 }, rules)).toMatchObject({ messageKey: 'maintenance', retryable: false });
+    expect(classifyError({ status: 503 }, rules)).toMatchObject({
+      messageKey: 'maintenance',
+      retryable: false,
+    });
     expect(classifyError({ status: 500 }, rules)).toMatchObject({ messageKey: 'server', retryable: true });
   });
 
   it('lets an app rule reclassify an AppError by kind', () => {
     const rules: ClassificationRule[] = [
-      { name: 'quiet 404', match: { kind: 'not-found' }, classification: { kind: 'not-found', severity: 'info' } },
+      {
+        name: 'quiet 404',
+        match: { kind: 'not-found' },
+        classification: { kind: 'not-found', severity: 'info' },
+      },
     ];
     expect(classifyError(new AppError('x', { kind: 'not-found' }), rules).severity).toBe('info');
   });
@@ -198,14 +213,26 @@ describe('classifyError', () => {
         },
         classification: { kind: 'render' },
       },
-      { name: 'payments', match: (_, facts) => facts.code === 'CARD_DECLINED', classification: { kind: 'validation' } },
+      {
+        name: 'payments',
+        match: (_, facts) => facts.code === 'CARD_DECLINED',
+        classification: { kind: 'validation' },
+      },
     ];
-    expect(classifyError(Object.assign(new Error('x'), { code: 'CARD_DECLINED' }), rules).kind).toBe('validation');
+    expect(classifyError(Object.assign(new Error('x'), { code: 'CARD_DECLINED' }), rules).kind).toBe(
+      'validation',
+    );
   });
 
   it('fills fields the rule leaves out from the kind defaults', () => {
-    const rules: ClassificationRule[] = [{ name: 'teapot', match: { status: 418 }, classification: { kind: 'server' } }];
-    expect(classifyError({ status: 418 }, rules)).toEqual({ kind: 'server', messageKey: 'server', ...kindDefaults.server });
+    const rules: ClassificationRule[] = [
+      { name: 'teapot', match: { status: 418 }, classification: { kind: 'server' } },
+    ];
+    expect(classifyError({ status: 418 }, rules)).toEqual({
+      kind: 'server',
+      messageKey: 'server',
+      ...kindDefaults.server,
+    });
   });
 
   it('matches exact strings exactly and RegExps by test', () => {
