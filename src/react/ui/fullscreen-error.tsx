@@ -5,7 +5,7 @@ import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
 import { RecoveryActions, usePrimaryKey, useRunAction } from './recovery-actions';
 import { styles } from './styles';
-import { uiText, useCatalog } from './use-catalog';
+import { entryFor, uiText, useCatalog } from './use-catalog';
 
 /** Props of {@link FullscreenError}. */
 export interface FullscreenErrorProps {
@@ -59,7 +59,10 @@ export function FullscreenError({
     >
       <div style={{ ...styles.surface, padding: 32 }}>
         <ErrorDetails error={error} record={record} audience={audience} titleAs="h1" titleId={titleId} />
-        <p style={styles.muted}>{uiText(catalog, 'dataSafe')}</p>
+        {/* Say what happened to the user's data, unless the catalog message already does. */}
+        {!entryFor(catalog, error).message.includes(uiText(catalog, 'dataSafe')) && (
+          <p style={styles.muted}>{uiText(catalog, 'dataSafe')}</p>
+        )}
         <RecoveryActions actions={sorted} run={run} />
         {supportHref && (
           <p style={styles.message}>
