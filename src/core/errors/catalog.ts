@@ -25,66 +25,73 @@ export interface PartialCatalog {
   ui?: Readonly<Record<string, string>>;
 }
 
-const KEPT = 'Anything you entered on this page is still here.';
-const entry = (title: string, message: string): CatalogEntry => ({ title, message });
-
 /**
  * The default English catalog. Titles say what happened, messages say what the user can do; no codes
  * up front, no blame, and "your input is still here" where the page keeps it.
  */
 export const defaultCatalog: MessageCatalog = {
   messages: {
-    network: entry(
-      'Cannot connect',
-      `We could not reach the server. Check your internet connection, then try again. ${KEPT}`,
-    ),
-    timeout: entry(
-      'This is taking too long',
-      `The server did not answer in time. Try again in a moment. ${KEPT}`,
-    ),
-    offline: entry('You are offline', `Check your internet connection. ${KEPT}`),
-    aborted: entry('Stopped', 'This was stopped before it finished. You can try again.'),
-    'rate-limit': entry(
-      'Please wait a moment',
-      `We are getting a lot of requests. Wait a minute, then try again. ${KEPT}`,
-    ),
-    auth: entry('Sign in again', 'Your session has ended. Sign in again to continue.'),
-    forbidden: entry(
-      'You do not have access',
-      'Your account cannot see or change this. If you think it should, contact support.',
-    ),
-    'not-found': entry(
-      'We could not find this',
-      'It may have been moved or deleted. Check the address, or go back.',
-    ),
-    validation: entry(
-      'Some details need changing',
-      'Check the highlighted answers, then try again. Everything else you entered is still here.',
-    ),
-    conflict: entry(
-      'This was changed somewhere else',
-      'Someone changed this while you were working on it. Copy anything you want to keep, then reload to see the latest version.',
-    ),
-    server: entry(
-      'Something went wrong on our side',
-      `This was not caused by anything you did. Try again in a few minutes. ${KEPT}`,
-    ),
-    'circuit-open': entry(
-      'Temporarily unavailable',
-      'This service is having problems, so we paused it for a short time. Try again in a few minutes.',
-    ),
-    'chunk-load': entry(
-      'A new version is available',
-      'Part of the app could not load, usually because it was just updated. Reload the page to continue.',
-    ),
-    render: entry(
-      'This part could not be shown',
-      'The rest of the page still works. Try again, or reload the page.',
-    ),
-    unknown: entry(
-      'Something went wrong',
-      'Try again. If it keeps happening, reload the page or contact support.',
-    ),
+    network: {
+      title: 'Cannot connect',
+      message:
+        'We could not reach the server. Check your internet connection, then try again. Anything you entered on this page is still here.',
+    },
+    timeout: {
+      title: 'This is taking too long',
+      message:
+        'The server did not answer in time. Try again in a moment. Anything you entered on this page is still here.',
+    },
+    offline: {
+      title: 'You are offline',
+      message: 'Check your internet connection. Anything you entered on this page is still here.',
+    },
+    aborted: { title: 'Stopped', message: 'This was stopped before it finished. You can try again.' },
+    'rate-limit': {
+      title: 'Please wait a moment',
+      message:
+        'We are getting a lot of requests. Wait a minute, then try again. Anything you entered on this page is still here.',
+    },
+    auth: { title: 'Sign in again', message: 'Your session has ended. Sign in again to continue.' },
+    forbidden: {
+      title: 'You do not have access',
+      message: 'Your account cannot see or change this. If you think it should, contact support.',
+    },
+    'not-found': {
+      title: 'We could not find this',
+      message: 'It may have been moved or deleted. Check the address, or go back.',
+    },
+    validation: {
+      title: 'Some details need changing',
+      message: 'Check the highlighted answers, then try again. Everything else you entered is still here.',
+    },
+    conflict: {
+      title: 'This was changed somewhere else',
+      message:
+        'Someone changed this while you were working on it. Copy anything you want to keep, then reload to see the latest version.',
+    },
+    server: {
+      title: 'Something went wrong on our side',
+      message:
+        'This was not caused by anything you did. Try again in a few minutes. Anything you entered on this page is still here.',
+    },
+    'circuit-open': {
+      title: 'Temporarily unavailable',
+      message:
+        'This service is having problems, so we paused it for a short time. Try again in a few minutes.',
+    },
+    'chunk-load': {
+      title: 'A new version is available',
+      message:
+        'Part of the app could not load, usually because it was just updated. Reload the page to continue.',
+    },
+    render: {
+      title: 'This part could not be shown',
+      message: 'The rest of the page still works. Try again, or reload the page.',
+    },
+    unknown: {
+      title: 'Something went wrong',
+      message: 'Try again. If it keeps happening, reload the page or contact support.',
+    },
   },
   actions: {
     retry: 'Try again',
@@ -112,7 +119,7 @@ export const defaultCatalog: MessageCatalog = {
     close: 'Close',
     notifications: 'Notifications',
     errorAnnouncements: 'Error messages',
-    dataSafe: KEPT,
+    dataSafe: 'Anything you entered on this page is still here.',
     retryExhausted: 'This keeps failing, so we stopped trying. Reload the page or come back later.',
     featureUnavailable: '{feature} is not available right now.',
     degradedReduced: 'Some features are switched off while we fix a problem.',

@@ -48,21 +48,21 @@ const defaults = (severity: Severity, retryable: boolean, ...actions: RecoveryAc
 
 /** Severity, retryability and recovery actions of each kind, unless a rule says otherwise. */
 export const kindDefaults: Readonly<Record<ErrorKind, KindDefaults>> = {
-  network: defaults('warning', true, 'retry', 'check-connection'),
-  timeout: defaults('warning', true, 'retry'),
-  offline: defaults('warning', true, 'check-connection', 'retry'),
-  aborted: defaults('info', false, 'dismiss'),
-  'rate-limit': defaults('warning', true, 'retry'),
-  auth: defaults('error', false, 'sign-in'),
-  forbidden: defaults('error', false, 'go-back', 'go-home', 'contact-support'),
-  'not-found': defaults('error', false, 'go-back', 'go-home'),
-  validation: defaults('warning', false, 'dismiss'),
-  conflict: defaults('warning', false, 'reload', 'dismiss'),
-  server: defaults('error', true, 'retry', 'contact-support'),
-  'circuit-open': defaults('warning', false, 'go-back', 'dismiss'),
-  'chunk-load': defaults('critical', false, 'reload'),
-  render: defaults('error', false, 'retry', 'reload', 'go-home'),
-  unknown: defaults('error', false, 'retry', 'reload', 'contact-support'),
+  network: /* @__PURE__ */ defaults('warning', true, 'retry', 'check-connection'),
+  timeout: /* @__PURE__ */ defaults('warning', true, 'retry'),
+  offline: /* @__PURE__ */ defaults('warning', true, 'check-connection', 'retry'),
+  aborted: /* @__PURE__ */ defaults('info', false, 'dismiss'),
+  'rate-limit': /* @__PURE__ */ defaults('warning', true, 'retry'),
+  auth: /* @__PURE__ */ defaults('error', false, 'sign-in'),
+  forbidden: /* @__PURE__ */ defaults('error', false, 'go-back', 'go-home', 'contact-support'),
+  'not-found': /* @__PURE__ */ defaults('error', false, 'go-back', 'go-home'),
+  validation: /* @__PURE__ */ defaults('warning', false, 'dismiss'),
+  conflict: /* @__PURE__ */ defaults('warning', false, 'reload', 'dismiss'),
+  server: /* @__PURE__ */ defaults('error', true, 'retry', 'contact-support'),
+  'circuit-open': /* @__PURE__ */ defaults('warning', false, 'go-back', 'dismiss'),
+  'chunk-load': /* @__PURE__ */ defaults('critical', false, 'reload'),
+  render: /* @__PURE__ */ defaults('error', false, 'retry', 'reload', 'go-home'),
+  unknown: /* @__PURE__ */ defaults('error', false, 'retry', 'reload', 'contact-support'),
 };
 
 const NETWORK_MESSAGE =

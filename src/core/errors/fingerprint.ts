@@ -45,7 +45,7 @@ export function fingerprint(error: AppError): string {
     error.code,
     error.status ?? '',
     typeof url === 'string' ? clean(url) : '',
-    clean(String(error.message)),
+    clean(error.message),
     clean(topFrame(error.stack)),
   ];
   return `${error.kind}:${hash(parts.join('|'))}`;

@@ -19,6 +19,8 @@ const describe = (value: unknown, message: string | undefined, name: string | un
   if (message) return message;
   if (typeof value !== 'object' || value === null) return name ?? String(value);
   if (name) return name;
+  // An object's own toString may say something useful (URL, custom errors); it may also throw.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(value);
   // `[object Object]` says nothing: show the (redacted) fields instead.
   return text.startsWith('[object ') ? JSON.stringify(redact(value)) : text;

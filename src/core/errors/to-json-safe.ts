@@ -62,7 +62,9 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     if (depth >= maxDepth) return '[Object]';
     seen.add(obj);
     try {
-      if (!(obj instanceof Error) && typeof obj.toJSON === 'function') return walk(obj.toJSON(), depth + 1);
+      const { toJSON } = obj;
+      if (!(obj instanceof Error) && typeof toJSON === 'function')
+        return walk(toJSON.call(obj) as unknown, depth + 1);
       const tag = Object.prototype.toString.call(obj);
       if (tag === '[object Set]') return walk(Array.from(obj as unknown as Set<unknown>), depth);
       if (Array.isArray(obj)) {
@@ -70,8 +72,8 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
         if (obj.length > maxEntries) out.push(`[+${obj.length - maxEntries} more]`);
         return out;
       }
-      const source = ENTRIES.test(tag)
-        ? Object.fromEntries((obj as unknown as Map<unknown, unknown>).entries())
+      const source: Record<string, unknown> = ENTRIES.test(tag)
+        ? Object.fromEntries((obj as unknown as Map<PropertyKey, unknown>).entries())
         : obj;
       // An Error's name, message, stack and cause are usually not enumerable.
       const keys = [
