@@ -18,3 +18,13 @@ export { InlineError, type InlineErrorProps } from './react/ui/inline-error';
 export { ErrorDetails, type ErrorDetailsProps } from './react/ui/error-details';
 
 // — policies and degradation hooks —
+export { useCircuit } from './react/hooks/use-circuit';
+export {
+  useAsyncAction,
+  type AsyncAction,
+  type AsyncActionOptions,
+  type AsyncActionStatus,
+} from './react/hooks/use-async-action';
+export { useDegradation } from './react/hooks/use-degradation';
+export { useFeature, type FeatureStatus } from './react/hooks/use-feature';
+export { DegradationBanner, type DegradationBannerProps } from './react/ui/degradation-banner';

@@ -9,11 +9,11 @@ import { createListeners } from './listeners';
 /** One breaker per service name, and one place to watch them all. */
 export interface BreakerRegistry {
   /** The breaker named `name`, created with `options` (over the registry defaults) on first use. */
-  get(name: string, options?: Omit<CircuitBreakerOptions, 'name'>): CircuitBreaker;
+  readonly get: (name: string, options?: Omit<CircuitBreakerOptions, 'name'>) => CircuitBreaker;
   /** Every breaker created so far. */
-  list(): readonly CircuitBreaker[];
+  readonly list: () => readonly CircuitBreaker[];
   /** Calls `listener` on every transition of every breaker; returns the unsubscribe. */
-  subscribe(listener: (transition: CircuitTransition) => void): () => void;
+  readonly subscribe: (listener: (transition: CircuitTransition) => void) => () => void;
 }
 
 /**
@@ -28,7 +28,7 @@ export function createBreakerRegistry(defaults: Omit<CircuitBreakerOptions, 'nam
   const breakers = new Map<string, CircuitBreaker>();
   const listeners = createListeners<CircuitTransition>();
   return {
-    get(name, options) {
+    get: (name, options) => {
       let breaker = breakers.get(name);
       if (!breaker) {
         breaker = circuitBreaker({ ...defaults, ...options, name });

@@ -70,10 +70,10 @@ export interface CircuitBreakerOptions {
 export interface CircuitBreaker extends Required<Policy> {
   readonly name: string;
   /** Holds it open (fast-failing every call) until every handle is released; then it closes. */
-  isolate(): { release(): void };
+  readonly isolate: () => { release: () => void };
   /** Calls `listener` on every transition; returns the unsubscribe. */
-  subscribe(listener: (transition: CircuitTransition) => void): () => void;
-  getSnapshot(): CircuitSnapshot;
+  readonly subscribe: (listener: (transition: CircuitTransition) => void) => () => void;
+  readonly getSnapshot: () => CircuitSnapshot;
 }
 
 /**
@@ -171,11 +171,11 @@ export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBrea
     name,
     run,
     execute: (fn, signal) => run(fn, firstContext(signal)),
-    isolate() {
+    isolate: () => {
       if (isolations++ === 0) transition('isolated', 'isolated');
       let released = false;
       return {
-        release() {
+        release: () => {
           if (released) return;
           released = true;
           if (--isolations === 0) transition('closed', 'released');

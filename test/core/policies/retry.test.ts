@@ -2,13 +2,14 @@
 import {
   AppError,
   BrokenCircuitError,
+  HttpError,
   constant,
   isAppError,
   retry,
   retryBudget,
   type PolicyContext,
+  type RetryEvent,
 } from 'bulwark/core';
-import { HttpError } from '../../../src/core/errors/http-error';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const transient = () => new AppError('flaky', { kind: 'server', retryable: true });
@@ -100,7 +101,7 @@ describe('retry', () => {
   });
 
   it('tells onRetry before each wait and survives a throwing onRetry', async () => {
-    const onRetry = vi.fn(() => {
+    const onRetry = vi.fn<(event: RetryEvent) => void>(() => {
       throw new Error('listener bug');
     });
     const { fn } = flaky(2);
