@@ -16,6 +16,7 @@ import type { CircuitBreaker, CircuitBreakerOptions } from './policies/circuit-b
 import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fetch';
 import { createDegradation } from './degradation/create-degradation';
 import type { Degradation, DegradationOptions } from './degradation/types';
+import { createReactRootOptions, type ReactRootErrorOptions } from './react-root-options';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
@@ -69,6 +70,11 @@ export interface Resilience {
   fetch: (input: RequestInfo | URL, init?: ResilientFetchInit) => Promise<Response>;
   /** This app's degradation level, driven by `set`, its breakers opening and the network going away. */
   readonly degradation: Degradation;
+  /**
+   * Error options for React 19's `createRoot`/`hydrateRoot` that send root errors through `capture`, without
+   * capturing twice what a bulwark boundary captures itself. See `createReactRootOptions`.
+   */
+  reactRootOptions: () => ReactRootErrorOptions;
 }
 
 const isObject = (value: unknown): value is object =>
@@ -185,5 +191,6 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     breaker,
     fetch,
     degradation,
+    reactRootOptions: () => createReactRootOptions({ capture }),
   };
 }
