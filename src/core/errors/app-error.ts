@@ -62,24 +62,9 @@ export class AppError extends Error {
     this.actions = options.actions ?? [];
   }
 
-  /** A JSON-safe summary: no cycles, no functions, bounded strings and depth. */
+  /** A JSON-safe copy: name, message, stack, cause and every field (subclasses' too); no cycles, no functions, bounded. */
   toJSON(): { [key: string]: JsonValue } {
-    return toJsonSafe({
-      name: this.name,
-      message: this.message,
-      kind: this.kind,
-      severity: this.severity,
-      retryable: this.retryable,
-      code: this.code,
-      status: this.status,
-      retryAfterMs: this.retryAfterMs,
-      messageKey: this.messageKey,
-      actions: this.actions,
-      context: this.context,
-      fieldErrors: this.fieldErrors,
-      stack: this.stack,
-      cause: this.cause,
-    }) as { [key: string]: JsonValue };
+    return toJsonSafe(this) as { [key: string]: JsonValue };
   }
 }
 
