@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
@@ -58,10 +58,15 @@ export function RecoveryDialog({
     };
   }, []);
 
-  // Escape fires `cancel`: we decide, so a non-dismissible dialog stays and a dismissible one tells its owner.
+  // We handle Escape ourselves: preventing the keydown stops the native close, so a non-dismissible
+  // dialog stays and a dismissible one tells its owner (who unmounts it). `cancel` covers other close
+  // requests (a platform back gesture).
   const onCancel = (event: SyntheticEvent) => {
     event.preventDefault();
     if (dismissible) onDismiss?.();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) onCancel(event);
   };
   // Chromium closes anyway on a repeated Escape without user activation; reopen unless dismissed.
   const onClose = () => {
@@ -79,6 +84,7 @@ export function RecoveryDialog({
       aria-labelledby={titleId}
       aria-describedby={messageId}
       onCancel={onCancel}
+      onKeyDown={onKeyDown}
       onClose={onClose}
       data-bulwark="recovery-dialog"
       style={{ ...surfaceFor(error.severity), padding: 24, width: 'min(32rem, calc(100vw - 32px))' }}

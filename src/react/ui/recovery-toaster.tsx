@@ -83,12 +83,8 @@ export function RecoveryToaster({
         visibleToasts={maxToasts}
         containerAriaLabel={uiText(catalog, 'notifications')}
       />
-      <div
-        aria-live="assertive"
-        aria-atomic="true"
-        aria-label={uiText(catalog, 'errorAnnouncements')}
-        style={styles.visuallyHidden}
-      >
+      {/* role="alert" is an assertive live region: sonner's own region is polite only. */}
+      <div role="alert" aria-atomic="true" style={styles.visuallyHidden}>
         {announcement}
       </div>
     </>

@@ -168,7 +168,7 @@ describe('RecoveryToaster', () => {
         }),
     );
     await flush();
-    const region = document.querySelector('[aria-live="assertive"]');
+    const region = document.querySelector('[role="alert"]');
     expect(region).toHaveTextContent('Something went wrong on our side');
   });
 });
