@@ -11,19 +11,19 @@ export interface AppErrorOptions {
   retryable?: boolean;
   /** Stable machine-readable code, e.g. `HTTP_503` or `VALIDATION_FAILED`. @default the kind upper-cased */
   code?: string;
-  /** HTTP status, when the error came from a response. */
+  /** HTTP status, when the error came from a response. @default undefined */
   status?: number;
-  /** How long the server asked us to wait before retrying (from `Retry-After`). */
+  /** How long the server asked us to wait before retrying (from `Retry-After`). @default undefined */
   retryAfterMs?: number;
-  /** Where and why it happened: free-form, redacted before it is stored or reported. */
+  /** Where and why it happened: free-form, redacted before it is stored or reported. @default undefined */
   context?: Readonly<Record<string, unknown>>;
-  /** Field-level messages of a validation error. */
+  /** Field-level messages of a validation error. @default undefined */
   fieldErrors?: FieldErrors;
   /** The message-catalog key for the user-facing text. @default the kind */
   messageKey?: string;
   /** Recovery actions that fit this error, best first. @default [] */
   actions?: readonly RecoveryActionId[];
-  /** The original thrown value. */
+  /** The original thrown value. @default undefined */
   cause?: unknown;
 }
 

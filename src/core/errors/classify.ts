@@ -20,10 +20,15 @@ export interface Classification {
  * RegExp is tested (`status` as its decimal text, so `/^5/` is any 5xx).
  */
 export interface RuleMatch {
+  /** HTTP status (`status`, `statusCode` or `response.status`). @default undefined (any) */
   status?: number | RegExp;
+  /** `error.name`. @default undefined (any) */
   name?: string | RegExp;
+  /** `error.message`, or the thrown string. @default undefined (any) */
   message?: string | RegExp;
+  /** A string `error.code`. @default undefined (any) */
   code?: string | RegExp;
+  /** The kind of an `AppError`. @default undefined (any) */
   kind?: ErrorKind;
 }
 

@@ -6,19 +6,21 @@ import type { FieldErrors } from './types';
 
 /** What an {@link HttpError} is built from. */
 export interface HttpErrorInit {
+  /** The HTTP status code. */
   status: number;
   /** @default '' */
   statusText?: string;
   /** The request URL; secrets in its query string are removed. @default '' */
   url?: string;
-  /** Parsed `Retry-After`, in ms. */
+  /** Parsed `Retry-After`, in ms. @default undefined */
   retryAfterMs?: number;
-  /** Excerpt of the body; redacted and cut to 1,000 characters. */
+  /** Excerpt of the body; redacted and cut to 1,000 characters. @default undefined */
   bodyExcerpt?: string;
-  /** Field messages from a validation response body. */
+  /** Field messages from a validation response body. @default undefined */
   fieldErrors?: FieldErrors;
   /** App rules tried before the default rules. @default [] */
   rules?: readonly ClassificationRule[];
+  /** The original value (`fromResponse` puts the Response here). @default undefined */
   cause?: unknown;
 }
 

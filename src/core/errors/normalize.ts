@@ -13,6 +13,8 @@ export interface NormalizeOptions {
 
 /** Messages longer than this are cut (a thrown 10 MB string stays a short message). */
 const MAX_MESSAGE = 1000;
+/** V8 stacks start with the message: keep the end, where the frames are. */
+const MAX_STACK = 10_000;
 
 /** A readable message for any value; may throw (a hostile toString), the caller catches. */
 const describe = (value: unknown, message: string | undefined, name: string | undefined): string => {
@@ -52,7 +54,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
     });
     const stack = readProperty(value, 'stack');
     // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
-    if (typeof stack === 'string') error.stack = redactString(stack);
+    if (typeof stack === 'string') error.stack = redactString(stack.slice(-MAX_STACK));
     return error;
   } catch {
     return new AppError('Unknown error', { ...kindDefaults.unknown, cause: value });

@@ -185,6 +185,13 @@ describe('normalizeError', () => {
     expect(error.message.length).toBeLessThanOrEqual(1000);
   });
 
+  it('bounds the message and stack of an Error with a huge message, keeping the frames', () => {
+    const error = normalizeError(new Error('y'.repeat(2_000_000)));
+    expect(error.message.length).toBeLessThanOrEqual(1000);
+    expect(error.stack?.length).toBeLessThanOrEqual(10_000);
+    expect(error.stack).toMatch(/\n\s+at /);
+  });
+
   it('redacts secrets in the message', () => {
     const error = normalizeError(
       new Error('GET https://api.example/me?access_token=abc123xyz failed for ada@example.com'),
