@@ -40,6 +40,23 @@ const react18Alias = react18
       { find: /^react\/(.*)$/, replacement: `${react18}/node_modules/react/$1.js` },
       { find: /^react-dom$/, replacement: `${react18}/node_modules/react-dom/index.js` },
       { find: /^react-dom\/(.*)$/, replacement: `${react18}/node_modules/react-dom/$1.js` },
+      // Its `main` is CommonJS, whose `require('react-dom/client')` no alias reaches (React 19's react-dom would
+      // render React 18's elements): use its ES module build, whose imports the aliases above rewrite.
+      {
+        find: /^@testing-library\/react$/,
+        replacement: new URL(
+          './node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+          import.meta.url,
+        ).pathname,
+      },
+      // The compatibility tests run react-error-boundary itself too.
+      {
+        find: /^react-error-boundary$/,
+        replacement: new URL(
+          './node_modules/react-error-boundary/dist/react-error-boundary.js',
+          import.meta.url,
+        ).pathname,
+      },
     ]
   : [];
 
@@ -56,7 +73,11 @@ export default defineConfig({
           exclude: ['test/browser/**'],
           setupFiles: ['test/setup-unit.ts'],
           // Inline the libraries that import react so the React 18 alias reaches them too.
-          server: { deps: { inline: react18 ? ['@testing-library/react', 'sonner', 'zustand'] : [] } },
+          server: {
+            deps: {
+              inline: react18 ? ['@testing-library/react', 'sonner', 'zustand', 'react-error-boundary'] : [],
+            },
+          },
         },
       },
       {

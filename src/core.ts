@@ -17,7 +17,13 @@ export {
 export { readFacts, causeChain, type ErrorFacts } from './core/errors/error-facts';
 export { readFieldErrors } from './core/errors/read-field-errors';
 export { fingerprint } from './core/errors/fingerprint';
-export { createRedactor, redact, redactString, type RedactOptions, type Redactor } from './core/errors/redact';
+export {
+  createRedactor,
+  redact,
+  redactString,
+  type RedactOptions,
+  type Redactor,
+} from './core/errors/redact';
 export {
   HttpError,
   isHttpError,
@@ -36,6 +42,27 @@ export {
 
 // — pipeline types —
 export * from './core/types';
+
+// — global handlers and React root options —
+export {
+  installGlobalHandlers,
+  type GlobalHandlerOptions,
+  type GlobalHandlers,
+  type NoiseCounts,
+} from './core/global/install-global-handlers';
+export { classifyNoise, type GlobalEventFacts, type NoiseKind } from './core/global/noise';
+export {
+  reloadOnce,
+  RELOAD_ONCE_KEY,
+  RELOAD_ONCE_WINDOW_MS,
+  type ReloadOnceOptions,
+} from './core/global/reload-once';
+export { reloadOnChunkError } from './core/global/reload-on-chunk-error';
+export {
+  createReactRootOptions,
+  type ReactRootErrorInfo,
+  type ReactRootErrorOptions,
+} from './core/react-root-options';
 
 // — store, disclosure, resilience —
 export { createResilience, type Resilience, type ResilienceOptions } from './core/resilience';
@@ -72,7 +99,13 @@ export type { Reporter, ReportingOptions, RateLimitOptions } from './core/report
 
 // — policies —
 export type { Policy, PolicyContext, PolicyFn } from './core/policies/types';
-export { exponential, constant, type Backoff, type ExponentialOptions, type Jitter } from './core/policies/backoff';
+export {
+  exponential,
+  constant,
+  type Backoff,
+  type ExponentialOptions,
+  type Jitter,
+} from './core/policies/backoff';
 export { retry, type RetryOptions, type RetryPolicy, type RetryEvent } from './core/policies/retry';
 export { retryBudget, type RetryBudget, type RetryBudgetOptions } from './core/policies/retry-budget';
 export { isRetryable, isServiceFailure } from './core/policies/outcome';

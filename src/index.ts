@@ -2,6 +2,38 @@
 export * from './core';
 
 // — boundaries and hooks —
+export { ErrorBoundary, DEFAULT_MAX_RETRIES } from './react/boundary/error-boundary';
+export { ErrorBoundaryContext } from './react/boundary/error-boundary-context';
+export { useErrorBoundary } from './react/boundary/use-error-boundary';
+export { withErrorBoundary } from './react/boundary/with-error-boundary';
+export { getErrorMessage } from './react/boundary/get-error-message';
+export {
+  PageBoundary,
+  FeatureBoundary,
+  ComponentBoundary,
+  type LevelBoundaryProps,
+} from './react/boundary/level-boundaries';
+export {
+  BoundaryFallbacksContext,
+  type BoundaryLevel,
+  type LevelFallbackProps,
+  type LevelFallbacks,
+} from './react/boundary/boundary-fallbacks-context';
+export type {
+  ErrorBoundaryContextType,
+  ErrorBoundaryProps,
+  ErrorBoundaryPropsWithComponent,
+  ErrorBoundaryPropsWithFallback,
+  ErrorBoundaryPropsWithLevel,
+  ErrorBoundaryPropsWithRender,
+  FallbackProps,
+  OnErrorCallback,
+  ResetDetails,
+  UseErrorBoundaryApi,
+} from './react/boundary/types';
+export { useErrorHandler, type HandleError, type HandleErrorContext } from './react/hooks/use-error-handler';
+export { getFieldErrors } from './react/forms/get-field-errors';
+export { useFormErrors, type FieldErrorProps, type FormErrorsApi } from './react/forms/use-form-errors';
 
 // — provider and store hooks —
 export { ResilienceProvider, type ResilienceProviderProps } from './react/resilience-provider';
