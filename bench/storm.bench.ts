@@ -1,0 +1,253 @@
+// Error-storm benchmark: bulwark's coalesced presenters vs a naive `toast.error()` per error, in jsdom.
+// Run with `npm run bench:storm` (node --import tsx bench/storm.bench.ts).
+//
+// "Longest block" is the longest time the event loop could not turn (perf_hooks' monitorEventLoopDelay,
+// 1 ms resolution): an upper bound of the longest task. The naive side gets a smaller burst (100),
+// because sonner re-renders every toast for every toast and 200 hit React's maximum update depth.
+import { JSDOM } from 'jsdom';
+import { cpus, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Scenario, StormResult } from './storm-page';
+
+// tsx turns on source maps, which makes every `error.stack` read ~10x slower than in a browser.
+process.setSourceMapsEnabled(false);
+
+const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
+const g = globalThis as Record<string, unknown>;
+for (const key of [
+  'window',
+  'document',
+  'navigator',
+  'HTMLElement',
+  'HTMLDialogElement',
+  'Node',
+  'MutationObserver',
+  'getComputedStyle',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+]) {
+  if (!(key in g) || key === 'window' || key === 'document' || key === 'navigator') {
+    Object.defineProperty(g, key, {
+      value: (dom.window as unknown as Record<string, unknown>)[key],
+      configurable: true,
+      writable: true,
+    });
+  }
+}
+dom.window.matchMedia = () =>
+  ({ matches: false, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList;
+g['IS_REACT_ACT_ENVIRONMENT'] = false;
+
+const { createElement } = await import('react');
+const { createRoot } = await import('react-dom/client');
+const { toast, Toaster } = await import('sonner');
+const { AppError, createResilience, ResilienceProvider } = await import('../src/index');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const word = (i: number) => i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+const count = (selector: string) => document.querySelectorAll(selector).length;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Runs `burst` synchronously, then lets the page settle; reports the burst and the longest block after it. */
+async function measure(burst: () => void, settleMs: number) {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  await sleep(50);
+  const start = performance.now();
+  burst();
+  const burstMs = performance.now() - start;
+  histogram.enable();
+  await sleep(settleMs);
+  histogram.disable();
+  return { burstMs, longestAfterMs: histogram.max / 1e6 };
+}
+
+function mount(node: ReturnType<typeof createElement>) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  root.render(node);
+  return () => {
+    root.unmount();
+    host.remove();
+  };
+}
+
+const rows: string[][] = [];
+
+// — naive: one sonner toast per error —
+{
+  const N = 100;
+  const unmount = mount(createElement(Toaster, { visibleToasts: 3 }));
+  await sleep(100);
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  const start = performance.now();
+  for (let i = 0; i < N; i++) toast.error(`Widget ${word(i)} failed`);
+  const burstMs = performance.now() - start;
+  // sonner keeps every toast mounted (visibleToasts only hides them): wait until all are in the DOM.
+  while (count('[data-sonner-toast]') < N && performance.now() - start < 60_000) await sleep(10);
+  const settledMs = performance.now() - start;
+  await sleep(200);
+  histogram.disable();
+  rows.push([
+    `naive toast.error() x ${N}`,
+    ms(burstMs),
+    ms(histogram.max / 1e6),
+    String(count('[data-sonner-toast]')),
+    '-',
+    `all mounted after ${ms(settledMs)}`,
+  ]);
+  toast.dismiss();
+  await sleep(500);
+  unmount();
+}
+
+// The first round warms up the JIT and React; it is not printed.
+for (const [label, n, presentation] of [
+  ['warm-up', 100, 'toast'],
+  ['bulwark capture x 100 (toast level)', 100, 'toast'],
+  ['bulwark capture x 10,000 (toast level)', 10_000, 'toast'],
+  ['bulwark capture x 10,000 (dialog level)', 10_000, 'dialog'],
+  ['bulwark capture x 10,000 (rules decide)', 10_000, undefined],
+] as const) {
+  const resilience = createResilience();
+  const unmount = mount(
+    createElement(
+      ResilienceProvider,
+      { resilience, globalHandlers: false },
+      createElement('main', null, 'app'),
+    ),
+  );
+  await sleep(100);
+  const result = await measure(() => {
+    for (let i = 0; i < n; i++) {
+      resilience.capture(new AppError(`Widget ${word(i)} failed`, { kind: 'server' }), {
+        source: 'global',
+        presentation,
+      });
+    }
+  }, 1500);
+  if (label !== 'warm-up')
+    rows.push([
+      label,
+      ms(result.burstMs),
+      ms(result.longestAfterMs),
+      String(count('[data-bulwark="toast"]')),
+      String(count('dialog[open]')),
+      `${((result.burstMs * 1000) / n).toFixed(1)} µs/capture`,
+    ]);
+  unmount();
+  await sleep(300);
+}
+
+// — bulwark: 10,000 errors arriving 100 per task (e.g. settled requests), not in one synchronous loop —
+{
+  const resilience = createResilience();
+  const unmount = mount(
+    createElement(
+      ResilienceProvider,
+      { resilience, globalHandlers: false },
+      createElement('main', null, 'app'),
+    ),
+  );
+  await sleep(100);
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  for (let task = 0; task < 100; task++) {
+    for (let i = 0; i < 100; i++) {
+      resilience.capture(new AppError(`Widget ${word(task * 100 + i)} failed`, { kind: 'server' }), {
+        presentation: 'toast',
+      });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await sleep(1500);
+  histogram.disable();
+  rows.push([
+    'bulwark 10,000 as 100 tasks of 100',
+    '-',
+    ms(histogram.max / 1e6),
+    String(count('[data-bulwark="toast"]')),
+    String(count('dialog[open]')),
+    'longest block overall',
+  ]);
+  unmount();
+}
+
+// Other processes inflate every figure: say how busy the machine was.
+console.log(
+  `\n${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`,
+);
+printTable(`Error storm in jsdom (Node ${process.versions.node})`, rows);
+
+// — the same in headless Chromium, React in production mode, long tasks from PerformanceObserver —
+{
+  const { build } = await import('esbuild');
+  const { chromium } = await import('playwright-core');
+  const bundle = await build({
+    entryPoints: [new URL('./storm-page.tsx', import.meta.url).pathname],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><html lang="en"><body></body></html>');
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const scenarios: [string, Scenario][] = [
+    ['warm-up', { kind: 'bulwark', n: 1000, presentation: 'toast' }],
+    ['naive toast.error() x 100', { kind: 'naive', n: 100 }],
+    ['naive toast.error() x 300', { kind: 'naive', n: 300 }],
+    ['bulwark capture x 10,000 (toast level)', { kind: 'bulwark', n: 10_000, presentation: 'toast' }],
+    ['bulwark capture x 10,000 (dialog level)', { kind: 'bulwark', n: 10_000, presentation: 'dialog' }],
+    ['bulwark capture x 10,000 (rules decide)', { kind: 'bulwark', n: 10_000 }],
+    [
+      'bulwark 10,000 as 100 tasks of 100',
+      { kind: 'bulwark', n: 10_000, presentation: 'toast', perTask: 100 },
+    ],
+  ];
+  const chromeRows: string[][] = [];
+  for (const [label, scenario] of scenarios) {
+    const r = await page.evaluate(
+      (s) => (window as unknown as { runStorm: (s: Scenario) => Promise<StormResult> }).runStorm(s),
+      scenario,
+    );
+    if (label === 'warm-up') continue;
+    chromeRows.push([
+      label,
+      ms(r.burstMs),
+      r.longTasks ? ms(r.longestOtherTaskMs) : 'none > 50 ms',
+      String(r.toasts),
+      String(r.dialogs),
+      `settled after ${ms(r.settledMs)}`,
+    ]);
+  }
+  const version = browser.version();
+  await browser.close();
+  printTable(`Error storm in headless Chromium ${version}`, chromeRows, 'longest other long task');
+}
+
+process.exit(0);
+
+function printTable(title: string, table: string[][], blockHeader = 'longest block after') {
+  const header = ['scenario', 'sync burst', blockHeader, 'toasts in DOM', 'open dialogs', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${title}\n`);
+  console.log(line(header));
+  for (const row of table) console.log(line(row));
+}
