@@ -1,0 +1,41 @@
+import { render, screen } from '@testing-library/react';
+import { ErrorBoundary } from 'bulwark';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Bomb, silenceReactErrors } from './helpers';
+
+beforeEach(silenceReactErrors);
+afterEach(() => vi.restoreAllMocks());
+
+describe('locationKey', () => {
+  const page = (locationKey: string, explode: () => boolean, onReset = vi.fn()) => (
+    <ErrorBoundary locationKey={locationKey} onReset={onReset} fallback={<p>page failed</p>}>
+      <Bomb when={explode} />
+    </ErrorBoundary>
+  );
+
+  it('resets a boundary showing an error when the location changes, with reason location', () => {
+    const onReset = vi.fn();
+    let explode = true;
+    const { rerender } = render(page('/a', () => explode, onReset));
+    expect(screen.getByText('page failed')).toBeInTheDocument();
+    explode = false;
+    rerender(page('/b', () => explode, onReset));
+    expect(onReset).toHaveBeenCalledWith({ reason: 'location', prev: '/a', next: '/b' });
+    expect(screen.getByText('ok')).toBeInTheDocument();
+  });
+
+  it('keeps showing the error while the location stays the same', () => {
+    const onReset = vi.fn();
+    const { rerender } = render(page('/a', () => true, onReset));
+    rerender(page('/a', () => true, onReset));
+    expect(onReset).not.toHaveBeenCalled();
+    expect(screen.getByText('page failed')).toBeInTheDocument();
+  });
+
+  it('does nothing on navigation while no error is shown', () => {
+    const onReset = vi.fn();
+    const { rerender } = render(page('/a', () => false, onReset));
+    rerender(page('/b', () => false, onReset));
+    expect(onReset).not.toHaveBeenCalled();
+  });
+});

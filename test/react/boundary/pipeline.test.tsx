@@ -1,0 +1,211 @@
+// What bulwark's ErrorBoundary adds on top of react-error-boundary: capture through the one pipeline, the
+// classified error and recovery actions in the fallback props, and the default fallback per level.
+import { fireEvent, render, screen } from '@testing-library/react';
+import {
+  BoundaryFallbacksContext,
+  ComponentBoundary,
+  createResilience,
+  ErrorBoundary,
+  FeatureBoundary,
+  PageBoundary,
+  ResilienceContext,
+  ResilienceProvider,
+  type FallbackProps,
+  type LevelFallbackProps,
+  type Resilience,
+} from 'bulwark';
+import { StrictMode, type ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Bomb, silenceReactErrors } from './helpers';
+
+beforeEach(silenceReactErrors);
+afterEach(() => vi.restoreAllMocks());
+
+/** The instance only, without the provider's presenters and global handlers. */
+const withResilience = (resilience: Resilience, children: ReactNode) => (
+  <ResilienceContext.Provider value={resilience}>{children}</ResilienceContext.Provider>
+);
+
+describe('ErrorBoundary with a Resilience instance', () => {
+  it('captures the error once with source, level, name, component stack and its actions', () => {
+    const resilience = createResilience();
+    const capture = vi.spyOn(resilience, 'capture');
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary level="feature" name="comments" fallback={<p>fallback</p>}>
+          <Bomb />
+        </ErrorBoundary>,
+      ),
+    );
+    expect(capture).toHaveBeenCalledTimes(1);
+    const context = capture.mock.calls[0]![1]!;
+    expect(context).toMatchObject({ source: 'boundary', level: 'feature', name: 'comments', attempts: 0 });
+    expect(context.componentStack).toContain('Bomb');
+    expect(context.actions?.map((a) => a.id)).toEqual(['retry', 'reload', 'go-back']);
+    expect(resilience.store.getState().records).toHaveLength(1);
+  });
+
+  it('captures once per catch under StrictMode', () => {
+    const resilience = createResilience();
+    const capture = vi.spyOn(resilience, 'capture');
+    render(
+      <StrictMode>
+        {withResilience(
+          resilience,
+          <ErrorBoundary fallback={<p>fallback</p>}>
+            <Bomb error="a thrown string" />
+          </ErrorBoundary>,
+        )}
+      </StrictMode>,
+    );
+    expect(capture).toHaveBeenCalledTimes(1);
+    expect(resilience.store.getState().records[0]!.count).toBe(1);
+  });
+
+  it('gives the fallback the classified AppError and actions whose retry resets the boundary', () => {
+    const resilience = createResilience();
+    let explode = true;
+    const Fallback = ({ appError, actions }: FallbackProps) => (
+      <div>
+        <p>{appError ? `${appError.kind}: ${appError.message}` : 'not yet classified'}</p>
+        {actions?.map((action) => (
+          <button key={action.id} onClick={() => void action.run()}>
+            {action.id}
+          </button>
+        ))}
+      </div>
+    );
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary FallbackComponent={Fallback}>
+          <Bomb
+            error={Object.assign(new Error('Loading chunk 7 failed'), { name: 'ChunkLoadError' })}
+            when={() => explode}
+          />
+        </ErrorBoundary>,
+      ),
+    );
+    expect(screen.getByText('chunk-load: Loading chunk 7 failed')).toBeInTheDocument();
+    explode = false;
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(screen.getByText('ok')).toBeInTheDocument();
+  });
+
+  it('offers reload and go-back actions that reload the page and go back in history', () => {
+    const back = vi.spyOn(history, 'back').mockImplementation(() => {});
+    let actions: FallbackProps['actions'] = [];
+    render(
+      <ErrorBoundary
+        fallbackRender={(props) => {
+          actions = props.actions;
+          return null;
+        }}
+      >
+        <Bomb />
+      </ErrorBoundary>,
+    );
+    void actions?.find((a) => a.id === 'go-back')?.run();
+    expect(back).toHaveBeenCalledTimes(1);
+    expect(actions?.find((a) => a.id === 'reload')).toBeDefined();
+  });
+
+  it('captures nothing and passes no AppError without a provider, like react-error-boundary', () => {
+    const seen: FallbackProps[] = [];
+    render(
+      <ErrorBoundary
+        level="page"
+        fallbackRender={(props) => {
+          seen.push(props);
+          return <p>fallback</p>;
+        }}
+      >
+        <Bomb />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByText('fallback')).toBeInTheDocument();
+    expect(seen.every((props) => props.appError === undefined)).toBe(true);
+  });
+});
+
+describe('level fallbacks', () => {
+  const fallbacks = {
+    page: ({ error, level }: LevelFallbackProps) => <p>{`page fallback: ${error.kind} (${level})`}</p>,
+    feature: ({ error, actions }: LevelFallbackProps) => (
+      <p>{`feature card: ${error.message} [${actions.map((a) => a.id).join(',')}]`}</p>
+    ),
+    component: ({ error }: LevelFallbackProps) => <p>{`inline: ${error.message}`}</p>,
+  };
+  const app = (children: ReactNode) =>
+    withResilience(
+      createResilience(),
+      <BoundaryFallbacksContext.Provider value={fallbacks}>{children}</BoundaryFallbacksContext.Provider>,
+    );
+
+  it('renders the default fallback of the boundary level with the classified error and actions', () => {
+    render(
+      app(
+        <FeatureBoundary name="feed">
+          <Bomb error={new Error('feed failed')} />
+        </FeatureBoundary>,
+      ),
+    );
+    expect(screen.getByText('feature card: feed failed [retry,reload,go-back]')).toBeInTheDocument();
+  });
+
+  it('has a shorthand per level', () => {
+    render(
+      app(
+        <>
+          <PageBoundary>
+            <Bomb error={new Error('page')} />
+          </PageBoundary>
+          <ComponentBoundary>
+            <Bomb error={new Error('widget')} />
+          </ComponentBoundary>
+        </>,
+      ),
+    );
+    expect(screen.getByText('page fallback: unknown (page)')).toBeInTheDocument();
+    expect(screen.getByText('inline: widget')).toBeInTheDocument();
+  });
+
+  it('prefers an explicit fallback over the level default', () => {
+    render(
+      app(
+        <PageBoundary fallback={<p>my own</p>}>
+          <Bomb />
+        </PageBoundary>,
+      ),
+    );
+    expect(screen.getByText('my own')).toBeInTheDocument();
+  });
+
+  it('sends the error to the parent boundary when the level has no default', () => {
+    const inner = vi.fn();
+    render(
+      app(
+        <ErrorBoundary fallback={<p>parent</p>}>
+          <ErrorBoundary level="app" onError={inner}>
+            <Bomb />
+          </ErrorBoundary>
+        </ErrorBoundary>,
+      ),
+    );
+    expect(screen.getByText('parent')).toBeInTheDocument();
+    expect(inner).not.toHaveBeenCalled();
+  });
+
+  it('uses the fallbacks that <ResilienceProvider> supplies', () => {
+    render(
+      <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
+        <ComponentBoundary>
+          <Bomb error={new Error('avatar failed')} />
+        </ComponentBoundary>
+      </ResilienceProvider>,
+    );
+    expect(document.querySelector('[data-bulwark="inline-error"]')).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

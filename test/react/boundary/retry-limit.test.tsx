@@ -1,0 +1,110 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { createResilience, ErrorBoundary, ResilienceContext, type FallbackProps } from 'bulwark';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Bomb, silenceReactErrors } from './helpers';
+
+beforeEach(silenceReactErrors);
+afterEach(() => vi.restoreAllMocks());
+
+/** Lists the action ids and offers each as a button. */
+const Fallback = ({ actions = [] }: FallbackProps) => (
+  <div>
+    <p>{`actions: ${actions.map((a) => a.id).join(',')}`}</p>
+    {actions.map((a) => (
+      <button key={a.id} onClick={() => void a.run()}>
+        {a.id}
+      </button>
+    ))}
+  </div>
+);
+
+const retry = () => fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+
+describe('retry limit', () => {
+  it('stops offering Try again after maxRetries resets that failed again', () => {
+    render(
+      <ErrorBoundary maxRetries={2} FallbackComponent={Fallback}>
+        <Bomb error={new Error('always')} />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByText('actions: retry,reload,go-back')).toBeInTheDocument();
+    retry();
+    expect(screen.getByText('actions: retry,reload,go-back')).toBeInTheDocument();
+    retry();
+    expect(screen.getByText('actions: reload,go-back')).toBeInTheDocument();
+  });
+
+  it('defaults to three retries', () => {
+    render(
+      <ErrorBoundary FallbackComponent={Fallback}>
+        <Bomb />
+      </ErrorBoundary>,
+    );
+    retry();
+    retry();
+    expect(screen.queryByRole('button', { name: 'retry' })).not.toBeNull();
+    retry();
+    expect(screen.queryByRole('button', { name: 'retry' })).toBeNull();
+  });
+
+  it('starts counting again once the children rendered without an error', () => {
+    let explode = true;
+    const { rerender } = render(
+      <ErrorBoundary maxRetries={1} FallbackComponent={Fallback}>
+        <Bomb when={() => explode} />
+      </ErrorBoundary>,
+    );
+    explode = false;
+    retry();
+    expect(screen.getByText('ok')).toBeInTheDocument();
+    explode = true;
+    rerender(
+      <ErrorBoundary maxRetries={1} FallbackComponent={Fallback}>
+        <Bomb when={() => explode} />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByText('actions: retry,reload,go-back')).toBeInTheDocument();
+  });
+
+  it('starts counting again after a reset by keys', () => {
+    const tree = (key: number) => (
+      <ErrorBoundary maxRetries={1} resetKeys={[key]} FallbackComponent={Fallback}>
+        <Bomb />
+      </ErrorBoundary>
+    );
+    const { rerender } = render(tree(1));
+    retry();
+    expect(screen.getByText('actions: reload,go-back')).toBeInTheDocument();
+    rerender(tree(2));
+    expect(screen.getByText('actions: retry,reload,go-back')).toBeInTheDocument();
+  });
+
+  it('escalates to the parent boundary once exhausted when escalate is set', () => {
+    render(
+      <ErrorBoundary fallbackRender={({ error }) => <p>{`page caught: ${(error as Error).message}`}</p>}>
+        <ErrorBoundary maxRetries={1} escalate FallbackComponent={Fallback}>
+          <Bomb error={new Error('feature keeps failing')} />
+        </ErrorBoundary>
+      </ErrorBoundary>,
+    );
+    retry();
+    expect(screen.getByText('page caught: feature keeps failing')).toBeInTheDocument();
+  });
+
+  it('tells capture how many retries failed, and leaves Try again out of the captured actions once exhausted', () => {
+    const resilience = createResilience();
+    const capture = vi.spyOn(resilience, 'capture');
+    render(
+      <ResilienceContext.Provider value={resilience}>
+        <ErrorBoundary maxRetries={1} FallbackComponent={Fallback}>
+          <Bomb />
+        </ErrorBoundary>
+      </ResilienceContext.Provider>,
+    );
+    retry();
+    expect(capture).toHaveBeenCalledTimes(2);
+    const last = capture.mock.calls[1]![1]!;
+    expect(last.attempts).toBe(1);
+    expect(last.actions?.map((a) => a.id)).toEqual(['reload', 'go-back']);
+  });
+});
