@@ -1,8 +1,9 @@
 import { firstContext } from './abort';
 import { BrokenCircuitError } from './broken-circuit-error';
 import { FailureWindow } from './failure-window';
-import { createListeners } from './listeners';
+import { emit } from './listeners';
 import { isServiceFailure } from './outcome';
+import { rejectSoon } from './reject-soon';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 /** `isolated` is a manual hold from {@link CircuitBreaker.isolate}. */
@@ -88,101 +89,153 @@ export interface CircuitBreaker extends Required<Policy> {
  * await payments.execute(({ signal }) => fetch('/api/pay', { signal }));
  */
 export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
-  const {
-    name = 'default',
-    failureThreshold = 5,
-    failureRate = 0.5,
-    minimumCalls = 10,
-    windowMs = 30_000,
-    halfOpenAfterMs = 30_000,
-    halfOpenMaxCalls = 1,
-    isFailure = isServiceFailure,
-  } = options;
-  const listeners = createListeners<CircuitTransition>();
-  const counts = new FailureWindow(windowMs);
-  let snapshot: CircuitSnapshot = {
-    name,
-    state: 'closed',
-    since: Date.now(),
-    nextAttemptAt: undefined,
-    reason: undefined,
-  };
-  let state: CircuitState = 'closed';
-  let generation = 0; // bumped on every transition: late results of an earlier state are ignored
-  let consecutive = 0;
-  let trials = 0;
-  let successes = 0;
-  let isolations = 0;
-  let openError: BrokenCircuitError | undefined; // one error per open period: fast-fail allocates nothing
+  return new Breaker(options);
+}
 
-  const transition = (to: CircuitState, reason: CircuitReason, error?: unknown) => {
+// A class, not closures: a breaker per service (and per test) stays near 1 kB (see bench/).
+class Breaker implements CircuitBreaker {
+  readonly name: string;
+  private readonly failureThreshold: number;
+  private readonly failureRate: number;
+  private readonly minimumCalls: number;
+  private readonly halfOpenAfterMs: number;
+  private readonly halfOpenMaxCalls: number;
+  private readonly isFailure: (error: unknown) => boolean;
+  private readonly counts: FailureWindow;
+  private listeners: Set<(transition: CircuitTransition) => void> | undefined;
+  private snapshot: CircuitSnapshot;
+  private state: CircuitState = 'closed';
+  private generation = 0; // bumped on every transition: late results of an earlier state are ignored
+  private consecutive = 0;
+  private trials = 0;
+  private successes = 0;
+  private isolations = 0;
+  private openError: BrokenCircuitError | undefined;
+
+  constructor(options: CircuitBreakerOptions) {
+    this.name = options.name ?? 'default';
+    this.failureThreshold = options.failureThreshold ?? 5;
+    this.failureRate = options.failureRate ?? 0.5;
+    this.minimumCalls = options.minimumCalls ?? 10;
+    this.halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
+    this.halfOpenMaxCalls = options.halfOpenMaxCalls ?? 1;
+    this.isFailure = options.isFailure ?? isServiceFailure;
+    this.counts = new FailureWindow(options.windowMs ?? 30_000);
+    this.snapshot = {
+      name: this.name,
+      state: 'closed',
+      since: Date.now(),
+      nextAttemptAt: undefined,
+      reason: undefined,
+    };
+  }
+
+  readonly subscribe = (listener: (transition: CircuitTransition) => void): (() => void) => {
+    (this.listeners ??= new Set()).add(listener);
+    return () => {
+      this.listeners?.delete(listener);
+    };
+  };
+
+  readonly getSnapshot = (): CircuitSnapshot => this.snapshot;
+
+  execute<T>(fn: PolicyFn<T>, signal?: AbortSignal): Promise<T> {
+    return this.run(fn, firstContext(signal));
+  }
+
+  run<T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> {
+    if (this.state === 'closed') return this.guarded(fn, context, this.generation);
+    const admitted = this.admit();
+    return typeof admitted === 'number' ? this.guarded(fn, context, admitted) : rejectSoon(admitted);
+  }
+
+  isolate(): { release: () => void } {
+    if (this.isolations++ === 0) this.transition('isolated', 'isolated');
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        if (--this.isolations === 0) this.transition('closed', 'released');
+      },
+    };
+  }
+
+  private transition(to: CircuitState, reason: CircuitReason, error?: unknown): void {
     const at = Date.now();
-    const from = state;
-    state = to;
-    generation++;
-    consecutive = trials = successes = 0;
-    openError = undefined;
-    if (to === 'closed') counts.reset(at);
-    const nextAttemptAt = to === 'open' ? at + halfOpenAfterMs : undefined;
-    snapshot = { name, state: to, since: at, nextAttemptAt, reason };
-    listeners.emit({ name, from, to, reason, at, nextAttemptAt, error });
-  };
+    const from = this.state;
+    const name = this.name;
+    this.state = to;
+    this.generation++;
+    this.consecutive = this.trials = this.successes = 0;
+    this.openError = undefined;
+    if (to === 'closed') this.counts.reset(at);
+    const nextAttemptAt = to === 'open' ? at + this.halfOpenAfterMs : undefined;
+    this.snapshot = { name, state: to, since: at, nextAttemptAt, reason };
+    if (this.listeners) emit(this.listeners, { name, from, to, reason, at, nextAttemptAt, error });
+  }
 
-  const admit = (): number => {
-    if (state === 'closed') return generation;
+  /** The generation the call is admitted in, or the error it fast-fails with. */
+  private admit(): number | BrokenCircuitError {
     const now = Date.now();
-    if (state === 'open' && now >= (snapshot.nextAttemptAt ?? 0)) transition('half-open', 'half-open-after');
-    if (state === 'half-open' && trials < halfOpenMaxCalls) {
-      trials++;
-      return generation;
+    if (this.state === 'open' && now >= (this.snapshot.nextAttemptAt ?? 0)) {
+      this.transition('half-open', 'half-open-after');
     }
-    if (state === 'open') throw (openError ??= new BrokenCircuitError(name, snapshot.nextAttemptAt, now));
-    throw new BrokenCircuitError(name, state === 'half-open' ? now : undefined, now);
-  };
+    if (this.state === 'half-open') {
+      if (this.trials >= this.halfOpenMaxCalls) return new BrokenCircuitError(this.name, now, now);
+      this.trials++;
+      return this.generation;
+    }
+    // One error per open (or isolated) period: stack capture is most of a fast-fail's cost, and
+    // `capture` then records the period once. `retryAt` is exact; `retryAfterMs` is as of the first.
+    return (this.openError ??= new BrokenCircuitError(this.name, this.snapshot.nextAttemptAt, now));
+  }
 
-  const settle = (admitted: number, error: unknown, failed: boolean) => {
-    if (admitted !== generation) return;
-    if (state === 'half-open') {
-      if (failed) transition('open', 'trial-failed', error);
-      else if (++successes >= halfOpenMaxCalls) transition('closed', 'trial-succeeded');
+  private guarded<T>(fn: PolicyFn<T>, context: PolicyContext, admitted: number): Promise<T> {
+    let pending: T | PromiseLike<T>;
+    try {
+      pending = fn(context);
+    } catch (error) {
+      this.failed(admitted, error);
+      return rejectSoon(error);
+    }
+    return Promise.resolve(pending).then(
+      (result) => {
+        this.succeeded(admitted);
+        return result;
+      },
+      (error: unknown) => {
+        this.failed(admitted, error);
+        throw error;
+      },
+    );
+  }
+
+  private succeeded(admitted: number): void {
+    if (admitted !== this.generation) return;
+    if (this.state === 'half-open') {
+      if (++this.successes >= this.halfOpenMaxCalls) this.transition('closed', 'trial-succeeded');
       return;
     }
-    counts.record(failed, Date.now());
-    if (!failed) consecutive = 0;
-    else if (++consecutive >= failureThreshold) transition('open', 'consecutive-failures', error);
-    else if (counts.calls >= minimumCalls && counts.failures >= failureRate * counts.calls)
-      transition('open', 'failure-rate', error);
-  };
+    this.consecutive = 0;
+    this.counts.success(Date.now);
+  }
 
-  const run = async <T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> => {
-    const admitted = admit();
-    let result: T;
-    try {
-      result = await fn(context);
-    } catch (error) {
-      settle(admitted, error, isFailure(error));
-      throw error;
+  private failed(admitted: number, error: unknown): void {
+    if (admitted !== this.generation) return;
+    if (!this.isFailure(error)) {
+      this.succeeded(admitted);
+      return;
     }
-    settle(admitted, undefined, false);
-    return result;
-  };
-
-  return {
-    name,
-    run,
-    execute: (fn, signal) => run(fn, firstContext(signal)),
-    isolate: () => {
-      if (isolations++ === 0) transition('isolated', 'isolated');
-      let released = false;
-      return {
-        release: () => {
-          if (released) return;
-          released = true;
-          if (--isolations === 0) transition('closed', 'released');
-        },
-      };
-    },
-    subscribe: listeners.add,
-    getSnapshot: () => snapshot,
-  };
+    if (this.state === 'half-open') {
+      this.transition('open', 'trial-failed', error);
+      return;
+    }
+    const counts = this.counts;
+    counts.failure(Date.now());
+    if (++this.consecutive >= this.failureThreshold) this.transition('open', 'consecutive-failures', error);
+    else if (counts.calls >= this.minimumCalls && counts.failures >= this.failureRate * counts.calls) {
+      this.transition('open', 'failure-rate', error);
+    }
+  }
 }

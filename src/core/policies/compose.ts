@@ -1,8 +1,17 @@
 import { firstContext } from './abort';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
-const runIn = <T, R>(policy: Policy<R>, fn: PolicyFn<T>, context: PolicyContext): Promise<T | R> =>
-  policy.run ? policy.run(fn, context) : policy.execute(fn, context.signal);
+type Runner<R> = <T>(fn: PolicyFn<T>, context: PolicyContext) => Promise<T | R>;
+
+const direct = async <T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> => fn(context);
+
+/** Wraps `inner` in `policy`: built once per compose, so a call costs one closure per layer. */
+const wrapIn =
+  <R>(policy: Policy<R>, inner: Runner<R>): Runner<R> =>
+  (fn, context) => {
+    const next = inner === direct ? fn : (c: PolicyContext) => inner(fn, c);
+    return policy.run ? policy.run(next, context) : policy.execute(next, context.signal);
+  };
 
 /**
  * Nests policies: the first is the outermost. `compose(retry(), breaker, timeout(5000))` retries
@@ -15,15 +24,6 @@ const runIn = <T, R>(policy: Policy<R>, fn: PolicyFn<T>, context: PolicyContext)
  * const user = await api.execute(({ signal }) => fetchUser(id, signal));
  */
 export function compose<R = never>(...policies: readonly Policy<R>[]): Required<Policy<R>> {
-  const count = policies.length;
-  const run = <T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T | R> => {
-    const layer = (index: number, inner: PolicyContext): Promise<T | R> => {
-      const policy = policies[index];
-      return policy
-        ? runIn(policy, index + 1 < count ? (c) => layer(index + 1, c) : fn, inner)
-        : Promise.resolve(fn(inner));
-    };
-    return layer(0, context);
-  };
+  const run = policies.reduceRight<Runner<R>>((inner, policy) => wrapIn(policy, inner), direct);
   return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
 }

@@ -16,15 +16,18 @@ export function createListeners<E>(): Listeners<E> {
         set.delete(listener);
       };
     },
-    emit: (event) => {
-      for (const listener of [...set]) {
-        try {
-          listener(event);
-        } catch {
-          // A listener's bug must not break the breaker, the call or the other listeners.
-        }
-      }
-    },
+    emit: (event) => emit(set, event),
     count: () => set.size,
   };
+}
+
+/** Tells every listener of `event`; a listener that throws is skipped. */
+export function emit<E>(listeners: ReadonlySet<(event: E) => void>, event: E): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(event);
+    } catch {
+      // A listener's bug must not break the breaker, the call or the other listeners.
+    }
+  }
 }

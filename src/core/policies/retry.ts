@@ -2,6 +2,7 @@ import { isAppError } from '../errors/app-error';
 import { abortError, firstContext, sleep } from './abort';
 import { exponential, type Backoff } from './backoff';
 import { isRetryable } from './outcome';
+import { rejectSoon } from './reject-soon';
 import type { RetryBudget } from './retry-budget';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
@@ -52,33 +53,57 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
     maxRetryAfterMs = 30_000,
   } = options;
 
-  const run = async <T>(fn: PolicyFn<T>, outer: PolicyContext): Promise<T> => {
-    const { signal } = outer;
-    let context = outer.attempt === 1 ? outer : { signal, attempt: 1 };
+  const recordSuccess = budget
+    ? <T>(result: T): T => {
+        budget.recordSuccess();
+        return result;
+      }
+    : undefined;
+
+  /** After attempt `attempt` failed with `error`: wait and try again, or give up with the error. */
+  const retryAfter = async <T>(
+    fn: PolicyFn<T>,
+    signal: AbortSignal,
+    error: unknown,
+    attempt: number,
+  ): Promise<T> => {
     let previousMs = 0;
     for (;;) {
       if (signal.aborted) throw abortError(signal);
+      if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
+      const asked = isAppError(error) ? error.retryAfterMs : undefined;
+      previousMs = backoff(attempt, previousMs);
+      const delayMs =
+        asked === undefined ? previousMs : Math.max(previousMs, Math.min(asked, maxRetryAfterMs));
       try {
-        const result = await fn(context);
+        onRetry?.({ error, attempt, delayMs });
+      } catch {
+        // A listener's bug must not change the outcome of the call.
+      }
+      await sleep(delayMs, signal);
+      try {
+        const result = await fn({ signal, attempt: ++attempt });
         budget?.recordSuccess();
         return result;
-      } catch (error) {
-        if (signal.aborted) throw abortError(signal);
-        const attempt = context.attempt;
-        if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
-        const asked = isAppError(error) ? error.retryAfterMs : undefined;
-        previousMs = backoff(attempt, previousMs);
-        const delayMs =
-          asked === undefined ? previousMs : Math.max(previousMs, Math.min(asked, maxRetryAfterMs));
-        try {
-          onRetry?.({ error, attempt, delayMs });
-        } catch {
-          // A listener's bug must not change the outcome of the call.
-        }
-        await sleep(delayMs, signal);
-        context = { signal, attempt: attempt + 1 };
+      } catch (next) {
+        error = next;
       }
     }
+  };
+
+  // The first attempt runs without an async frame: most calls succeed, and this keeps them cheap.
+  const run = <T>(fn: PolicyFn<T>, outer: PolicyContext): Promise<T> => {
+    const { signal } = outer;
+    if (signal.aborted) return rejectSoon(abortError(signal));
+    let first: T | PromiseLike<T>;
+    try {
+      first = fn(outer.attempt === 1 ? outer : { signal, attempt: 1 });
+    } catch (error) {
+      return retryAfter(fn, signal, error, 1);
+    }
+    return Promise.resolve(first).then<T, T>(recordSuccess, (error: unknown) =>
+      retryAfter(fn, signal, error, 1),
+    );
   };
 
   return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
