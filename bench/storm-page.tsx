@@ -17,6 +17,8 @@ export interface StormResult {
   toasts: number;
   dialogs: number;
   settledMs: number;
+  /** Longest batch of captures, when errors arrive in several tasks. */
+  longestBatchMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,13 +49,16 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
       presentation: scenario.kind === 'bulwark' ? scenario.presentation : undefined,
     });
   let burstEnd: number;
+  let longestBatchMs = 0;
   if (scenario.kind === 'naive') {
     for (let i = 0; i < scenario.n; i++) toast.error(`Widget ${word(i)} failed`);
     burstEnd = performance.now();
     while (count('[data-sonner-toast]') < scenario.n && performance.now() - start < 60_000) await sleep(10);
   } else if (scenario.perTask) {
     for (let done = 0; done < scenario.n; done += scenario.perTask) {
+      const batchStart = performance.now();
       for (let i = done; i < done + scenario.perTask; i++) capture(i);
+      longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStart);
       await sleep(0);
     }
     burstEnd = start; // no single burst: every long task counts
@@ -74,6 +79,7 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
     toasts: scenario.kind === 'naive' ? count('[data-sonner-toast]') : count('[data-bulwark="toast"]'),
     dialogs: count('dialog[open]'),
     settledMs,
+    longestBatchMs,
   };
   toast.dismiss();
   root.unmount();

@@ -233,7 +233,9 @@ printTable(`Error storm in jsdom (Node ${process.versions.node})`, rows);
       r.longTasks ? ms(r.longestOtherTaskMs) : 'none > 50 ms',
       String(r.toasts),
       String(r.dialogs),
-      `settled after ${ms(r.settledMs)}`,
+      r.longestBatchMs
+        ? `longest batch of captures ${ms(r.longestBatchMs)}`
+        : `settled after ${ms(r.settledMs)}`,
     ]);
   }
   const version = browser.version();

@@ -76,6 +76,7 @@ export {
   selectErrorRate,
   selectPresented,
   isSamePresented,
+  keepShownToasts,
   type Presented,
 } from './core/store/selectors';
 export { subscribeThrottled } from './core/store/subscribe-throttled';

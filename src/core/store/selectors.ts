@@ -86,3 +86,21 @@ export function isSamePresented(a: Presented, b: Presented): boolean {
     a.toasts.every((r, i) => r === b.toasts[i])
   );
 }
+
+/**
+ * Which toasts to show, keeping the ones already on screen: a toast stays until it is dismissed,
+ * resolved or times out, and newer errors wait for a free slot instead of pushing it away (a storm
+ * would otherwise replace every toast on each update, unreadable and costly).
+ *
+ * @param waiting toast-level records, newest first (`selectPresented(state, Infinity).toasts`)
+ * @param shown fingerprints on screen now
+ */
+export function keepShownToasts(
+  waiting: readonly ErrorRecord[],
+  shown: ReadonlySet<string>,
+  maxToasts: number,
+): ErrorRecord[] {
+  const kept = waiting.filter((r) => shown.has(r.fingerprint)).slice(0, maxToasts);
+  const fresh = waiting.filter((r) => !shown.has(r.fingerprint)).slice(0, maxToasts - kept.length);
+  return [...kept, ...fresh];
+}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { toast, Toaster, type ToasterProps } from 'sonner';
+import { keepShownToasts } from '../../core/store/selectors';
 import type { ErrorRecord } from '../../core/types';
 import { useResilience } from '../resilience-context';
 import { styles } from './styles';
@@ -21,7 +22,8 @@ export interface RecoveryToasterProps {
 
 /**
  * Mounts sonner's `<Toaster>` and feeds it toast-level records, coalesced before sonner sees them:
- * one toast per fingerprint (sonner `id`), updated in place ("3 times"), at most `maxToasts`, and
+ * one toast per fingerprint (sonner `id`), updated in place ("3 times"), at most `maxToasts` (a
+ * shown toast stays; newer ones wait for a free slot), and
  * none while a dialog or fullscreen error is up (they wait, they are not lost). Critical errors are
  * also announced in an assertive live region (sonner's region is polite only).
  *
@@ -40,10 +42,11 @@ export function RecoveryToaster({
   const resilience = useResilience();
   const catalog = useCatalog();
   const toasterId = useId();
-  const { toasts } = usePresented(maxToasts, throttleMs);
+  const { toasts: waiting } = usePresented(Number.POSITIVE_INFINITY, throttleMs);
   const shown = useRef(new Map<string, ErrorRecord>());
 
   useEffect(() => {
+    const toasts = keepShownToasts(waiting, new Set(shown.current.keys()), maxToasts);
     const next = new Map(toasts.map((r) => [r.fingerprint, r]));
     for (const fingerprint of shown.current.keys())
       if (!next.has(fingerprint)) toast.dismiss(`${toasterId}:${fingerprint}`);
@@ -61,7 +64,7 @@ export function RecoveryToaster({
       });
     }
     shown.current = next;
-  }, [toasts, toasterId, duration, resilience]);
+  }, [waiting, maxToasts, toasterId, duration, resilience]);
 
   useEffect(() => {
     const current = shown.current;
@@ -71,7 +74,7 @@ export function RecoveryToaster({
     };
   }, [toasterId]);
 
-  const urgent = toasts.find((r) => r.error.severity === 'critical');
+  const urgent = waiting.find((r) => r.error.severity === 'critical');
   const announcement = urgent
     ? `${entryFor(catalog, urgent.error).title}. ${entryFor(catalog, urgent.error).message}`
     : '';

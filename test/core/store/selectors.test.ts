@@ -2,6 +2,7 @@ import {
   AppError,
   createErrorStore,
   isSamePresented,
+  keepShownToasts,
   selectActivePresentation,
   selectCountsByKind,
   selectCountsBySeverity,
@@ -101,5 +102,15 @@ describe('selectors', () => {
     expect(isSamePresented(selectPresented(state), selectPresented(state))).toBe(true);
     const next = stateOf(...state.records, rec());
     expect(isSamePresented(selectPresented(state), selectPresented(next))).toBe(false);
+  });
+});
+
+describe('keepShownToasts', () => {
+  it('keeps the toasts on screen and fills free slots with the newest waiting ones', () => {
+    const [a, b, c, d, e] = Array.from({ length: 5 }, () => rec());
+    const waiting = [e!, d!, c!, b!, a!]; // newest first
+    expect(keepShownToasts(waiting, new Set([a!.fingerprint, b!.fingerprint]), 3)).toEqual([b, a, e]);
+    expect(keepShownToasts(waiting, new Set(), 3)).toEqual([e, d, c]);
+    expect(keepShownToasts([d!], new Set([a!.fingerprint]), 3)).toEqual([d]);
   });
 });

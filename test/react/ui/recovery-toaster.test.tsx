@@ -172,3 +172,28 @@ describe('RecoveryToaster', () => {
     expect(region).toHaveTextContent('Something went wrong on our side');
   });
 });
+
+describe('RecoveryToaster under a continuing storm', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the toasts on screen while newer errors keep arriving', async () => {
+    const resilience = createResilience();
+    mount(resilience);
+    act(() => {
+      for (let i = 0; i < 3; i++)
+        resilience.capture(toastError(`first ${word(i)}`), { presentation: 'toast' });
+    });
+    await flush();
+    const first = toasts().map((t) => t.dataset['fingerprint']);
+    // 75 newer errors: fewer than the history limit, which would otherwise drop the oldest records.
+    for (let round = 0; round < 5; round++) {
+      act(() => {
+        for (let i = 0; i < 15; i++)
+          resilience.capture(toastError(`later ${word(round * 100 + i)}`), { presentation: 'toast' });
+      });
+      await flush();
+    }
+    expect(toasts().map((t) => t.dataset['fingerprint'])).toEqual(first);
+  });
+});
