@@ -95,33 +95,33 @@ export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBrea
 // A class, not closures: a breaker per service (and per test) stays near 1 kB (see bench/).
 class Breaker implements CircuitBreaker {
   readonly name: string;
-  private readonly failureThreshold: number;
-  private readonly failureRate: number;
-  private readonly minimumCalls: number;
-  private readonly halfOpenAfterMs: number;
-  private readonly halfOpenMaxCalls: number;
-  private readonly isFailure: (error: unknown) => boolean;
-  private readonly counts: FailureWindow;
-  private listeners: Set<(transition: CircuitTransition) => void> | undefined;
-  private snapshot: CircuitSnapshot;
-  private state: CircuitState = 'closed';
-  private generation = 0; // bumped on every transition: late results of an earlier state are ignored
-  private consecutive = 0;
-  private trials = 0;
-  private successes = 0;
-  private isolations = 0;
-  private openError: BrokenCircuitError | undefined;
+  #failureThreshold: number;
+  #failureRate: number;
+  #minimumCalls: number;
+  #halfOpenAfterMs: number;
+  #halfOpenMaxCalls: number;
+  #isFailure: (error: unknown) => boolean;
+  #counts: FailureWindow;
+  #listeners: Set<(transition: CircuitTransition) => void> | undefined;
+  #snapshot: CircuitSnapshot;
+  #state: CircuitState = 'closed';
+  #generation = 0; // bumped on every transition: late results of an earlier state are ignored
+  #consecutive = 0;
+  #trials = 0;
+  #successes = 0;
+  #isolations = 0;
+  #openError: BrokenCircuitError | undefined;
 
   constructor(options: CircuitBreakerOptions) {
     this.name = options.name ?? 'default';
-    this.failureThreshold = options.failureThreshold ?? 5;
-    this.failureRate = options.failureRate ?? 0.5;
-    this.minimumCalls = options.minimumCalls ?? 10;
-    this.halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
-    this.halfOpenMaxCalls = options.halfOpenMaxCalls ?? 1;
-    this.isFailure = options.isFailure ?? isServiceFailure;
-    this.counts = new FailureWindow(options.windowMs ?? 30_000);
-    this.snapshot = {
+    this.#failureThreshold = options.failureThreshold ?? 5;
+    this.#failureRate = options.failureRate ?? 0.5;
+    this.#minimumCalls = options.minimumCalls ?? 10;
+    this.#halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
+    this.#halfOpenMaxCalls = options.halfOpenMaxCalls ?? 1;
+    this.#isFailure = options.isFailure ?? isServiceFailure;
+    this.#counts = new FailureWindow(options.windowMs ?? 30_000);
+    this.#snapshot = {
       name: this.name,
       state: 'closed',
       since: Date.now(),
@@ -131,111 +131,112 @@ class Breaker implements CircuitBreaker {
   }
 
   readonly subscribe = (listener: (transition: CircuitTransition) => void): (() => void) => {
-    (this.listeners ??= new Set()).add(listener);
+    (this.#listeners ??= new Set()).add(listener);
     return () => {
-      this.listeners?.delete(listener);
+      this.#listeners?.delete(listener);
     };
   };
 
-  readonly getSnapshot = (): CircuitSnapshot => this.snapshot;
+  readonly getSnapshot = (): CircuitSnapshot => this.#snapshot;
 
   execute<T>(fn: PolicyFn<T>, signal?: AbortSignal): Promise<T> {
     return this.run(fn, firstContext(signal));
   }
 
   run<T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> {
-    if (this.state === 'closed') return this.guarded(fn, context, this.generation);
-    const admitted = this.admit();
-    return typeof admitted === 'number' ? this.guarded(fn, context, admitted) : rejectSoon(admitted);
+    if (this.#state === 'closed') return this.#guarded(fn, context, this.#generation);
+    const admitted = this.#admit();
+    return typeof admitted === 'number' ? this.#guarded(fn, context, admitted) : rejectSoon(admitted);
   }
 
   isolate(): { release: () => void } {
-    if (this.isolations++ === 0) this.transition('isolated', 'isolated');
+    if (this.#isolations++ === 0) this.#transition('isolated', 'isolated');
     let released = false;
     return {
       release: () => {
         if (released) return;
         released = true;
-        if (--this.isolations === 0) this.transition('closed', 'released');
+        if (--this.#isolations === 0) this.#transition('closed', 'released');
       },
     };
   }
 
-  private transition(to: CircuitState, reason: CircuitReason, error?: unknown): void {
+  #transition(to: CircuitState, reason: CircuitReason, error?: unknown): void {
     const at = Date.now();
-    const from = this.state;
+    const from = this.#state;
     const name = this.name;
-    this.state = to;
-    this.generation++;
-    this.consecutive = this.trials = this.successes = 0;
-    this.openError = undefined;
-    if (to === 'closed') this.counts.reset(at);
-    const nextAttemptAt = to === 'open' ? at + this.halfOpenAfterMs : undefined;
-    this.snapshot = { name, state: to, since: at, nextAttemptAt, reason };
-    if (this.listeners) emit(this.listeners, { name, from, to, reason, at, nextAttemptAt, error });
+    this.#state = to;
+    this.#generation++;
+    this.#consecutive = this.#trials = this.#successes = 0;
+    this.#openError = undefined;
+    if (to === 'closed') this.#counts.reset(at);
+    const nextAttemptAt = to === 'open' ? at + this.#halfOpenAfterMs : undefined;
+    this.#snapshot = { name, state: to, since: at, nextAttemptAt, reason };
+    if (this.#listeners) emit(this.#listeners, { name, from, to, reason, at, nextAttemptAt, error });
   }
 
   /** The generation the call is admitted in, or the error it fast-fails with. */
-  private admit(): number | BrokenCircuitError {
+  #admit(): number | BrokenCircuitError {
     const now = Date.now();
-    if (this.state === 'open' && now >= (this.snapshot.nextAttemptAt ?? 0)) {
-      this.transition('half-open', 'half-open-after');
+    if (this.#state === 'open' && now >= (this.#snapshot.nextAttemptAt ?? 0)) {
+      this.#transition('half-open', 'half-open-after');
     }
-    if (this.state === 'half-open') {
-      if (this.trials >= this.halfOpenMaxCalls) return new BrokenCircuitError(this.name, now, now);
-      this.trials++;
-      return this.generation;
+    if (this.#state === 'half-open') {
+      if (this.#trials >= this.#halfOpenMaxCalls) return new BrokenCircuitError(this.name, now, now);
+      this.#trials++;
+      return this.#generation;
     }
     // One error per open (or isolated) period: stack capture is most of a fast-fail's cost, and
     // `capture` then records the period once. `retryAt` is exact; `retryAfterMs` is as of the first.
-    return (this.openError ??= new BrokenCircuitError(this.name, this.snapshot.nextAttemptAt, now));
+    return (this.#openError ??= new BrokenCircuitError(this.name, this.#snapshot.nextAttemptAt, now));
   }
 
-  private guarded<T>(fn: PolicyFn<T>, context: PolicyContext, admitted: number): Promise<T> {
+  #guarded<T>(fn: PolicyFn<T>, context: PolicyContext, admitted: number): Promise<T> {
     let pending: T | PromiseLike<T>;
     try {
       pending = fn(context);
     } catch (error) {
-      this.failed(admitted, error);
+      this.#failed(admitted, error);
       return rejectSoon(error);
     }
     return Promise.resolve(pending).then(
       (result) => {
-        this.succeeded(admitted);
+        this.#succeeded(admitted);
         return result;
       },
       (error: unknown) => {
-        this.failed(admitted, error);
+        this.#failed(admitted, error);
         throw error;
       },
     );
   }
 
-  private succeeded(admitted: number): void {
-    if (admitted !== this.generation) return;
-    if (this.state === 'half-open') {
-      if (++this.successes >= this.halfOpenMaxCalls) this.transition('closed', 'trial-succeeded');
+  #succeeded(admitted: number): void {
+    if (admitted !== this.#generation) return;
+    if (this.#state === 'half-open') {
+      if (++this.#successes >= this.#halfOpenMaxCalls) this.#transition('closed', 'trial-succeeded');
       return;
     }
-    this.consecutive = 0;
-    this.counts.success(Date.now);
+    this.#consecutive = 0;
+    this.#counts.success(Date.now);
   }
 
-  private failed(admitted: number, error: unknown): void {
-    if (admitted !== this.generation) return;
-    if (!this.isFailure(error)) {
-      this.succeeded(admitted);
+  #failed(admitted: number, error: unknown): void {
+    if (admitted !== this.#generation) return;
+    if (!this.#isFailure(error)) {
+      this.#succeeded(admitted);
       return;
     }
-    if (this.state === 'half-open') {
-      this.transition('open', 'trial-failed', error);
+    if (this.#state === 'half-open') {
+      this.#transition('open', 'trial-failed', error);
       return;
     }
-    const counts = this.counts;
+    const counts = this.#counts;
     counts.failure(Date.now());
-    if (++this.consecutive >= this.failureThreshold) this.transition('open', 'consecutive-failures', error);
-    else if (counts.calls >= this.minimumCalls && counts.failures >= this.failureRate * counts.calls) {
-      this.transition('open', 'failure-rate', error);
+    if (++this.#consecutive >= this.#failureThreshold)
+      this.#transition('open', 'consecutive-failures', error);
+    else if (counts.calls >= this.#minimumCalls && counts.failures >= this.#failureRate * counts.calls) {
+      this.#transition('open', 'failure-rate', error);
     }
   }
 }

@@ -14,64 +14,64 @@ export class FailureWindow {
   /** Calls and failures in the window, as of the last `record`. */
   calls = 0;
   failures = 0;
-  private readonly bucketCalls: number[] = new Array<number>(BUCKETS).fill(0);
-  private readonly bucketFailures: number[] = new Array<number>(BUCKETS).fill(0);
-  private head = 0;
-  private headStart = -Infinity;
-  private headEnd = -Infinity;
-  private readonly bucketMs: number;
+  #bucketCalls: number[] = new Array<number>(BUCKETS).fill(0);
+  #bucketFailures: number[] = new Array<number>(BUCKETS).fill(0);
+  #head = 0;
+  #headStart = -Infinity;
+  #headEnd = -Infinity;
+  #bucketMs: number;
 
   constructor(windowMs: number) {
-    this.bucketMs = windowMs / BUCKETS;
+    this.#bucketMs = windowMs / BUCKETS;
   }
 
-  private pending = 0;
+  #pending = 0;
 
   /** Counts a success; reads the clock (`now`) once per batch. */
   success(now: () => number): void {
-    if (++this.pending >= SUCCESS_BATCH) this.flush(now());
+    if (++this.#pending >= SUCCESS_BATCH) this.#flush(now());
   }
 
   /** Counts a failure at `now`; `calls` and `failures` are then up to date. */
   failure(now: number): void {
-    this.flush(now);
+    this.#flush(now);
     this.calls++;
     this.failures++;
-    this.bucketCalls[this.head] = (this.bucketCalls[this.head] ?? 0) + 1;
-    this.bucketFailures[this.head] = (this.bucketFailures[this.head] ?? 0) + 1;
+    this.#bucketCalls[this.#head] = (this.#bucketCalls[this.#head] ?? 0) + 1;
+    this.#bucketFailures[this.#head] = (this.#bucketFailures[this.#head] ?? 0) + 1;
   }
 
-  private flush(now: number): void {
-    const pending = this.pending;
-    if (now >= this.headEnd) this.rotate(now);
+  #flush(now: number): void {
+    const pending = this.#pending;
+    if (now >= this.#headEnd) this.#rotate(now);
     this.calls += pending;
-    this.bucketCalls[this.head] = (this.bucketCalls[this.head] ?? 0) + pending;
-    this.pending = 0;
+    this.#bucketCalls[this.#head] = (this.#bucketCalls[this.#head] ?? 0) + pending;
+    this.#pending = 0;
   }
 
   /** Moves the head to the bucket of `now`, forgetting the buckets it passes. */
-  private rotate(now: number): void {
-    let steps = Math.floor((now - this.headStart) / this.bucketMs);
+  #rotate(now: number): void {
+    let steps = Math.floor((now - this.#headStart) / this.#bucketMs);
     if (steps >= BUCKETS) {
       this.reset(now);
       return;
     }
-    this.headStart += steps * this.bucketMs;
-    this.headEnd = this.headStart + this.bucketMs;
+    this.#headStart += steps * this.#bucketMs;
+    this.#headEnd = this.#headStart + this.#bucketMs;
     while (steps-- > 0) {
-      this.head = (this.head + 1) % BUCKETS;
-      this.calls -= this.bucketCalls[this.head] ?? 0;
-      this.failures -= this.bucketFailures[this.head] ?? 0;
-      this.bucketCalls[this.head] = 0;
-      this.bucketFailures[this.head] = 0;
+      this.#head = (this.#head + 1) % BUCKETS;
+      this.calls -= this.#bucketCalls[this.#head] ?? 0;
+      this.failures -= this.#bucketFailures[this.#head] ?? 0;
+      this.#bucketCalls[this.#head] = 0;
+      this.#bucketFailures[this.#head] = 0;
     }
   }
 
   reset(now: number): void {
-    this.bucketCalls.fill(0);
-    this.bucketFailures.fill(0);
-    this.calls = this.failures = this.head = this.pending = 0;
-    this.headStart = now;
-    this.headEnd = now + this.bucketMs;
+    this.#bucketCalls.fill(0);
+    this.#bucketFailures.fill(0);
+    this.calls = this.failures = this.#head = this.#pending = 0;
+    this.#headStart = now;
+    this.#headEnd = now + this.#bucketMs;
   }
 }
