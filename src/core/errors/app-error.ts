@@ -36,19 +36,21 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   /** Marker that survives two copies of the package, where `instanceof` fails. Use {@link isAppError}. */
   readonly isAppError = true as const;
-  readonly kind: ErrorKind;
-  readonly severity: Severity;
-  readonly retryable: boolean;
-  readonly code: string;
-  readonly status: number | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly context: Readonly<Record<string, unknown>> | undefined;
-  readonly fieldErrors: FieldErrors | undefined;
-  readonly messageKey: string;
-  readonly actions: readonly RecoveryActionId[];
+  // `declare`: assigned in the constructor, so no class-field boilerplate is emitted (size budget, issue 2).
+  declare readonly kind: ErrorKind;
+  declare readonly severity: Severity;
+  declare readonly retryable: boolean;
+  declare readonly code: string;
+  declare readonly status: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly context: Readonly<Record<string, unknown>> | undefined;
+  declare readonly fieldErrors: FieldErrors | undefined;
+  declare readonly messageKey: string;
+  declare readonly actions: readonly RecoveryActionId[];
 
   constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from the options (and sets it only when present).
+    super(message, options);
     this.name = 'AppError';
     this.kind = options.kind ?? 'unknown';
     this.severity = options.severity ?? 'error';

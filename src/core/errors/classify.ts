@@ -1,7 +1,7 @@
 import { isAppError } from './app-error';
 import { causeChain, readFacts, type ErrorFacts } from './error-facts';
 import { readProperty } from './read-property';
-import type { ErrorKind, RecoveryActionId, Severity } from './types';
+import { ERROR_KINDS, type ErrorKind, type RecoveryActionId, type Severity } from './types';
 
 /** What an error means for the user and for retry policies. */
 export interface Classification {
@@ -45,30 +45,37 @@ export interface ClassificationRule {
 }
 
 type KindDefaults = Pick<Classification, 'severity' | 'retryable' | 'actions'>;
-const defaults = (severity: Severity, retryable: boolean, ...actions: RecoveryActionId[]): KindDefaults => ({
-  severity,
-  retryable,
-  actions,
-});
+
+/**
+ * Per kind, in {@link ERROR_KINDS} order: severity, `+` if retryable (`-` if not), then the recovery
+ * actions. Text rather than object literals because the error model has a size budget (issue 2) and
+ * the minifier does not shorten repeated strings or property names.
+ */
+const KIND_TABLE = [
+  'warning + retry check-connection', // network
+  'warning + retry', // timeout
+  'warning + check-connection retry', // offline
+  'info - dismiss', // aborted
+  'warning + retry', // rate-limit
+  'error - sign-in', // auth
+  'error - go-back go-home contact-support', // forbidden
+  'error - go-back go-home', // not-found
+  'warning - dismiss', // validation
+  'warning - reload dismiss', // conflict
+  'error + retry contact-support', // server
+  'warning - go-back dismiss', // circuit-open
+  'critical - reload', // chunk-load
+  'error - retry reload go-home', // render
+  'error - retry reload contact-support', // unknown
+];
 
 /** Severity, retryability and recovery actions of each kind, unless a rule says otherwise. */
-export const kindDefaults: Readonly<Record<ErrorKind, KindDefaults>> = {
-  network: /* @__PURE__ */ defaults('warning', true, 'retry', 'check-connection'),
-  timeout: /* @__PURE__ */ defaults('warning', true, 'retry'),
-  offline: /* @__PURE__ */ defaults('warning', true, 'check-connection', 'retry'),
-  aborted: /* @__PURE__ */ defaults('info', false, 'dismiss'),
-  'rate-limit': /* @__PURE__ */ defaults('warning', true, 'retry'),
-  auth: /* @__PURE__ */ defaults('error', false, 'sign-in'),
-  forbidden: /* @__PURE__ */ defaults('error', false, 'go-back', 'go-home', 'contact-support'),
-  'not-found': /* @__PURE__ */ defaults('error', false, 'go-back', 'go-home'),
-  validation: /* @__PURE__ */ defaults('warning', false, 'dismiss'),
-  conflict: /* @__PURE__ */ defaults('warning', false, 'reload', 'dismiss'),
-  server: /* @__PURE__ */ defaults('error', true, 'retry', 'contact-support'),
-  'circuit-open': /* @__PURE__ */ defaults('warning', false, 'go-back', 'dismiss'),
-  'chunk-load': /* @__PURE__ */ defaults('critical', false, 'reload'),
-  render: /* @__PURE__ */ defaults('error', false, 'retry', 'reload', 'go-home'),
-  unknown: /* @__PURE__ */ defaults('error', false, 'retry', 'reload', 'contact-support'),
-};
+export const kindDefaults: Readonly<Record<ErrorKind, KindDefaults>> = /* @__PURE__ */ Object.fromEntries(
+  ERROR_KINDS.map((kind, index) => {
+    const [severity, retryable, ...actions] = (KIND_TABLE[index] ?? '').split(' ');
+    return [kind, { severity: severity as Severity, retryable: retryable === '+', actions }];
+  }),
+) as Record<ErrorKind, KindDefaults>;
 
 const NETWORK_MESSAGE =
   /failed to fetch|networkerror when attempting|^load failed$|network (request failed|error)|^fetch failed$/i;

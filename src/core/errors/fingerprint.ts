@@ -11,24 +11,17 @@ const clean = (text: string): string =>
 
 /** The top stack frame: V8's first `    at …` line, or Firefox/Safari's first `fn@url:line:col` line. */
 const topFrame = (stack: unknown): string =>
-  typeof stack === 'string'
-    ? (stack.split('\n').find((line) => /^\s*at /.test(line)) ??
-      stack.split('\n').find((line) => /@\S*:\d/.test(line)) ??
-      '')
-    : '';
+  typeof stack === 'string' ? ((/^\s*at .*/m.exec(stack) ?? /.*@\S*:\d.*/.exec(stack))?.[0] ?? '') : '';
 
-/** cyrb53 (public domain): a fast 53-bit string hash, printed in base 36 (at most 11 characters). */
+/** Two FNV-1a lanes with different primes, folded to 53 bits and printed in base 36 (at most 11 characters). */
 const hash = (text: string): string => {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+  let low = 0x811c9dc5;
+  let high = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+    low = Math.imul(low ^ text.charCodeAt(i), 16777619);
+    high = Math.imul(high ^ low, 2654435761);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return (4294967296 * (2097151 & (high >>> 11)) + (low >>> 0)).toString(36);
 };
 
 /**

@@ -18,11 +18,10 @@ export interface JsonSafeOptions extends JsonSafeLimits {
   mapEntry?: (key: string, value: unknown) => unknown;
 }
 
-const DEFAULT_MAX_DEPTH = 6;
-const DEFAULT_MAX_STRING = 2000;
-const DEFAULT_MAX_ENTRIES = 50;
 /** Collections copied as their entries: a Map, `Headers`, `URLSearchParams` or `FormData` becomes an object. */
-const ENTRIES = /^\[object (Map|Headers|URLSearchParams|FormData)\]$/;
+const ENTRIES = /^(Map|Headers|URLSearchParams|FormData)$/;
+/** An Error's name, message, stack and cause are usually not enumerable. */
+const ERROR_KEYS = ['name', 'message', 'stack', 'cause'];
 
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
@@ -31,70 +30,62 @@ const ENTRIES = /^\[object (Map|Headers|URLSearchParams|FormData)\]$/;
  * `toJSON` method (Date, URL, AppError) is used. Never throws.
  */
 export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonValue {
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const maxString = options.maxStringLength ?? DEFAULT_MAX_STRING;
-  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const { mapString = (s: string) => s, mapEntry } = options;
-  const seen = new WeakSet();
+  const {
+    maxDepth = 6,
+    maxStringLength = 2000,
+    maxEntries = 50,
+    mapString = (text: string) => text,
+    mapEntry = (_key: string, item: unknown) => item,
+  } = options;
+  const seen = new Set<object>();
+  const more = (count: number): string => `[+${count - maxEntries} more]`;
 
-  const cut = (s: string): string => mapString(s.length > maxString ? `${s.slice(0, maxString)}…` : s);
-
-  const walk = (v: unknown, depth: number): JsonValue => {
-    switch (typeof v) {
-      case 'string':
-        return cut(v);
-      case 'number':
-        return Number.isFinite(v) ? v : String(v);
+  const walk = (item: unknown, depth: number): JsonValue => {
+    if (item == null) return null;
+    switch (typeof item) {
       case 'boolean':
-        return v;
+        return item;
+      case 'number':
+        return Number.isFinite(item) ? item : String(item);
       case 'bigint':
-        return `${v.toString()}n`;
-      case 'symbol':
-        return cut(v.toString());
+        return `${item}n`;
       case 'function':
-        return `[Function ${v.name || 'anonymous'}]`;
-      case 'undefined':
-        return null;
+        return `[Function ${item.name || 'anonymous'}]`;
+      case 'string':
+      case 'symbol': {
+        const text = String(item);
+        return mapString(text.length > maxStringLength ? `${text.slice(0, maxStringLength)}…` : text);
+      }
     }
-    if (v === null) return null;
-    const obj = v as Record<string, unknown>;
+    const obj = item as Record<string, unknown>;
     if (seen.has(obj)) return '[Circular]';
     if (depth >= maxDepth) return '[Object]';
     seen.add(obj);
     try {
+      const isError = obj instanceof Error;
       const { toJSON } = obj;
-      if (!(obj instanceof Error) && typeof toJSON === 'function')
-        return walk(toJSON.call(obj) as unknown, depth + 1);
-      const tag = Object.prototype.toString.call(obj);
-      if (tag === '[object Set]') return walk(Array.from(obj as unknown as Set<unknown>), depth);
+      if (!isError && typeof toJSON === 'function') return walk(toJSON.call(obj), depth + 1);
+      const tag = Object.prototype.toString.call(obj).slice(8, -1);
+      if (tag === 'Set') return walk([...(obj as unknown as Set<unknown>)], depth);
       if (Array.isArray(obj)) {
-        const out = obj.slice(0, maxEntries).map((item) => walk(item, depth + 1));
-        if (obj.length > maxEntries) out.push(`[+${obj.length - maxEntries} more]`);
+        const out = obj.slice(0, maxEntries).map((entry) => walk(entry, depth + 1));
+        if (obj.length > maxEntries) out.push(more(obj.length));
         return out;
       }
       const source: Record<string, unknown> = ENTRIES.test(tag)
         ? Object.fromEntries((obj as unknown as Map<PropertyKey, unknown>).entries())
         : obj;
-      // An Error's name, message, stack and cause are usually not enumerable.
-      const keys = [
-        ...new Set([
-          ...(obj instanceof Error ? ['name', 'message', 'stack', 'cause'] : []),
-          ...Object.keys(source),
-        ]),
-      ];
+      const keys = [...new Set([...(isError ? ERROR_KEYS : []), ...Object.keys(source)])];
       const out: { [key: string]: JsonValue } = {};
       for (const key of keys.slice(0, maxEntries)) {
-        let item: unknown;
         try {
-          item = source[key];
-          if (mapEntry) item = mapEntry(key, item);
+          const entry = mapEntry(key, source[key]);
+          if (entry !== undefined) out[key] = walk(entry, depth + 1);
         } catch {
           out[key] = '[Unreadable]';
-          continue;
         }
-        if (item !== undefined) out[key] = walk(item, depth + 1);
       }
-      if (keys.length > maxEntries) out['…'] = `[+${keys.length - maxEntries} more]`;
+      if (keys.length > maxEntries) out['…'] = more(keys.length);
       return out;
     } catch {
       return '[Unreadable]';
