@@ -75,7 +75,6 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         level,
         name,
         actions: this.#actions,
-        attempts: this.#retries,
       });
       this.setState({ appError });
     }
@@ -83,19 +82,15 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
 
   override componentDidUpdate(prevProps: ErrorBoundaryProps, prevState: State): void {
     const { resetKeys: next, locationKey } = this.props;
-    const { resetKeys: prev, locationKey: prevLocation } = prevProps;
+    const prev = prevProps.resetKeys;
     if (!this.state.didCatch) this.#retries = 0;
-    // Not in the update that caught the error: keys that changed in it belong to the failed render.
-    else if (prevState.didCatch) {
-      const details: ResetDetails | false = keysChanged(prev, next)
-        ? { reason: 'keys', prev, next }
-        : !Object.is(prevLocation, locationKey) && {
-            reason: 'location',
-            prev: prevLocation,
-            next: locationKey,
-          };
-      if (details) this.#reset(details);
-    }
+    // Not in the update that caught the error: keys that changed in it belong to the failed render. The location
+    // key counts as one more reset key.
+    else if (
+      prevState.didCatch &&
+      keysChanged([prevProps.locationKey, ...(prev ?? [])], [locationKey, ...(next ?? [])])
+    )
+      this.#reset({ reason: 'keys', prev, next });
   }
 
   override render(): ReactNode {

@@ -29,8 +29,7 @@ export type OnErrorCallback = (error: unknown, info: ErrorInfo) => void;
 /** Why the boundary reset, for `onReset`. */
 export type ResetDetails =
   | { reason: 'imperative-api'; args: unknown[] }
-  | { reason: 'keys'; prev: unknown[] | undefined; next: unknown[] | undefined }
-  | { reason: 'location'; prev: unknown; next: unknown };
+  | { reason: 'keys'; prev: unknown[] | undefined; next: unknown[] | undefined };
 
 type ErrorBoundarySharedProps = PropsWithChildren<{
   /** Optional callback to enable e.g. logging error information to a server; called once per catch. */
@@ -55,7 +54,10 @@ type ErrorBoundarySharedProps = PropsWithChildren<{
   maxRetries?: number;
   /** Once the retry limit is reached, rethrow to the parent boundary instead of showing this fallback. @default false */
   escalate?: boolean;
-  /** The router's location key (`useLocation().key`, `usePathname()`): a change resets a boundary showing an error. */
+  /**
+   * The router's location (`useLocation().key`, `usePathname()`): one more reset key, so navigating away resets a
+   * boundary showing an error (`onReset` says `keys`; `prev` and `next` are the `resetKeys`).
+   */
   locationKey?: unknown;
 }>;
 

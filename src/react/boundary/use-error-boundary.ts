@@ -12,7 +12,7 @@ import type { UseErrorBoundaryApi } from './types';
  */
 export function useErrorBoundary(): UseErrorBoundaryApi {
   const context = useContext(ErrorBoundaryContext);
-  if (!context) throw new Error('useErrorBoundary needs an <ErrorBoundary> above it');
+  if (!context) throw new Error('useErrorBoundary: no <ErrorBoundary> above');
   const { error, resetErrorBoundary } = context;
   const [shown, setShown] = useState<{ error: unknown } | null>(null);
   const api = useMemo(

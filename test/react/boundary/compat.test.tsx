@@ -25,7 +25,7 @@ interface Library {
 }
 const libraries: [string, Library][] = [
   ['bulwark', bulwark],
-  ['react-error-boundary', reb as unknown as Library],
+  ['react-error-boundary', reb],
 ];
 
 beforeEach(silenceReactErrors);

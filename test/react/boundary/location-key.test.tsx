@@ -13,14 +13,14 @@ describe('locationKey', () => {
     </ErrorBoundary>
   );
 
-  it('resets a boundary showing an error when the location changes, with reason location', () => {
+  it('resets a boundary showing an error when the location changes, as one more reset key', () => {
     const onReset = vi.fn();
     let explode = true;
     const { rerender } = render(page('/a', () => explode, onReset));
     expect(screen.getByText('page failed')).toBeInTheDocument();
     explode = false;
     rerender(page('/b', () => explode, onReset));
-    expect(onReset).toHaveBeenCalledWith({ reason: 'location', prev: '/a', next: '/b' });
+    expect(onReset).toHaveBeenCalledWith({ reason: 'keys', prev: undefined, next: undefined });
     expect(screen.getByText('ok')).toBeInTheDocument();
   });
 
@@ -30,6 +30,20 @@ describe('locationKey', () => {
     rerender(page('/a', () => true, onReset));
     expect(onReset).not.toHaveBeenCalled();
     expect(screen.getByText('page failed')).toBeInTheDocument();
+  });
+
+  it('reports the reset keys, which stay compared as before', () => {
+    const onReset = vi.fn();
+    const tree = (location: string, id: number) => (
+      <ErrorBoundary locationKey={location} resetKeys={[id]} onReset={onReset} fallback={<p>page failed</p>}>
+        <Bomb />
+      </ErrorBoundary>
+    );
+    const { rerender } = render(tree('/a', 1));
+    rerender(tree('/b', 1));
+    expect(onReset).toHaveBeenLastCalledWith({ reason: 'keys', prev: [1], next: [1] });
+    rerender(tree('/b', 2));
+    expect(onReset).toHaveBeenLastCalledWith({ reason: 'keys', prev: [1], next: [2] });
   });
 
   it('does nothing on navigation while no error is shown', () => {

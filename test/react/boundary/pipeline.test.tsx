@@ -40,7 +40,7 @@ describe('ErrorBoundary with a Resilience instance', () => {
     );
     expect(capture).toHaveBeenCalledTimes(1);
     const context = capture.mock.calls[0]![1]!;
-    expect(context).toMatchObject({ source: 'boundary', level: 'feature', name: 'comments', attempts: 0 });
+    expect(context).toMatchObject({ source: 'boundary', level: 'feature', name: 'comments' });
     expect(context.componentStack).toContain('Bomb');
     expect(context.actions?.map((a) => a.id)).toEqual(['retry', 'reload', 'go-back']);
     expect(resilience.store.getState().records).toHaveLength(1);
