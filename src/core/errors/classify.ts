@@ -148,12 +148,9 @@ const matchOne = (
 const matches = (match: RuleMatch | RulePredicate, value: unknown, facts: ErrorFacts): boolean => {
   try {
     if (typeof match === 'function') return match(value, facts);
-    return (
-      matchOne(match.status, facts.status) &&
-      matchOne(match.name, facts.name) &&
-      matchOne(match.message, facts.message) &&
-      matchOne(match.code, facts.code) &&
-      matchOne(match.kind, facts.kind)
+    // RuleMatch's fields are named after the facts they test.
+    return Object.entries(match).every(([fact, matcher]) =>
+      matchOne(matcher as RuleMatch[keyof RuleMatch], facts[fact as keyof RuleMatch]),
     );
   } catch {
     return false;

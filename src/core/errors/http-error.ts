@@ -46,8 +46,8 @@ export function parseRetryAfter(
 ): number | undefined {
   const value = header?.trim() ?? '';
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  // Only date-shaped text: Date.parse alone accepts "5" or "-1" as years.
-  const at = /[a-z]/i.test(value) && /\d{4}/.test(value) ? Date.parse(value) : NaN;
+  // Only date-shaped text (a day or month name, then a 4-digit year): Date.parse alone accepts "5" or "-1" as years.
+  const at = /[a-z].*\d{4}/i.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
@@ -85,12 +85,13 @@ const readExcerpt = async (response: Response, max: number): Promise<string> => 
 export class HttpError extends AppError {
   /** Marker that survives two copies of the package. Use {@link isHttpError}. */
   readonly isHttpError = true as const;
+  // `declare`: assigned in the constructor, so no class-field boilerplate is emitted (size budget, issue 2).
   declare readonly status: number;
-  readonly statusText: string;
+  declare readonly statusText: string;
   /** The request URL with secret query parameters removed. */
-  readonly url: string;
+  declare readonly url: string;
   /** A redacted excerpt of the response body, at most 1,000 characters. */
-  readonly bodyExcerpt: string | undefined;
+  declare readonly bodyExcerpt: string | undefined;
 
   constructor(init: HttpErrorInit) {
     const { status, statusText = '', fieldErrors } = init;
