@@ -59,7 +59,10 @@ describe.each(libraries)(
       unmount();
       const { unmount: unmount2 } = render(
         <ErrorBoundary
-          {...({ FallbackComponent: Component, fallback: <p>node</p> } as bulwark.ErrorBoundaryProps)}
+          {...({
+            FallbackComponent: Component,
+            fallback: <p>node</p>,
+          } as unknown as bulwark.ErrorBoundaryProps)}
         >
           <Bomb />
         </ErrorBoundary>,
