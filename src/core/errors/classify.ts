@@ -78,7 +78,7 @@ export const kindDefaults: Readonly<Record<ErrorKind, KindDefaults>> = /* @__PUR
 ) as Record<ErrorKind, KindDefaults>;
 
 const NETWORK_MESSAGE =
-  /failed to fetch|networkerror when attempting|^load failed$|network (request failed|error)|^fetch failed$/i;
+  /failed to fetch|networkerror when attempting|^(load|fetch) failed$|network (request failed|error)/i;
 const NETWORK_CODE = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ERR_NETWORK)$/;
 const isNetwork: RulePredicate = (_, f) =>
   f.status === 0 ||

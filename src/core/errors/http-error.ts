@@ -117,16 +117,12 @@ export class HttpError extends AppError {
    */
   static async fromResponse(response: Response, options: FromResponseOptions = {}): Promise<HttpError> {
     let text = '';
-    try {
-      if (!response.bodyUsed) text = await readExcerpt(response, MAX_EXCERPT * 4);
-    } catch {
-      // A body that cannot be read leaves the excerpt empty.
-    }
     let json: unknown;
     try {
+      if (!response.bodyUsed) text = await readExcerpt(response, MAX_EXCERPT * 4);
       json = JSON.parse(text);
     } catch {
-      // Not JSON, or cut short.
+      // A body that cannot be read leaves the excerpt empty; one that is not JSON (or cut short) is kept as text.
     }
     return new HttpError({
       ...responseInit(response),

@@ -25,7 +25,7 @@ const DEFAULT_REPLACEMENT = '[REDACTED]';
 
 /** Key names (lower-cased, without `-`, `_`, spaces) whose values are secrets. */
 const SECRET_KEY =
-  /pass(word|wd|phrase)?$|secret|token|apikey|^(proxy)?auth(orization)?$|cookie|credential|privatekey|signature|sessionid|cardnumber|^(otp|pin|cvc|cvv|ssn|sid|sig|jwt)$/;
+  /pass(w(or)?d|phrase)?$|secret|token|apikey|^(proxy)?auth(orization)?$|cookie|credential|privatekey|signature|sessionid|cardnumber|^(otp|pin|cv[cv]|ssn|si[dg]|jwt)$/;
 /** Whole header lines: `Authorization: …`, `Cookie: a=1; b=2` up to the end of the line or quote. */
 const HEADER = /\b((?:proxy-)?authorization|cookie|x-api-key)(["']?\s*[:=]\s*["']?)[^\r\n"']+/gi;
 const BEARER = /\bbearer\s+[\w.~+/-]+=*/gi;
