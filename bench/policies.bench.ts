@@ -209,12 +209,16 @@ const cell = (name: string) => {
   const ns = nsPerCall.get(name);
   return ns === undefined ? 'n/a' : `${ns.toFixed(0)} ns (${(ns / bare).toFixed(1)}×)`;
 };
+// Between runs the same policy measures a few kB either way (GC and compiler noise): below the
+// floor, nothing is retained that a measurement here can see.
+const NOISE_KB = 5;
+const retainedCell = (kb: number) => (kb < NOISE_KB ? `≈ 0 kB (< ${NOISE_KB})` : `${kb.toFixed(0)} kB`);
 const lines = [
   `| per call (× bare await) | ${libraries.join(' | ')} |`,
   `| --- | ${libraries.map(() => '---').join(' | ')} |`,
   ...rows.map((row) => `| ${row.label} | ${libraries.map((l) => cell(`${row.label}|${l}`)).join(' | ')} |`),
   `| heap retained by ${HEAP_CALLS.toLocaleString('en')} more calls (retry + breaker; opossum: breaker) | ${libraries
-    .map((l) => `${Math.max(0, heap.get(l)! - heap.get('bare')!).toFixed(0)} kB`)
+    .map((l) => retainedCell(heap.get(l)! - heap.get('bare')!))
     .join(' | ')} |`,
   `| heap per instance (retry + breaker; opossum: breaker) | ${libraries
     .map((l) => `${(median(instanceSamples.get(l)!) / 1024).toFixed(2)} kB`)
