@@ -8,6 +8,7 @@ import { uiText, useCatalog } from './use-catalog';
 export interface DegradationBannerProps {
   /** Merged over the banner's surface style. @default none */
   style?: CSSProperties;
+  /** @default none */
   className?: string;
 }
 
