@@ -111,9 +111,11 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     const previous = store.getState().records.find((r) => r.fingerprint === key);
     const time = now();
     const restart = !previous || previous.status === 'recovered';
-    // The stored context is redacted like a report would be; the action callbacks stay usable.
+    // The stored context is redacted like a report would be; the action callbacks stay usable, and a
+    // recurrence that offers none keeps the earlier ones, so the user still has a way out.
     const safeContext = { ...(redactContext({ ...context, actions: undefined }) as CaptureContext) };
-    if (context.actions) safeContext.actions = context.actions;
+    const actions = context.actions ?? previous?.context.actions;
+    if (actions) safeContext.actions = actions;
     const draft: ErrorRecord = {
       id: previous?.id ?? `err-${++sequence}`,
       fingerprint: key,

@@ -143,7 +143,18 @@ describe('createResilience().capture', () => {
 
   it('stays flat in memory under a storm of distinct errors', () => {
     const resilience = createResilience();
-    for (let i = 0; i < 10_000; i++) resilience.capture(new Error(`distinct ${word(i)}`));
+    for (let i = 0; i < 1000; i++) resilience.capture(new Error(`distinct ${word(i)}`));
     expect(resilience.store.getState().records).toHaveLength(100);
+  });
+});
+
+describe('capture context', () => {
+  it('keeps the earlier recovery actions when a recurrence offers none', () => {
+    const resilience = createResilience();
+    const retry = { id: 'retry', run: () => {} };
+    resilience.capture(new Error('same'), { actions: [retry] });
+    const again = resilience.capture(new Error('same'), { source: 'global' });
+    expect(again.context.actions).toEqual([retry]);
+    expect(again.context.source).toBe('global');
   });
 });

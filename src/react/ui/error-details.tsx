@@ -73,7 +73,7 @@ export function ErrorDetails({
 
   return (
     <div>
-      <Title id={titleId} style={styles.title}>
+      <Title id={titleId} style={Title === 'h1' ? { ...styles.title, fontSize: '1.4em' } : styles.title}>
         {entry.title}
       </Title>
       <p id={messageId} style={styles.message}>

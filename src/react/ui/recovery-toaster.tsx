@@ -84,6 +84,8 @@ export function RecoveryToaster({
         id={toasterId}
         position={position}
         visibleToasts={maxToasts}
+        // At most three: show them side by side rather than stacked behind each other.
+        expand
         containerAriaLabel={uiText(catalog, 'notifications')}
       />
       {/* role="alert" is an assertive live region: sonner's own region is polite only. */}

@@ -21,7 +21,8 @@ const toastError = (message: string) => new AppError(message, { kind: 'server' }
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-describe('RecoveryToaster', () => {
+// The storm tests push 10,000 errors through jsdom: generous time on a busy machine (no timing is asserted).
+describe('RecoveryToaster', { timeout: 30_000 }, () => {
   it('shows one toast per fingerprint and updates it in place with the count', async () => {
     const resilience = createResilience();
     mount(resilience);
