@@ -1,5 +1,45 @@
 import type { ErrorKind, FieldErrors, JsonValue, RecoveryActionId, Severity } from './types';
-import { toJsonSafe } from './to-json-safe';
+
+/** Nesting kept by {@link AppError.toJSON}; deeper objects become `"[Object]"`. */
+const MAX_DEPTH = 6;
+/** An Error's name, message, stack and cause are usually not enumerable. */
+const ERROR_KEYS = ['name', 'message', 'stack', 'cause'];
+
+/**
+ * The JSON-safe copy behind {@link AppError.toJSON}: cycles become `"[Circular]"`, functions,
+ * symbols and bigints strings, a getter that throws `"[Unreadable]"`, depth is bounded; nested
+ * Errors keep name, message, stack and cause, other objects with a `toJSON` (Date, URL) use it.
+ * Smaller than `toJsonSafe` (no hooks, no entry or string limits): every policy bundle carries
+ * AppError, and the size goal of issue 5 leaves no room for the redactor's walker.
+ */
+function jsonCopy(value: unknown, depth: number, seen: Set<object>): JsonValue {
+  if (typeof value === 'function') return `[Function ${value.name}]`;
+  if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'object' || value === null) return (value as JsonValue | undefined) ?? null;
+  if (seen.has(value)) return '[Circular]';
+  if (depth >= MAX_DEPTH) return '[Object]';
+  seen.add(value);
+  try {
+    const source = value as Record<string, unknown>;
+    const isError = value instanceof Error;
+    const { toJSON } = source;
+    if (!isError && typeof toJSON === 'function') return jsonCopy(toJSON.call(value), depth + 1, seen);
+    const out = (Array.isArray(value) ? [] : {}) as Record<string, JsonValue>;
+    for (const key of isError ? [...ERROR_KEYS, ...Object.keys(value)] : Object.keys(value)) {
+      try {
+        const item = source[key];
+        if (item !== undefined) out[key] = jsonCopy(item, depth + 1, seen);
+      } catch {
+        out[key] = '[Unreadable]';
+      }
+    }
+    return out;
+  } catch {
+    return '[Unreadable]';
+  } finally {
+    seen.delete(value);
+  }
+}
 
 /** Options for {@link AppError}; every field has a default so `new AppError('msg')` is valid. */
 export interface AppErrorOptions {
@@ -66,7 +106,7 @@ export class AppError extends Error {
 
   /** A JSON-safe copy: name, message, stack, cause and every field (subclasses' too); no cycles, no functions, bounded. */
   toJSON(): { [key: string]: JsonValue } {
-    return toJsonSafe(this) as { [key: string]: JsonValue };
+    return jsonCopy(this, 0, new Set()) as { [key: string]: JsonValue };
   }
 }
 
