@@ -17,6 +17,7 @@ import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fe
 import { createDegradation } from './degradation/create-degradation';
 import type { Degradation, DegradationOptions } from './degradation/types';
 import { createReactRootOptions, type ReactRootErrorOptions } from './react-root-options';
+import { createBurstGuard, type BurstGuardOptions } from './burst-guard';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
@@ -41,6 +42,11 @@ export interface ResilienceOptions {
   breakers?: Omit<CircuitBreakerOptions, 'name'>;
   /** Features per level, and how open breakers and the network degrade the app. @default {} */
   degradation?: DegradationOptions;
+  /**
+   * Storm safety: captures handled at once per task (the rest of a burst is handled in later tasks)
+   * and how many may wait. @default { limit: 100, maxPending: 10_000 }
+   */
+  burst?: BurstGuardOptions;
 }
 
 /** One app's resilience instance: create one per app (or per test) and hand it to `<ResilienceProvider>`. */
@@ -50,6 +56,12 @@ export interface Resilience {
    * Never throws. Capturing the same thrown object twice is a no-op that returns the same record.
    */
   capture: (error: unknown, context?: CaptureContext) => ErrorRecord;
+  /**
+   * Handles now every capture still waiting from an error storm. `capture` handles at most
+   * `burst.limit` errors per task and the rest in later tasks, so a storm never freezes the page;
+   * call this in tests, before the page unloads, or at the end of a server render.
+   */
+  flush: () => void;
   /** True once `capture` has seen this thrown object (or the AppError it became). */
   isCaptured: (error: unknown) => boolean;
   /** Hides a record until it happens again. */
@@ -136,28 +148,92 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     return result;
   };
 
-  const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
+  const pipelineFailure = (failure: unknown, context: CaptureContext): ErrorRecord => {
+    const error = new AppError('The error pipeline failed', { cause: failure });
+    const time = now();
+    const id = `err-${++sequence}`;
+    const base = { id, fingerprint: 'pipeline-failure', error, count: 1, context };
+    return {
+      ...base,
+      firstSeen: time,
+      lastSeen: time,
+      occurrences: [time],
+      presentation: 'silent',
+      status: 'active',
+    };
+  };
+
+  const safeRecord = (value: unknown, context: CaptureContext): ErrorRecord => {
     try {
-      const seen = isObject(value) ? captured.get(value) : undefined;
-      return seen ? current(seen) : record(value, context);
+      return record(value, context);
     } catch (failure) {
       // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
-      const error = new AppError('The error pipeline failed', { cause: failure });
-      const time = now();
-      const id = `err-${++sequence}`;
-      const base = { id, fingerprint: 'pipeline-failure', error, count: 1, context };
-      return {
-        ...base,
-        firstSeen: time,
-        lastSeen: time,
-        occurrences: [time],
-        presentation: 'silent',
-        status: 'active',
-      };
+      return pipelineFailure(failure, context);
     }
   };
 
-  const isCaptured = (value: unknown): boolean => isObject(value) && captured.has(value);
+  // A storm (thousands of errors in one loop) is spread over later tasks; until its turn comes, a
+  // waiting capture answers with a silent placeholder record.
+  const waiting = new WeakMap<object, ErrorRecord>();
+  let stormPlaceholder: AppError | undefined;
+  let handledNow: ErrorRecord | undefined;
+  const burst = createBurstGuard<readonly [unknown, CaptureContext]>(
+    ([value, context]) => {
+      handledNow = safeRecord(value, context);
+      if (isObject(value)) waiting.delete(value);
+    },
+    // Straight to the store: the storm is over, and this must not queue behind itself.
+    (dropped) =>
+      void safeRecord(
+        new AppError(`${dropped} errors were dropped during an error storm`, {
+          kind: 'unknown',
+          severity: 'warning',
+          code: 'ERROR_STORM_DROPPED',
+          context: { dropped },
+        }),
+        { source: 'manual' },
+      ),
+    options.burst,
+  );
+
+  const placeholder = (value: unknown, context: CaptureContext): ErrorRecord => {
+    stormPlaceholder ??= new AppError('Waiting its turn in an error storm', {
+      severity: 'info',
+      code: 'ERROR_STORM_WAITING',
+    });
+    const time = now();
+    const result: ErrorRecord = {
+      id: `waiting-${++sequence}`,
+      fingerprint: 'waiting',
+      error: stormPlaceholder,
+      count: 1,
+      firstSeen: time,
+      lastSeen: time,
+      occurrences: [time],
+      presentation: 'silent',
+      status: 'active',
+      context,
+    };
+    if (isObject(value)) waiting.set(value, result);
+    return result;
+  };
+
+  const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
+    try {
+      const seen = isObject(value) ? (captured.get(value) ?? waiting.get(value)) : undefined;
+      if (seen) return current(seen);
+      // A boundary needs the classified error for its fallback now; React bounds how often that happens.
+      if (context.source === 'boundary') return safeRecord(value, context);
+      handledNow = undefined;
+      const handled = burst.run([value, context]);
+      return handled && handledNow ? handledNow : placeholder(value, context);
+    } catch (failure) {
+      return pipelineFailure(failure, context);
+    }
+  };
+
+  const isCaptured = (value: unknown): boolean =>
+    isObject(value) && (captured.has(value) || waiting.has(value));
   const dismiss = (id: string) => store.getState().dismiss(id);
   const resolve = (id: string) => store.getState().resolve(id);
 
@@ -183,6 +259,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     resilientFetch(input, init, { capture, breaker });
   return {
     capture,
+    flush: burst.flush,
     isCaptured,
     dismiss,
     resolve,

@@ -144,7 +144,10 @@ describe('createResilience().capture', () => {
   it('stays flat in memory under a storm of distinct errors', () => {
     const resilience = createResilience();
     for (let i = 0; i < 1000; i++) resilience.capture(new Error(`distinct ${word(i)}`));
-    expect(resilience.store.getState().records).toHaveLength(100);
+    resilience.flush();
+    const records = resilience.store.getState().records;
+    expect(records).toHaveLength(100);
+    expect(records.at(-1)?.error.message).toBe(`distinct ${word(999)}`);
   });
 });
 

@@ -29,24 +29,24 @@ export class FailureWindow {
 
   /** Counts a success; reads the clock (`now`) once per batch. */
   success(now: () => number): void {
-    if (++this.#pending >= SUCCESS_BATCH) this.#flush(now());
+    if (++this.#pending >= SUCCESS_BATCH) this.#add(now(), 0);
   }
 
   /** Counts a failure at `now`; `calls` and `failures` are then up to date. */
   failure(now: number): void {
-    this.#flush(now);
-    this.calls++;
-    this.failures++;
-    this.#bucketCalls[this.#head] = (this.#bucketCalls[this.#head] ?? 0) + 1;
-    this.#bucketFailures[this.#head] = (this.#bucketFailures[this.#head] ?? 0) + 1;
+    this.#add(now, 1);
   }
 
-  #flush(now: number): void {
-    const pending = this.#pending;
+  /** Adds the pending successes and `failures` to the bucket of `now`. */
+  #add(now: number, failures: number): void {
+    const calls = this.#pending + failures;
     if (now >= this.#headEnd) this.#rotate(now);
-    this.calls += pending;
-    this.#bucketCalls[this.#head] = (this.#bucketCalls[this.#head] ?? 0) + pending;
+    const head = this.#head;
     this.#pending = 0;
+    this.calls += calls;
+    this.failures += failures;
+    this.#bucketCalls[head] = (this.#bucketCalls[head] ?? 0) + calls;
+    this.#bucketFailures[head] = (this.#bucketFailures[head] ?? 0) + failures;
   }
 
   /** Moves the head to the bucket of `now`, forgetting the buckets it passes. */

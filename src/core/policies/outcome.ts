@@ -3,12 +3,9 @@ import { isAppError } from '../errors/app-error';
 // Statuses worth another try: timeouts, too-early, rate limits and transient server failures.
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 
-const statusOf = (error: unknown): number | undefined => (isAppError(error) ? error.status : undefined);
-
+// Names of the errors `AbortSignal.abort()` and `AbortSignal.timeout()` reject with.
 const isAbort = (error: unknown): boolean =>
-  isAppError(error)
-    ? error.kind === 'aborted'
-    : error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+  error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 
 /**
  * The default `retryOn`: an AppError's `retryable` flag, or a retryable status (408, 425, 429, 5xx
@@ -16,13 +13,10 @@ const isAbort = (error: unknown): boolean =>
  * retried unless it is an abort (like cockatiel's `handleAll`).
  */
 export function isRetryable(error: unknown): boolean {
-  if (isAbort(error)) return false;
-  if (!isAppError(error)) return true;
-  if (error.kind === 'circuit-open') return false;
-  const status = error.status;
-  if (status !== undefined && RETRYABLE_STATUS.has(status)) return true;
-  if (status !== undefined && status >= 400 && status < 500) return false;
-  return error.retryable;
+  if (!isAppError(error)) return !isAbort(error);
+  const { kind, status = 0 } = error;
+  if (kind === 'aborted' || kind === 'circuit-open') return false;
+  return RETRYABLE_STATUS.has(status) || (error.retryable && (status < 400 || status >= 500));
 }
 
 /**
@@ -31,8 +25,8 @@ export function isRetryable(error: unknown): boolean {
  * about the service's health).
  */
 export function isServiceFailure(error: unknown): boolean {
-  if (isAbort(error)) return false;
-  if (isAppError(error) && error.kind === 'circuit-open') return false;
-  const status = statusOf(error);
-  return status === undefined || status < 400 || status >= 500 || status === 408 || status === 429;
+  if (!isAppError(error)) return !isAbort(error);
+  const { kind, status = 0 } = error;
+  if (kind === 'aborted' || kind === 'circuit-open') return false;
+  return status < 400 || status >= 500 || status === 408 || status === 429;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
 import { abortError, firstContext } from './abort';
+import { rejectSoon } from './reject-soon';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 /** A timeout policy. */
@@ -14,28 +15,20 @@ export type TimeoutPolicy = Required<Policy>;
  */
 export function timeout(ms: number): TimeoutPolicy {
   const run = <T>(fn: PolicyFn<T>, outer: PolicyContext): Promise<T> => {
+    const parent = outer.signal;
+    if (parent.aborted) return rejectSoon(abortError(parent));
     const controller = new AbortController();
     const { signal } = controller;
-    const parent = outer.signal;
     const onParentAbort = () => controller.abort(parent.reason);
-    if (parent.aborted) return Promise.reject(abortError(parent));
     parent.addEventListener('abort', onParentAbort, { once: true });
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timer = setTimeout(() => {
+      controller.abort(
+        new AppError('Timed out', { kind: 'timeout', retryable: true, context: { timeoutMs: ms } }),
+      );
+    }, ms);
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(abortError(signal));
-      signal.addEventListener('abort', onAbort, { once: true });
-      timer = setTimeout(() => {
-        controller.abort(
-          new AppError(`Timed out after ${ms} ms`, {
-            kind: 'timeout',
-            retryable: true,
-            context: { timeoutMs: ms },
-          }),
-        );
-      }, ms);
-      Promise.resolve()
-        .then(() => fn({ signal, attempt: outer.attempt }))
-        .then(resolve, reject);
+      signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
+      Promise.resolve({ signal, attempt: outer.attempt }).then(fn).then(resolve, reject);
     }).finally(() => {
       clearTimeout(timer);
       parent.removeEventListener('abort', onParentAbort);

@@ -45,6 +45,7 @@ describe('RecoveryToaster', { timeout: 30_000 }, () => {
     act(() => {
       for (let i = 0; i < 10_000; i++)
         resilience.capture(toastError(`storm ${word(i)}`), { presentation: 'toast' });
+      resilience.flush();
     });
     await flush();
     const shown = toasts().map((t) => t.dataset['fingerprint']);
@@ -133,6 +134,7 @@ describe('RecoveryToaster', { timeout: 30_000 }, () => {
     act(() => {
       for (let i = 0; i < 10_000; i++)
         resilience.capture(toastError(`d ${word(i)}`), { presentation: 'dialog' });
+      resilience.flush();
     });
     await flush();
     expect(dialogs()).toHaveLength(1);
