@@ -40,7 +40,8 @@ interface State<T> {
 }
 
 const IDLE: State<never> = { status: 'idle', data: undefined, error: undefined, attempt: 0 };
-const DIRECT = compose();
+/** Runs the action as is when no policy is given. */
+const DIRECT = /* @__PURE__ */ compose();
 
 /**
  * Runs an async action through a policy and tracks it for the UI; a failure goes through
