@@ -46,17 +46,27 @@ export function RecoveryToaster({
   const shown = useRef(new Map<string, ErrorRecord>());
 
   useEffect(() => {
-    const toasts = keepShownToasts(waiting, new Set(shown.current.keys()), maxToasts);
+    // A toast on screen stays until the user dismisses it, even when a storm pushes its record out of
+    // the bounded history (a cleared store takes its toasts with it).
+    const inStore = new Set(resilience.store.getState().records.map((r) => r.fingerprint));
+    const evicted =
+      inStore.size === 0 ? [] : [...shown.current.values()].filter((r) => !inStore.has(r.fingerprint));
+    const toasts = keepShownToasts([...evicted, ...waiting], new Set(shown.current.keys()), maxToasts);
     const next = new Map(toasts.map((r) => [r.fingerprint, r]));
     for (const fingerprint of shown.current.keys())
       if (!next.has(fingerprint)) toast.dismiss(`${toasterId}:${fingerprint}`);
     for (const record of toasts) {
       if (shown.current.get(record.fingerprint) === record) continue;
-      const dismiss = () => resilience.dismiss(record.id);
+      const id = `${toasterId}:${record.fingerprint}`;
+      const dismiss = () => {
+        shown.current.delete(record.fingerprint);
+        toast.dismiss(id);
+        resilience.dismiss(record.id);
+      };
       const hasActions =
         (record.context.actions?.length ?? 0) > 0 || record.error.actions.some((a) => a !== 'dismiss');
       toast.custom(() => <ToastContent record={record} onDismiss={dismiss} />, {
-        id: `${toasterId}:${record.fingerprint}`,
+        id,
         toasterId,
         duration: hasActions ? Infinity : duration,
         onAutoClose: dismiss,

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { AppError, createResilience, ResilienceProvider, type Resilience } from 'bulwark';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -51,6 +51,30 @@ describe('RecoveryToaster', { timeout: 30_000 }, () => {
     const shown = toasts().map((t) => t.dataset['fingerprint']);
     expect(shown).toHaveLength(3);
     expect(new Set(shown).size).toBe(3);
+  });
+
+  it('keeps a toast on screen when a storm pushes its record out of the history, until dismissed', async () => {
+    const resilience = createResilience({ store: { historyLimit: 10 } });
+    mount(resilience);
+    act(() => void resilience.capture(toastError('first'), { presentation: 'toast' }));
+    await flush();
+    expect(toasts()[0]).toHaveTextContent('Something went wrong on our side');
+    const firstToast = toasts()[0]!.dataset['fingerprint'];
+    // Storms arrive over several tasks: let the presenters read the store between them.
+    for (let task = 0; task < 5; task++) {
+      act(() => {
+        for (let i = 0; i < 20; i++)
+          resilience.capture(toastError(`storm ${word(task * 20 + i)}`), { presentation: 'toast' });
+      });
+      await flush();
+    }
+    const fingerprints = resilience.store.getState().records.map((r) => r.fingerprint);
+    expect(fingerprints).not.toContain(firstToast);
+    expect(toasts()).toHaveLength(3);
+    const kept = toasts().find((t) => t.dataset['fingerprint'] === firstToast)!;
+    act(() => within(kept).getByRole('button', { name: 'Dismiss' }).click());
+    await flush();
+    expect(toasts().map((t) => t.dataset['fingerprint'])).not.toContain(firstToast);
   });
 
   it('shows the next waiting toast when one is dismissed', async () => {
