@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../errors/app-error';
-import type { PolicyContext } from './types';
+import type { Policy, PolicyContext, PolicyFn } from './types';
 
 let neverAborted: AbortSignal | undefined;
 
@@ -9,12 +9,17 @@ export const firstContext = (signal: AbortSignal | undefined): PolicyContext => 
   attempt: 1,
 });
 
+/** A policy from its `run`: `execute` runs a first attempt in {@link firstContext}. */
+export const policyOf = <R = never>(
+  run: <T>(fn: PolicyFn<T>, context: PolicyContext) => Promise<T | R>,
+): Required<Policy<R>> => ({ run, execute: (fn, signal) => run(fn, firstContext(signal)) });
+
 /** The error an aborted signal stands for: its reason when that is an AppError (a timeout), else kind `aborted`. */
 export function abortError(signal: AbortSignal): AppError {
   const reason: unknown = signal.reason;
   return isAppError(reason)
     ? reason
-    : new AppError('The operation was aborted', { kind: 'aborted', severity: 'info', cause: reason });
+    : new AppError('Aborted', { kind: 'aborted', severity: 'info', cause: reason });
 }
 
 /** Waits `ms`, rejecting at once (with {@link abortError}) when `signal` aborts. */

@@ -169,7 +169,7 @@ class Breaker implements CircuitBreaker {
     this.#generation++;
     this.#consecutive = this.#trials = this.#successes = 0;
     this.#openError = undefined;
-    if (to === 'closed') this.#counts.reset(at);
+    if (to === 'closed') this.#counts.reset();
     const nextAttemptAt = to === 'open' ? at + this.#halfOpenAfterMs : undefined;
     this.#snapshot = { name, state: to, since: at, nextAttemptAt, reason };
     if (this.#listeners) emit(this.#listeners, { name, from, to, reason, at, nextAttemptAt, error });

@@ -1,4 +1,4 @@
-import { firstContext } from './abort';
+import { policyOf } from './abort';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 type Runner<R> = <T>(fn: PolicyFn<T>, context: PolicyContext) => Promise<T | R>;
@@ -25,5 +25,5 @@ const wrapIn =
  */
 export function compose<R = never>(...policies: readonly Policy<R>[]): Required<Policy<R>> {
   const run = policies.reduceRight<Runner<R>>((inner, policy) => wrapIn(policy, inner), direct);
-  return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
+  return policyOf(run);
 }

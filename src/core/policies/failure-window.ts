@@ -11,21 +11,19 @@ const SUCCESS_BATCH = 8;
  * staying closed.
  */
 export class FailureWindow {
-  /** Calls and failures in the window, as of the last `record`. */
+  /** Calls and failures in the window, as of the last failure. */
   calls = 0;
   failures = 0;
   #bucketCalls: number[] = new Array<number>(BUCKETS).fill(0);
   #bucketFailures: number[] = new Array<number>(BUCKETS).fill(0);
-  #head = 0;
-  #headStart = -Infinity;
-  #headEnd = -Infinity;
+  /** The newest bucket's number, counted in `bucketMs` from the epoch. */
+  #newest = -Infinity;
+  #pending = 0;
   #bucketMs: number;
 
   constructor(windowMs: number) {
     this.#bucketMs = windowMs / BUCKETS;
   }
-
-  #pending = 0;
 
   /** Counts a success; reads the clock (`now`) once per batch. */
   success(now: () => number): void {
@@ -37,41 +35,30 @@ export class FailureWindow {
     this.#add(now, 1);
   }
 
-  /** Adds the pending successes and `failures` to the bucket of `now`. */
+  /** Adds the pending successes and `failures` to the bucket of `now`, forgetting the buckets it passes. */
   #add(now: number, failures: number): void {
     const calls = this.#pending + failures;
-    if (now >= this.#headEnd) this.#rotate(now);
-    const head = this.#head;
+    const bucket = Math.floor(now / this.#bucketMs);
+    for (let passed = Math.min(bucket - this.#newest, BUCKETS); passed > 0; passed--) {
+      const slot = (bucket - passed + 1) % BUCKETS;
+      this.calls -= this.#bucketCalls[slot] ?? 0;
+      this.failures -= this.#bucketFailures[slot] ?? 0;
+      this.#bucketCalls[slot] = this.#bucketFailures[slot] = 0;
+    }
+    // A clock that steps back adds to the newest bucket.
+    this.#newest = Math.max(this.#newest, bucket);
+    const slot = this.#newest % BUCKETS;
     this.#pending = 0;
     this.calls += calls;
     this.failures += failures;
-    this.#bucketCalls[head] = (this.#bucketCalls[head] ?? 0) + calls;
-    this.#bucketFailures[head] = (this.#bucketFailures[head] ?? 0) + failures;
+    this.#bucketCalls[slot] = (this.#bucketCalls[slot] ?? 0) + calls;
+    this.#bucketFailures[slot] = (this.#bucketFailures[slot] ?? 0) + failures;
   }
 
-  /** Moves the head to the bucket of `now`, forgetting the buckets it passes. */
-  #rotate(now: number): void {
-    let steps = Math.floor((now - this.#headStart) / this.#bucketMs);
-    if (steps >= BUCKETS) {
-      this.reset(now);
-      return;
-    }
-    this.#headStart += steps * this.#bucketMs;
-    this.#headEnd = this.#headStart + this.#bucketMs;
-    while (steps-- > 0) {
-      this.#head = (this.#head + 1) % BUCKETS;
-      this.calls -= this.#bucketCalls[this.#head] ?? 0;
-      this.failures -= this.#bucketFailures[this.#head] ?? 0;
-      this.#bucketCalls[this.#head] = 0;
-      this.#bucketFailures[this.#head] = 0;
-    }
-  }
-
-  reset(now: number): void {
+  /** Forgets every call. */
+  reset(): void {
     this.#bucketCalls.fill(0);
     this.#bucketFailures.fill(0);
-    this.calls = this.failures = this.#head = this.#pending = 0;
-    this.#headStart = now;
-    this.#headEnd = now + this.#bucketMs;
+    this.calls = this.failures = this.#pending = 0;
   }
 }

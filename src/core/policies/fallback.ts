@@ -1,5 +1,5 @@
 import { isAppError } from '../errors/app-error';
-import { firstContext } from './abort';
+import { policyOf } from './abort';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 /** Options for {@link fallback}. */
@@ -37,5 +37,5 @@ export function fallback<F>(
         : valueOrFn;
     }
   };
-  return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
+  return policyOf(run);
 }

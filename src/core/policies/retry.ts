@@ -1,5 +1,5 @@
 import { isAppError } from '../errors/app-error';
-import { abortError, firstContext, sleep } from './abort';
+import { abortError, policyOf, sleep } from './abort';
 import { exponential, type Backoff } from './backoff';
 import { isRetryable } from './outcome';
 import { rejectSoon } from './reject-soon';
@@ -106,5 +106,5 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
     );
   };
 
-  return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
+  return policyOf(run);
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import { abortError, firstContext } from './abort';
+import { abortError, policyOf } from './abort';
 import { rejectSoon } from './reject-soon';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
@@ -23,7 +23,11 @@ export function timeout(ms: number): TimeoutPolicy {
     parent.addEventListener('abort', onParentAbort, { once: true });
     const timer = setTimeout(() => {
       controller.abort(
-        new AppError('Timed out', { kind: 'timeout', retryable: true, context: { timeoutMs: ms } }),
+        new AppError(`Timed out after ${ms} ms`, {
+          kind: 'timeout',
+          retryable: true,
+          context: { timeoutMs: ms },
+        }),
       );
     }, ms);
     return new Promise<T>((resolve, reject) => {
@@ -34,5 +38,5 @@ export function timeout(ms: number): TimeoutPolicy {
       parent.removeEventListener('abort', onParentAbort);
     });
   };
-  return { run, execute: (fn, signal) => run(fn, firstContext(signal)) };
+  return policyOf(run);
 }
