@@ -1,22 +1,9 @@
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromium = playwright({
-  launchOptions: {
-    executablePath: chromiumPath,
-    // The network is closed here: without these flags Chromium keeps dialling out at start.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-});
+const chromium = playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
 // A fresh object per project: vitest names the instances in place.
 const browser = () => ({
   enabled: true,

@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Scenario, StormResult } from './storm-page';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium';
 
 // tsx turns on source maps, which makes every `error.stack` read ~10x slower than in a browser.
 process.setSourceMapsEnabled(false);
@@ -194,17 +195,8 @@ printTable(`Error storm in jsdom (Node ${process.versions.node})`, rows);
     minify: true,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html lang="en"><body></body></html>');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
