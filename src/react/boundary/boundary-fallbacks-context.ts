@@ -1,4 +1,4 @@
-// PLACEHOLDER contract (owner: the boundaries helper): default fallbacks per boundary level, provided by
+// Default fallbacks per boundary level, provided by
 // <ResilienceProvider> so that importing ErrorBoundary alone does not pull in the recovery UI.
 import { createContext, type ComponentType } from 'react';
 import type { AppError } from '../../core/errors/app-error';
