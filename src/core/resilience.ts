@@ -148,20 +148,25 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     return result;
   };
 
-  const pipelineFailure = (failure: unknown, context: CaptureContext): ErrorRecord => {
-    const error = new AppError('The error pipeline failed', { cause: failure });
+  /** A silent one-off record that is not stored: a pipeline failure, or a capture waiting out a storm. */
+  const looseRecord = (error: AppError, key: string, context: CaptureContext): ErrorRecord => {
     const time = now();
-    const id = `err-${++sequence}`;
-    const base = { id, fingerprint: 'pipeline-failure', error, count: 1, context };
     return {
-      ...base,
+      id: `${key}-${++sequence}`,
+      fingerprint: key,
+      error,
+      count: 1,
       firstSeen: time,
       lastSeen: time,
       occurrences: [time],
       presentation: 'silent',
       status: 'active',
+      context,
     };
   };
+
+  const pipelineFailure = (failure: unknown, context: CaptureContext): ErrorRecord =>
+    looseRecord(new AppError('The error pipeline failed', { cause: failure }), 'pipeline-failure', context);
 
   const safeRecord = (value: unknown, context: CaptureContext): ErrorRecord => {
     try {
@@ -201,19 +206,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       severity: 'info',
       code: 'ERROR_STORM_WAITING',
     });
-    const time = now();
-    const result: ErrorRecord = {
-      id: `waiting-${++sequence}`,
-      fingerprint: 'waiting',
-      error: stormPlaceholder,
-      count: 1,
-      firstSeen: time,
-      lastSeen: time,
-      occurrences: [time],
-      presentation: 'silent',
-      status: 'active',
-      context,
-    };
+    const result = looseRecord(stormPlaceholder, 'waiting', context);
     if (isObject(value)) waiting.set(value, result);
     return result;
   };
