@@ -51,7 +51,7 @@ export function ResilienceProvider({
   );
   const fallbacks = useMemo<LevelFallbacks>(() => {
     const Page = (p: LevelFallbackProps) => (
-      <FullscreenError error={p.error} actions={p.actions} supportHref={supportHref} />
+      <FullscreenError error={p.error} actions={p.actions} supportHref={supportHref} replacesPage />
     );
     const Feature = (p: LevelFallbackProps) => (
       <InlineError error={p.error} actions={p.actions} variant="card" />

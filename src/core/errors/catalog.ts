@@ -88,6 +88,11 @@ export const defaultCatalog: MessageCatalog = {
       title: 'This part could not be shown',
       message: 'The rest of the page still works. Try again, or reload the page.',
     },
+    // A page boundary's fallback: the page itself could not be shown (the catalog key `<kind>-page`).
+    'render-page': {
+      title: 'This page could not be shown',
+      message: 'Something went wrong while showing this page. Try again, or reload the page.',
+    },
     unknown: {
       title: 'Something went wrong',
       message: 'Try again. If it keeps happening, reload the page or contact support.',
@@ -120,6 +125,7 @@ export const defaultCatalog: MessageCatalog = {
     notifications: 'Notifications',
     errorAnnouncements: 'Error messages',
     dataSafe: 'Anything you entered on this page is still here.',
+    dataMaybeLost: 'If you were entering something on this page, it may not have been saved.',
     retryExhausted: 'This keeps failing, so we stopped trying. Reload the page or come back later.',
     featureUnavailable: '{feature} is not available right now.',
     degradedReduced: 'Some features are switched off while we fix a problem.',

@@ -17,6 +17,8 @@ export interface ErrorDetailsProps {
   /** Ids for the title and message, so a dialog or field can point `aria-labelledby`/`-describedby` at them. */
   titleId?: string;
   messageId?: string;
+  /** Catalog key to use instead of the error's own, when the place it is shown changes the story. @default error.messageKey */
+  messageKey?: string;
 }
 
 const requestIdOf = (error: AppError): string | undefined => {
@@ -39,6 +41,7 @@ export function ErrorDetails({
   titleAs: Title = 'h2',
   titleId,
   messageId,
+  messageKey,
 }: ErrorDetailsProps) {
   const catalog = useCatalog();
   const developer = audience === 'developer';
@@ -47,7 +50,7 @@ export function ErrorDetails({
   const [copied, setCopied] = useState(false);
   const detailsId = useId();
   const technicalId = useId();
-  const entry = entryFor(catalog, error);
+  const entry = (messageKey && catalog.messages[messageKey]) || entryFor(catalog, error);
   const context = record?.context;
   const requestId = requestIdOf(error);
   const stack = error.stack ? redactString(error.stack) : undefined;

@@ -17,6 +17,12 @@ export interface FullscreenErrorProps {
   supportHref?: string;
   /** @default 'end-user' */
   audience?: 'end-user' | 'developer';
+  /**
+   * True when this replaces the page that failed (a page boundary's fallback): the page's unsaved
+   * input is gone with it, so it says so rather than promising it is kept, and a render error gets
+   * the page-level wording (catalog key `render-page`). @default false (covering a page that still works)
+   */
+  replacesPage?: boolean;
 }
 
 /**
@@ -33,6 +39,7 @@ export function FullscreenError({
   record,
   supportHref,
   audience,
+  replacesPage = false,
 }: FullscreenErrorProps) {
   const catalog = useCatalog();
   const run = useRunAction(record);
@@ -58,10 +65,21 @@ export function FullscreenError({
       }}
     >
       <div style={{ ...styles.surface, padding: 32 }}>
-        <ErrorDetails error={error} record={record} audience={audience} titleAs="h1" titleId={titleId} />
+        <ErrorDetails
+          error={error}
+          record={record}
+          audience={audience}
+          titleAs="h1"
+          titleId={titleId}
+          messageKey={replacesPage ? `${error.kind}-page` : undefined}
+        />
         {/* Say what happened to the user's data, unless the catalog message already does. */}
-        {!entryFor(catalog, error).message.includes(uiText(catalog, 'dataSafe')) && (
-          <p style={styles.muted}>{uiText(catalog, 'dataSafe')}</p>
+        {replacesPage ? (
+          <p style={styles.muted}>{uiText(catalog, 'dataMaybeLost')}</p>
+        ) : (
+          !entryFor(catalog, error).message.includes(uiText(catalog, 'dataSafe')) && (
+            <p style={styles.muted}>{uiText(catalog, 'dataSafe')}</p>
+          )
         )}
         <RecoveryActions actions={sorted} run={run} />
         {supportHref && (

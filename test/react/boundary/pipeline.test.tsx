@@ -208,4 +208,18 @@ describe('level fallbacks', () => {
     expect(document.querySelector('[data-bulwark="inline-error"]')).not.toBeNull();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
+
+  it('says the page could not be shown, and does not promise the input is kept, when a page crashes', () => {
+    render(
+      <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
+        <PageBoundary>
+          <Bomb error={new Error('Rendered more hooks than during the previous render')} />
+        </PageBoundary>
+      </ResilienceProvider>,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This page could not be shown');
+    expect(screen.getByText(/it may not have been saved/)).toBeInTheDocument();
+    expect(screen.queryByText(/still here/)).toBeNull();
+    expect(screen.queryByText(/rest of the page still works/)).toBeNull();
+  });
 });
