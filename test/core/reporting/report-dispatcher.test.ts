@@ -6,19 +6,10 @@ import {
   type Reporter,
 } from 'bulwark/core';
 import { describe, expect, it, vi } from 'vitest';
+import { makeRecord } from '../../helpers/make-record';
 
-const record = (fingerprint: string, severity: AppError['severity'] = 'error'): ErrorRecord => ({
-  id: fingerprint,
-  fingerprint,
-  error: new AppError(`failed ${fingerprint}`, { severity }),
-  count: 1,
-  firstSeen: 0,
-  lastSeen: 0,
-  occurrences: [0],
-  presentation: 'toast',
-  status: 'active',
-  context: {},
-});
+const record = (fingerprint: string, severity: AppError['severity'] = 'error') =>
+  makeRecord(fingerprint, {}, severity);
 const collector = () => {
   const reports: ErrorRecord[] = [];
   const reporter: Reporter = { name: 'collect', report: (r) => void reports.push(r) };

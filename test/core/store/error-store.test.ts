@@ -1,19 +1,8 @@
-import { AppError, createErrorStore, type ErrorRecord } from 'bulwark/core';
+import { createErrorStore } from 'bulwark/core';
+import { makeRecord } from '../../helpers/make-record';
 import { describe, expect, it, vi } from 'vitest';
 
-const rec = (fingerprint: string, over: Partial<ErrorRecord> = {}): ErrorRecord => ({
-  id: `id-${fingerprint}`,
-  fingerprint,
-  error: new AppError(fingerprint),
-  count: 1,
-  firstSeen: 0,
-  lastSeen: 0,
-  occurrences: [0],
-  presentation: 'toast',
-  status: 'active',
-  context: {},
-  ...over,
-});
+const rec = makeRecord;
 
 describe('error store', () => {
   it('keeps one record per fingerprint, replacing it on recurrence', () => {
