@@ -104,13 +104,9 @@ const rows: string[][] = [];
 }
 
 // The first round warms up the JIT and React; it is not printed.
-for (const [label, n, presentation] of [
-  ['warm-up', 100, 'toast'],
-  ['bulwark capture x 100 (toast level)', 100, 'toast'],
-  ['bulwark capture x 10,000 (toast level)', 10_000, 'toast'],
-  ['bulwark capture x 10,000 (dialog level)', 10_000, 'dialog'],
-  ['bulwark capture x 10,000 (rules decide)', 10_000, undefined],
-] as const) {
+
+/** A fresh instance inside a mounted provider, given a moment to settle before the clock starts. */
+async function mountApp() {
   const resilience = createResilience();
   const unmount = mount(
     createElement(
@@ -120,6 +116,17 @@ for (const [label, n, presentation] of [
     ),
   );
   await sleep(100);
+  return { resilience, unmount };
+}
+
+for (const [label, n, presentation] of [
+  ['warm-up', 100, 'toast'],
+  ['bulwark capture x 100 (toast level)', 100, 'toast'],
+  ['bulwark capture x 10,000 (toast level)', 10_000, 'toast'],
+  ['bulwark capture x 10,000 (dialog level)', 10_000, 'dialog'],
+  ['bulwark capture x 10,000 (rules decide)', 10_000, undefined],
+] as const) {
+  const { resilience, unmount } = await mountApp();
   // Made before the clock starts: creating errors (and their stacks) is the app's cost, not capture's.
   const errors = Array.from(
     { length: n },
@@ -143,15 +150,7 @@ for (const [label, n, presentation] of [
 
 // — bulwark: 10,000 errors arriving 100 per task (e.g. settled requests), not in one synchronous loop —
 {
-  const resilience = createResilience();
-  const unmount = mount(
-    createElement(
-      ResilienceProvider,
-      { resilience, globalHandlers: false },
-      createElement('main', null, 'app'),
-    ),
-  );
-  await sleep(100);
+  const { resilience, unmount } = await mountApp();
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   for (let task = 0; task < 100; task++) {
