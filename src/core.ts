@@ -27,10 +27,10 @@ export {
 export {
   HttpError,
   isHttpError,
-  parseRetryAfter,
   type HttpErrorInit,
   type FromResponseOptions,
 } from './core/errors/http-error';
+export { parseRetryAfter } from './core/errors/retry-after';
 export {
   defaultCatalog,
   mergeCatalog,

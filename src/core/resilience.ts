@@ -106,7 +106,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   const disclosure = createDisclosureManager(options.disclosure);
   const catalog = options.catalog ? mergeCatalog(defaultCatalog, options.catalog) : defaultCatalog;
   const reporting = createReportDispatcher({ ...options.reporting, reporters: options.reporters, now });
-  const redactContext = createRedactor(options.reporting?.redact);
+  const redactor = createRedactor(options.reporting?.redact);
   const captured = new WeakMap<object, ErrorRecord>();
   let sequence = 0;
   const breakers = createBreakerRegistry(options.breakers);
@@ -119,13 +119,18 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
     const error = normalizeError(value, { rules: options.rules });
+    if (error !== value) {
+      // A new AppError carries the thrown message and stack: the store never holds a secret from them.
+      error.message = redactor.redactString(error.message);
+      if (error.stack) error.stack = redactor.redactString(error.stack);
+    }
     const key = fingerprint(error);
     const previous = store.getState().records.find((r) => r.fingerprint === key);
     const time = now();
     const restart = !previous || previous.status === 'recovered';
     // The stored context is redacted like a report would be; the action callbacks stay usable, and a
     // recurrence that offers none keeps the earlier ones, so the user still has a way out.
-    const safeContext = { ...(redactContext({ ...context, actions: undefined }) as CaptureContext) };
+    const safeContext = { ...(redactor({ ...context, actions: undefined }) as CaptureContext) };
     const actions = context.actions ?? previous?.context.actions;
     if (actions) safeContext.actions = actions;
     const draft: ErrorRecord = {

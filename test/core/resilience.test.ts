@@ -115,6 +115,18 @@ describe('createResilience().capture', () => {
     expect(onReporterError).toHaveBeenCalledTimes(2);
   });
 
+  it('stores the message and stack of a thrown value without the secrets planted in them', () => {
+    const resilience = createResilience();
+    const error = new Error('GET https://api.example/me?access_token=abc123xyz failed for ada@example.com');
+    error.stack = `${error.message}\n    at pay (https://shop.example/app.js?session_id=s3ss10n:1:2)`;
+    const stored = resilience.capture(error).error;
+    const text = `${stored.message}\n${stored.stack}`;
+    for (const secret of ['abc123xyz', 'ada@example.com', 's3ss10n']) expect(text).not.toContain(secret);
+    expect(stored.message).toContain('failed for');
+    expect(stored.stack).toContain('at pay');
+    expect(error.message).toContain('abc123xyz'); // the thrown Error itself is left alone
+  });
+
   it('keeps capturing when a store listener throws', () => {
     const resilience = createResilience();
     resilience.store.subscribe(() => {

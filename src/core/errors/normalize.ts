@@ -1,9 +1,8 @@
 import { AppError, isAppError } from './app-error';
 import { classifyError, kindDefaults, type ClassificationRule } from './classify';
 import { readFacts } from './error-facts';
-import { HttpError, responseInit } from './http-error';
 import { readProperty } from './read-property';
-import { redact, redactString } from './redact';
+import { parseRetryAfter } from './retry-after';
 
 /** Options for {@link normalizeError}. */
 export interface NormalizeOptions {
@@ -24,15 +23,25 @@ const describe = (value: unknown, message: string | undefined, name: string | un
   // An object's own toString may say something useful (URL, custom errors); it may also throw.
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(value);
-  // `[object Object]` says nothing: show the (redacted) fields instead.
-  return text.startsWith('[object ') ? JSON.stringify(redact(value)) : text;
+  if (!text.startsWith('[object ')) return text;
+  // `[object Object]` says nothing: show the fields, or at least their names when they cannot be
+  // stringified (a cycle, a BigInt). Secrets are removed where the message is stored or shown.
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return `Object with keys: ${Object.keys(value).join(', ')}`;
+  }
 };
 
 /**
  * Turns any thrown value into a classified {@link AppError}. Never throws. An `AppError` is returned
- * as is; a `Response` becomes an {@link HttpError} (its body is not read: use `HttpError.fromResponse`
- * for that); anything else is classified with the rules table and keeps the original as `cause` and
- * its stack. The message is redacted and at most 1,000 characters.
+ * as is; anything else is classified with the rules table and keeps the original as `cause` and its
+ * stack. A thrown `Response` keeps its status, `Retry-After` and URL without query (in `context`); its
+ * body is not read (`HttpError.fromResponse` does that). The message is at most 1,000 characters.
+ *
+ * Not redacted here: `capture` redacts message and stack before the store sees them, and
+ * `ErrorDetails` and the reporters redact what they show and send. Use `redact` before logging a
+ * normalized error yourself.
  *
  * @example
  * try { await save(); } catch (e) { const error = normalizeError(e); if (error.retryable) retry(); }
@@ -40,21 +49,24 @@ const describe = (value: unknown, message: string | undefined, name: string | un
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   try {
     if (isAppError(value)) return value;
-    if (typeof Response !== 'undefined' && value instanceof Response) {
-      return new HttpError({ ...responseInit(value), rules: options.rules, cause: value });
-    }
+    const response = typeof Response !== 'undefined' && value instanceof Response ? value : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
-    const text = describe(value, message, name).slice(0, MAX_MESSAGE);
-    const error = new AppError(redactString(text) || 'Unknown error', {
+    const text = response
+      ? `HTTP ${response.status} ${response.statusText}`.trim()
+      : describe(value, message, name).slice(0, MAX_MESSAGE);
+    const error = new AppError(text || 'Unknown error', {
       ...classifyError(value, options.rules),
       code: code?.slice(0, 100) || (status ? `HTTP_${status}` : undefined),
       status,
+      retryAfterMs: response && parseRetryAfter(response.headers.get('retry-after')),
+      // Without the query string, where secrets in URLs live.
+      context: response && { url: response.url.replace(/[?#].*/, '') },
       fieldErrors,
       cause: value,
     });
     const stack = readProperty(value, 'stack');
     // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
-    if (typeof stack === 'string') error.stack = redactString(stack.slice(-MAX_STACK));
+    if (typeof stack === 'string') error.stack = stack.slice(-MAX_STACK);
     return error;
   } catch {
     return new AppError('Unknown error', { ...kindDefaults.unknown, cause: value });

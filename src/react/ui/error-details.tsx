@@ -53,6 +53,8 @@ export function ErrorDetails({
   const entry = (messageKey && catalog.messages[messageKey]) || entryFor(catalog, error);
   const context = record?.context;
   const requestId = requestIdOf(error);
+  // Shown and copied redacted, whatever the error is and wherever it came from.
+  const message = redactString(error.message);
   const stack = error.stack ? redactString(error.stack) : undefined;
   const rows: [string, string][] = [
     [uiText(catalog, 'code'), error.code],
@@ -62,7 +64,7 @@ export function ErrorDetails({
     ...(requestId === undefined ? [] : [[uiText(catalog, 'requestId'), requestId] as [string, string]]),
   ];
   const copy = () => {
-    const text = [error.message, ...rows.map(([k, v]) => `${k}: ${v}`), stack ?? ''].join('\n');
+    const text = [message, ...rows.map(([k, v]) => `${k}: ${v}`), stack ?? ''].join('\n');
     void navigator.clipboard?.writeText(text).then(
       () => setCopied(true),
       () => setCopied(false),
@@ -110,7 +112,7 @@ export function ErrorDetails({
         </button>
         <div id={technicalId} hidden={!technical}>
           <p style={styles.muted} data-testid="error-message">
-            {error.message}
+            {message}
           </p>
           <dl style={styles.details}>
             {rows.map(([label, value]) => (

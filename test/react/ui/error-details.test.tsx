@@ -54,13 +54,14 @@ describe('ErrorDetails', () => {
     expect(screen.getByTestId('error-message')).toHaveTextContent('<b>bold</b>');
   });
 
-  it('shows the stack redacted', () => {
+  it('shows the message and the stack redacted', () => {
     const error = withStack(
-      'x',
+      'login failed for ada@example.com',
       'Error: token=abc.def at https://api.test/?access_token=s3cr3tvalue\n    at f (a.js:1:1)',
     );
     render(<ErrorDetails error={error} audience="developer" />);
     expect(screen.getByLabelText('Stack trace').textContent).not.toContain('s3cr3tvalue');
+    expect(screen.getByTestId('error-message')).toHaveTextContent('login failed for [REDACTED]');
   });
 
   it('uses the app catalog', () => {
