@@ -32,12 +32,13 @@ export function readFacts(value: unknown): ErrorFacts {
     readProperty(value, 'statusCode'),
     readProperty(readProperty(value, 'response'), 'status'),
   ].find(isStatus);
+  const kind = readProperty(value, 'kind') as ErrorKind;
   return {
     name: text(readProperty(value, 'name')),
     message: text(readProperty(value, 'message')),
     status,
     code: text(readProperty(value, 'code')),
-    kind: ERROR_KINDS.find((kind) => kind === readProperty(value, 'kind')),
+    kind: ERROR_KINDS.includes(kind) ? kind : undefined,
     fieldErrors: readFieldErrors(value),
   };
 }

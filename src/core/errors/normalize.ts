@@ -17,9 +17,8 @@ const MAX_STACK = 10_000;
 
 /** A readable message for any value; may throw (a hostile toString), the caller catches. */
 const describe = (value: unknown, message: string | undefined, name: string | undefined): string => {
-  if (message) return message;
-  if (typeof value !== 'object' || value === null) return name ?? String(value);
-  if (name) return name;
+  const known = message || name;
+  if (known) return known;
   // An object's own toString may say something useful (URL, custom errors); it may also throw.
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(value);
@@ -29,7 +28,7 @@ const describe = (value: unknown, message: string | undefined, name: string | un
   try {
     return JSON.stringify(value);
   } catch {
-    return `Object with keys: ${Object.keys(value).join(', ')}`;
+    return `Object with keys: ${Object.keys(value as object).join(', ')}`;
   }
 };
 

@@ -1,8 +1,8 @@
 import { readProperty } from './read-property';
 import type { FieldErrors } from './types';
 
-const MAX_FIELDS = 50;
-const MAX_MESSAGES = 10;
+/** Items read from a list or a map: bounds the fields and the messages of one field alike. */
+const MAX_ITEMS = 50;
 
 /**
  * Reads field-level messages from the shapes servers and validators commonly use, or `undefined`:
@@ -13,23 +13,21 @@ const MAX_MESSAGES = 10;
 export function readFieldErrors(value: unknown): FieldErrors | undefined {
   const fields = new Map<string, string[]>();
   const add = (field: unknown, message: unknown): void => {
-    if (typeof message !== 'string' || (typeof field !== 'string' && typeof field !== 'number')) return;
-    const list = fields.get(String(field)) ?? [];
-    if (list.length < MAX_MESSAGES) list.push(message);
-    if (fields.size < MAX_FIELDS) fields.set(String(field), list);
+    if (typeof message === 'string' && (typeof field === 'string' || typeof field === 'number'))
+      fields.set(`${field}`, [...(fields.get(`${field}`) ?? []), message]);
   };
   try {
     const issues = readProperty(value, 'issues');
     const source = readProperty(value, 'fieldErrors') ?? readProperty(value, 'errors') ?? issues;
     if (Array.isArray(source)) {
-      for (const item of source.slice(0, MAX_FIELDS)) {
+      for (const item of source.slice(0, MAX_ITEMS)) {
         const path = readProperty(item, 'path');
         const field = source === issues && Array.isArray(path) ? path.join('.') : readProperty(item, 'field');
         add(field, readProperty(item, 'message'));
       }
     } else if (typeof source === 'object' && source !== null) {
-      for (const [field, messages] of Object.entries(source).slice(0, MAX_FIELDS)) {
-        for (const message of [messages].flat().slice(0, MAX_MESSAGES)) add(field, message);
+      for (const [field, messages] of Object.entries(source).slice(0, MAX_ITEMS)) {
+        for (const message of [messages].flat().slice(0, MAX_ITEMS)) add(field, message);
       }
     }
   } catch {

@@ -1,9 +1,8 @@
 /** Reads `value[key]` without ever throwing: a throwing getter or Proxy trap reads as `undefined`. */
 export function readProperty(value: unknown, key: string): unknown {
   try {
-    return value !== null && (typeof value === 'object' || typeof value === 'function')
-      ? (value as Record<string, unknown>)[key]
-      : undefined;
+    // A primitive reads its wrapper's property, as `value[key]` would (`undefined` for these keys).
+    return (value as Record<string, unknown> | null | undefined)?.[key];
   } catch {
     return undefined;
   }
