@@ -20,7 +20,6 @@ const describe = (value: unknown, message: string | undefined, name: string | un
   const known = message || name;
   if (known) return known;
   // An object's own toString may say something useful (URL, custom errors); it may also throw.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(value);
   if (!text.startsWith('[object ')) return text;
   // `[object Object]` says nothing: show the fields, or at least their names when they cannot be
