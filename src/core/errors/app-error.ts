@@ -9,36 +9,36 @@ const ERROR_KEYS = ['name', 'message', 'stack', 'cause'];
  * The JSON-safe copy behind {@link AppError.toJSON}: cycles become `"[Circular]"`, functions,
  * symbols and bigints strings, a getter that throws `"[Unreadable]"`, depth is bounded; nested
  * Errors keep name, message, stack and cause, other objects with a `toJSON` (Date, URL) use it.
+ * `ancestors` are the objects above `value` (their count is its depth). Only the root can reach
+ * this without a parent's `try`, and the root is an AppError, whose own fields read safely.
  * Smaller than `toJsonSafe` (no hooks, no entry or string limits): every policy bundle carries
  * AppError, and the size goal of issue 5 leaves no room for the redactor's walker.
  */
-function jsonCopy(value: unknown, depth: number, seen: Set<object>): JsonValue {
+function jsonCopy(value: unknown, ancestors: readonly object[]): JsonValue {
   if (typeof value === 'function') return `[Function ${value.name}]`;
-  if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
-  if (typeof value !== 'object' || value === null) return (value as JsonValue | undefined) ?? null;
-  if (seen.has(value)) return '[Circular]';
-  if (depth >= MAX_DEPTH) return '[Object]';
-  seen.add(value);
-  try {
-    const source = value as Record<string, unknown>;
-    const isError = value instanceof Error;
-    const { toJSON } = source;
-    if (!isError && typeof toJSON === 'function') return jsonCopy(toJSON.call(value), depth + 1, seen);
-    const out = (Array.isArray(value) ? [] : {}) as Record<string, JsonValue>;
-    for (const key of isError ? [...ERROR_KEYS, ...Object.keys(value)] : Object.keys(value)) {
-      try {
-        const item = source[key];
-        if (item !== undefined) out[key] = jsonCopy(item, depth + 1, seen);
-      } catch {
-        out[key] = '[Unreadable]';
-      }
-    }
-    return out;
-  } catch {
-    return '[Unreadable]';
-  } finally {
-    seen.delete(value);
+  if (typeof value !== 'object' || !value) {
+    // What is left is a string, number, boolean, undefined or null.
+    return typeof value === 'symbol' || typeof value === 'bigint'
+      ? String(value)
+      : ((value as JsonValue | undefined) ?? null);
   }
+  if (ancestors.includes(value)) return '[Circular]';
+  if (ancestors.length >= MAX_DEPTH) return '[Object]';
+  const path = [...ancestors, value];
+  const source = value as { [key: string]: unknown; toJSON?: () => unknown };
+  const isError = value instanceof Error;
+  if (!isError && typeof source.toJSON === 'function') return jsonCopy(source.toJSON(), path);
+  const copy = (Array.isArray(value) ? [] : {}) as Record<string, JsonValue>;
+  for (const key of [...(isError ? ERROR_KEYS : []), ...Object.keys(value)]) {
+    try {
+      const item = source[key];
+      if (item !== undefined) copy[key] = jsonCopy(item, path);
+    } catch {
+      // A throwing getter, or a Proxy or `toJSON` that throws while the item is copied.
+      copy[key] = '[Unreadable]';
+    }
+  }
+  return copy;
 }
 
 /** Options for {@link AppError}; every field has a default so `new AppError('msg')` is valid. */
@@ -106,13 +106,11 @@ export class AppError extends Error {
 
   /** A JSON-safe copy: name, message, stack, cause and every field (subclasses' too); no cycles, no functions, bounded. */
   toJSON(): { [key: string]: JsonValue } {
-    return jsonCopy(this, 0, new Set()) as { [key: string]: JsonValue };
+    return jsonCopy(this, []) as { [key: string]: JsonValue };
   }
 }
 
 /** True for any `AppError`, including one from another copy of bulwark. */
 export function isAppError(value: unknown): value is AppError {
-  return (
-    typeof value === 'object' && value !== null && (value as { isAppError?: unknown }).isAppError === true
-  );
+  return (value as { isAppError?: unknown } | null | undefined)?.isAppError === true;
 }

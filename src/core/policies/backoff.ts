@@ -32,14 +32,13 @@ export interface ExponentialOptions {
 export function exponential(options: ExponentialOptions = {}): Backoff {
   const { initialMs = 200, maxMs = 30_000, factor = 2, jitter = 'full', random = Math.random } = options;
   return (retry, previousMs) => {
-    if (jitter === 'decorrelated') {
-      const upper = Math.max(initialMs, previousMs * 3);
-      return Math.min(maxMs, initialMs + random() * (upper - initialMs));
+    let low = initialMs;
+    let high = Math.max(initialMs, previousMs * 3);
+    if (jitter !== 'decorrelated') {
+      high = Math.min(maxMs, initialMs * factor ** (retry - 1));
+      low = jitter === 'full' ? 0 : jitter === 'equal' ? high / 2 : high;
     }
-    const delay = Math.min(maxMs, initialMs * factor ** (retry - 1));
-    if (jitter === 'full') return random() * delay;
-    if (jitter === 'equal') return delay / 2 + (random() * delay) / 2;
-    return delay;
+    return Math.min(maxMs, low + random() * (high - low));
   };
 }
 

@@ -8,9 +8,9 @@ export class BrokenCircuitError extends AppError {
   /** Marker that survives two copies of the package. Use {@link isBrokenCircuitError}. */
   readonly isBrokenCircuitError = true as const;
   /** The breaker's name. */
-  readonly breaker: string;
+  declare readonly breaker: string;
   /** Epoch ms from which the breaker lets a trial call through; undefined while isolated. */
-  readonly retryAt: number | undefined;
+  declare readonly retryAt: number | undefined;
 
   constructor(breaker: string, retryAt: number | undefined, now: number) {
     super(`Circuit "${breaker}" is open`, {
@@ -27,9 +27,5 @@ export class BrokenCircuitError extends AppError {
 
 /** True for a {@link BrokenCircuitError}, including one from another copy of bulwark. */
 export function isBrokenCircuitError(value: unknown): value is BrokenCircuitError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { isBrokenCircuitError?: unknown }).isBrokenCircuitError === true
-  );
+  return (value as { isBrokenCircuitError?: unknown } | null | undefined)?.isBrokenCircuitError === true;
 }

@@ -1,32 +1,39 @@
-import { isAppError } from '../errors/app-error';
-
-// Statuses worth another try: timeouts, too-early, rate limits and transient server failures.
-const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+import { isAppError, type AppError } from '../errors/app-error';
 
 // Names of the errors `AbortSignal.abort()` and `AbortSignal.timeout()` reject with.
 const isAbort = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 
+// A 4xx says the request was wrong, not that the service is down; 408 and 429 are the exceptions.
+const isClientError = (status: number): boolean =>
+  status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/**
+ * The rule both defaults share: a value that is not an AppError counts unless it is an abort (like
+ * cockatiel's `handleAll`); an abort or an open circuit never counts; other AppErrors are left to `rest`.
+ */
+const judge = (error: unknown, rest: (error: AppError, status: number) => boolean): boolean =>
+  isAppError(error)
+    ? error.kind !== 'aborted' && error.kind !== 'circuit-open' && rest(error, error.status ?? 0)
+    : !isAbort(error);
+
 /**
  * The default `retryOn`: an AppError's `retryable` flag, or a retryable status (408, 425, 429, 5xx
  * transients); never an abort, an open circuit or another 4xx. A value that is not an AppError is
- * retried unless it is an abort (like cockatiel's `handleAll`).
+ * retried unless it is an abort.
  */
-export function isRetryable(error: unknown): boolean {
-  if (!isAppError(error)) return !isAbort(error);
-  const { kind, status = 0 } = error;
-  if (kind === 'aborted' || kind === 'circuit-open') return false;
-  return RETRYABLE_STATUS.has(status) || (error.retryable && (status < 400 || status >= 500));
-}
+export const isRetryable = (error: unknown): boolean =>
+  judge(
+    error,
+    (appError, status) =>
+      // 425 Too Early is worth another try, though it says nothing about the service's health.
+      [408, 425, 429, 500, 502, 503, 504].includes(status) || (appError.retryable && !isClientError(status)),
+  );
 
 /**
  * The default `isFailure` of a breaker: every error counts against the service except aborts,
  * open circuits and 4xx answers other than 408 and 429 (a 404 or a validation error says nothing
  * about the service's health).
  */
-export function isServiceFailure(error: unknown): boolean {
-  if (!isAppError(error)) return !isAbort(error);
-  const { kind, status = 0 } = error;
-  if (kind === 'aborted' || kind === 'circuit-open') return false;
-  return status < 400 || status >= 500 || status === 408 || status === 429;
-}
+export const isServiceFailure = (error: unknown): boolean =>
+  judge(error, (_appError, status) => !isClientError(status));

@@ -60,51 +60,44 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
       }
     : undefined;
 
-  /** After attempt `attempt` failed with `error`: wait and try again, or give up with the error. */
-  const retryAfter = async <T>(
-    fn: PolicyFn<T>,
-    signal: AbortSignal,
-    error: unknown,
-    attempt: number,
-  ): Promise<T> => {
-    let previousMs = 0;
-    for (;;) {
-      if (signal.aborted) throw abortError(signal);
-      if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
-      const asked = isAppError(error) ? error.retryAfterMs : undefined;
-      previousMs = backoff(attempt, previousMs);
-      const delayMs =
-        asked === undefined ? previousMs : Math.max(previousMs, Math.min(asked, maxRetryAfterMs));
-      try {
-        onRetry?.({ error, attempt, delayMs });
-      } catch {
-        // A listener's bug must not change the outcome of the call.
-      }
-      await sleep(delayMs, signal);
-      try {
-        const result = await fn({ signal, attempt: ++attempt });
-        budget?.recordSuccess();
-        return result;
-      } catch (next) {
-        error = next;
-      }
-    }
-  };
-
-  // The first attempt runs without an async frame: most calls succeed, and this keeps them cheap.
-  const run = <T>(fn: PolicyFn<T>, outer: PolicyContext): Promise<T> => {
-    const { signal } = outer;
+  /** Runs one attempt in `context`; a failure goes to `retryAfter`. No async frame: most calls succeed. */
+  const attemptIn = <T>(fn: PolicyFn<T>, context: PolicyContext, previousMs: number): Promise<T> => {
+    const { signal } = context;
     if (signal.aborted) return rejectSoon(abortError(signal));
-    let first: T | PromiseLike<T>;
+    let pending: T | PromiseLike<T>;
     try {
-      first = fn(outer.attempt === 1 ? outer : { signal, attempt: 1 });
+      pending = fn(context);
     } catch (error) {
-      return retryAfter(fn, signal, error, 1);
+      return retryAfter(fn, context, error, previousMs);
     }
-    return Promise.resolve(first).then<T, T>(recordSuccess, (error: unknown) =>
-      retryAfter(fn, signal, error, 1),
+    return Promise.resolve(pending).then<T, T>(recordSuccess, (error: unknown) =>
+      retryAfter(fn, context, error, previousMs),
     );
   };
+
+  /** After the attempt of `context` failed with `error`: wait and try again, or give up with the error. */
+  const retryAfter = async <T>(
+    fn: PolicyFn<T>,
+    { signal, attempt }: PolicyContext,
+    error: unknown,
+    previousMs: number,
+  ): Promise<T> => {
+    if (signal.aborted) throw abortError(signal);
+    if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
+    const asked = isAppError(error) ? error.retryAfterMs : undefined;
+    previousMs = backoff(attempt, previousMs);
+    const delayMs = asked === undefined ? previousMs : Math.max(previousMs, Math.min(asked, maxRetryAfterMs));
+    try {
+      onRetry?.({ error, attempt, delayMs });
+    } catch {
+      // A listener's bug must not change the outcome of the call.
+    }
+    await sleep(delayMs, signal);
+    return attemptIn(fn, { signal, attempt: attempt + 1 }, previousMs);
+  };
+
+  const run = <T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> =>
+    attemptIn(fn, context.attempt === 1 ? context : { signal: context.signal, attempt: 1 }, 0);
 
   return policyOf(run);
 }

@@ -25,3 +25,74 @@ export interface Policy<R = never> {
    */
   run?<T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T | R>;
 }
+
+/** `isolated` is a manual hold from {@link CircuitBreaker.isolate}. */
+export type CircuitState = 'closed' | 'open' | 'half-open' | 'isolated';
+
+/** Why a breaker changed state. */
+export type CircuitReason =
+  | 'consecutive-failures'
+  | 'failure-rate'
+  | 'half-open-after'
+  | 'trial-succeeded'
+  | 'trial-failed'
+  | 'isolated'
+  | 'released';
+
+/** A state change, as told to `subscribe` listeners. */
+export interface CircuitTransition {
+  name: string;
+  from: CircuitState;
+  to: CircuitState;
+  reason: CircuitReason;
+  /** Epoch ms. */
+  at: number;
+  /** When it lets a trial call through (epoch ms), for a transition to `open`. */
+  nextAttemptAt: number | undefined;
+  /** The failure that opened it, for `consecutive-failures`, `failure-rate` and `trial-failed`. */
+  error?: unknown;
+}
+
+/** The breaker's state; a new object only on a transition (ready for `useSyncExternalStore`). */
+export interface CircuitSnapshot {
+  name: string;
+  state: CircuitState;
+  /** Epoch ms of the last transition (creation time at first). */
+  since: number;
+  /** While `open`: epoch ms from which a trial call goes through. */
+  nextAttemptAt: number | undefined;
+  reason: CircuitReason | undefined;
+}
+
+/**
+ * Options for {@link circuitBreaker}. The defaults trip at one browser tab's request rates: 5
+ * failures in a row, or at least half of at least 10 calls in 30 s.
+ */
+export interface CircuitBreakerOptions {
+  /** Names the service (registry key, reports, `useCircuit`). @default 'default' */
+  name?: string;
+  /** Consecutive failures that open it; `Infinity` uses the rate alone. @default 5 */
+  failureThreshold?: number;
+  /** Share of failed calls in the window that opens it. @default 0.5 */
+  failureRate?: number;
+  /** Calls the window needs before the rate counts; `Infinity` uses consecutive failures alone. @default 10 */
+  minimumCalls?: number;
+  /** Length of the failure-rate window, in ms. @default 30000 */
+  windowMs?: number;
+  /** How long it stays open before a trial call, in ms. @default 30000 */
+  halfOpenAfterMs?: number;
+  /** Trial calls let through while half-open; callers beyond it fast-fail. It closes when all succeed. @default 1 */
+  halfOpenMaxCalls?: number;
+  /** Which errors count against the service. @default isServiceFailure (not aborts, not 4xx but 408/429) */
+  isFailure?: (error: unknown) => boolean;
+}
+
+/** A circuit breaker: a policy with a state you can watch and hold open. */
+export interface CircuitBreaker extends Required<Policy> {
+  readonly name: string;
+  /** Holds it open (fast-failing every call) until every handle is released; then it closes. */
+  readonly isolate: () => { release: () => void };
+  /** Calls `listener` on every transition; returns the unsubscribe. */
+  readonly subscribe: (listener: (transition: CircuitTransition) => void) => () => void;
+  readonly getSnapshot: () => CircuitSnapshot;
+}

@@ -31,6 +31,38 @@ describe('AppError', () => {
     expect(typeof json.context.fn).toBe('string');
   });
 
+  it('serialises a throwing getter as [Unreadable], bigints as strings and deep nesting as [Object]', () => {
+    const context = {
+      get secret(): string {
+        throw new Error('no');
+      },
+      id: 10n,
+      deep: { a: { b: { c: { d: { e: { f: 1 } } } } } },
+    };
+    const json = JSON.parse(JSON.stringify(new AppError('x', { context })));
+    expect(json.context).toEqual({
+      secret: '[Unreadable]',
+      id: '10',
+      deep: { a: { b: { c: { d: '[Object]' } } } },
+    });
+  });
+
+  it('copies an object seen twice without a cycle in full both times', () => {
+    const shared = { retries: 2 };
+    const json = JSON.parse(
+      JSON.stringify(new AppError('x', { context: { first: shared, second: shared } })),
+    );
+    expect(json.context).toEqual({ first: { retries: 2 }, second: { retries: 2 } });
+  });
+
+  it('keeps the stack of the error and of a nested cause, and leaves out unset fields', () => {
+    const cause = new TypeError('inner');
+    const json = JSON.parse(JSON.stringify(new AppError('outer', { cause })));
+    expect(json.stack).toContain('outer');
+    expect(json.cause).toEqual({ name: 'TypeError', message: 'inner', stack: cause.stack });
+    expect(json).not.toHaveProperty('status');
+  });
+
   it('is recognised across package copies by its marker', () => {
     expect(isAppError({ isAppError: true })).toBe(true);
     expect(isAppError(new Error('x'))).toBe(false);
