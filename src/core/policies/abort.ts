@@ -34,5 +34,6 @@ export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
       resolve();
     }, ms);
     if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    // No `once`: the timer removes it, and an aborted signal never fires again.
+    else signal.addEventListener('abort', onAbort);
   });

@@ -16,7 +16,8 @@ export class BrokenCircuitError extends AppError {
     super(`Circuit "${breaker}" is open`, {
       kind: 'circuit-open',
       severity: 'warning',
-      retryAfterMs: retryAt === undefined ? undefined : Math.max(0, retryAt - now),
+      // Undefined while isolated: no time to tell.
+      retryAfterMs: retryAt && Math.max(0, retryAt - now),
       context: { breaker, retryAt },
     });
     this.name = 'BrokenCircuitError';

@@ -1,5 +1,6 @@
 import { firstContext } from './abort';
 import { BrokenCircuitError } from './broken-circuit-error';
+import { invoke } from './invoke';
 import { emit } from './listeners';
 import { isServiceFailure } from './outcome';
 import { rejectSoon } from './reject-soon';
@@ -66,7 +67,7 @@ class Breaker implements CircuitBreaker {
   /** Successes not yet in a bucket (see {@link Breaker.#count}). */
   #pendingSuccesses = 0;
   #listeners: Set<(transition: CircuitTransition) => void> | undefined;
-  #snapshot: CircuitSnapshot;
+  #snapshot!: CircuitSnapshot;
   #state: CircuitState = 'closed';
   #generation = 0; // bumped on every transition: late results of an earlier state are ignored
   /** While closed: failures in a row. While half-open: trials that succeeded. */
@@ -84,13 +85,7 @@ class Breaker implements CircuitBreaker {
     this.#halfOpenMaxCalls = options.halfOpenMaxCalls ?? 1;
     this.#isFailure = options.isFailure ?? isServiceFailure;
     this.#bucketMs = (options.windowMs ?? 30_000) / BUCKETS;
-    this.#snapshot = {
-      name: this.name,
-      state: 'closed',
-      since: Date.now(),
-      nextAttemptAt: undefined,
-      reason: undefined,
-    };
+    this.#transition('closed'); // the first snapshot, with no reason
   }
 
   readonly subscribe = (listener: (transition: CircuitTransition) => void): (() => void) => {
@@ -124,7 +119,7 @@ class Breaker implements CircuitBreaker {
     };
   }
 
-  #transition(to: CircuitState, reason: CircuitReason, error?: unknown): void {
+  #transition(to: CircuitState, reason?: CircuitReason, error?: unknown): void {
     const at = Date.now();
     const from = this.#state;
     const name = this.name;
@@ -138,7 +133,9 @@ class Breaker implements CircuitBreaker {
     }
     const nextAttemptAt = to === 'open' ? at + this.#halfOpenAfterMs : undefined;
     this.#snapshot = { name, state: to, since: at, nextAttemptAt, reason };
-    if (this.#listeners) emit(this.#listeners, { name, from, to, reason, at, nextAttemptAt, error });
+    // `reason` is missing only for the constructor's first snapshot, before anyone can listen.
+    if (this.#listeners)
+      emit(this.#listeners, { name, from, to, reason: reason as CircuitReason, at, nextAttemptAt, error });
   }
 
   /** The generation the call is admitted in, or the error it fast-fails with. */
@@ -158,14 +155,7 @@ class Breaker implements CircuitBreaker {
   }
 
   #guarded<T>(fn: PolicyFn<T>, context: PolicyContext, admitted: number): Promise<T> {
-    let pending: T | PromiseLike<T>;
-    try {
-      pending = fn(context);
-    } catch (error) {
-      this.#failed(admitted, error);
-      return rejectSoon(error);
-    }
-    return Promise.resolve(pending).then(
+    return invoke(fn, context).then(
       (result) => {
         this.#succeeded(admitted);
         return result;

@@ -1,15 +1,14 @@
 import { policyOf } from './abort';
+import { invoke } from './invoke';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 type Runner<R> = <T>(fn: PolicyFn<T>, context: PolicyContext) => Promise<T | R>;
-
-const direct = async <T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> => fn(context);
 
 /** Wraps `inner` in `policy`: built once per compose, so a call costs one closure per layer. */
 const wrapIn =
   <R>(policy: Policy<R>, inner: Runner<R>): Runner<R> =>
   (fn, context) => {
-    const next = inner === direct ? fn : (c: PolicyContext) => inner(fn, c);
+    const next = inner === invoke ? fn : (c: PolicyContext) => inner(fn, c);
     return policy.run ? policy.run(next, context) : policy.execute(next, context.signal);
   };
 
@@ -24,6 +23,6 @@ const wrapIn =
  * const user = await api.execute(({ signal }) => fetchUser(id, signal));
  */
 export function compose<R = never>(...policies: readonly Policy<R>[]): Required<Policy<R>> {
-  const run = policies.reduceRight<Runner<R>>((inner, policy) => wrapIn(policy, inner), direct);
+  const run = policies.reduceRight<Runner<R>>((inner, policy) => wrapIn(policy, inner), invoke);
   return policyOf(run);
 }

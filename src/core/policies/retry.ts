@@ -1,6 +1,7 @@
 import { isAppError } from '../errors/app-error';
 import { abortError, policyOf, sleep } from './abort';
 import { exponential, type Backoff } from './backoff';
+import { invoke } from './invoke';
 import { isRetryable } from './outcome';
 import { rejectSoon } from './reject-soon';
 import type { RetryBudget } from './retry-budget';
@@ -64,13 +65,7 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
   const attemptIn = <T>(fn: PolicyFn<T>, context: PolicyContext, previousMs: number): Promise<T> => {
     const { signal } = context;
     if (signal.aborted) return rejectSoon(abortError(signal));
-    let pending: T | PromiseLike<T>;
-    try {
-      pending = fn(context);
-    } catch (error) {
-      return retryAfter(fn, context, error, previousMs);
-    }
-    return Promise.resolve(pending).then<T, T>(recordSuccess, (error: unknown) =>
+    return invoke(fn, context).then<T, T>(recordSuccess, (error: unknown) =>
       retryAfter(fn, context, error, previousMs),
     );
   };
@@ -84,9 +79,10 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
   ): Promise<T> => {
     if (signal.aborted) throw abortError(signal);
     if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
-    const asked = isAppError(error) ? error.retryAfterMs : undefined;
+    // At least what the server asked for (`Retry-After`), up to maxRetryAfterMs.
+    const askedMs = isAppError(error) ? (error.retryAfterMs ?? 0) : 0;
     previousMs = backoff(attempt, previousMs);
-    const delayMs = asked === undefined ? previousMs : Math.max(previousMs, Math.min(asked, maxRetryAfterMs));
+    const delayMs = Math.max(previousMs, Math.min(askedMs, maxRetryAfterMs));
     try {
       onRetry?.({ error, attempt, delayMs });
     } catch {

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
 import { abortError, policyOf } from './abort';
+import { invoke } from './invoke';
 import { rejectSoon } from './reject-soon';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
@@ -20,7 +21,8 @@ export function timeout(ms: number): TimeoutPolicy {
     const controller = new AbortController();
     const { signal } = controller;
     const onParentAbort = () => controller.abort(parent.reason);
-    parent.addEventListener('abort', onParentAbort, { once: true });
+    // No `once` on either listener: `finally` removes this one, and a signal aborts only once.
+    parent.addEventListener('abort', onParentAbort);
     const timer = setTimeout(() => {
       controller.abort(
         new AppError(`Timed out after ${ms} ms`, {
@@ -31,8 +33,8 @@ export function timeout(ms: number): TimeoutPolicy {
       );
     }, ms);
     return new Promise<T>((resolve, reject) => {
-      signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
-      Promise.resolve({ signal, attempt: outer.attempt }).then(fn).then(resolve, reject);
+      signal.addEventListener('abort', () => reject(abortError(signal)));
+      invoke(fn, { signal, attempt: outer.attempt }).then(resolve, reject);
     }).finally(() => {
       clearTimeout(timer);
       parent.removeEventListener('abort', onParentAbort);

@@ -154,8 +154,7 @@ describe('retry', () => {
     result.catch(settled);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
-    await Promise.resolve();
-    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(0); // no time passes: only the pending microtasks run
     expect(settled).toHaveBeenCalledTimes(1);
     const error: unknown = settled.mock.calls[0]?.[0];
     expect(isAppError(error) && error.kind).toBe('aborted');
