@@ -15,8 +15,8 @@ const ERROR_KEYS = ['name', 'message', 'stack', 'cause'];
  * AppError, and the size goal of issue 5 leaves no room for the redactor's walker.
  */
 function jsonCopy(value: unknown, ancestors: readonly object[]): JsonValue {
-  if (typeof value === 'function') return `[Function ${value.name}]`;
   if (typeof value !== 'object' || !value) {
+    if (typeof value === 'function') return `[Function ${value.name}]`;
     // What is left is a string, number, boolean, undefined or null.
     return typeof value === 'symbol' || typeof value === 'bigint'
       ? String(value)

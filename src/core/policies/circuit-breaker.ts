@@ -50,18 +50,14 @@ export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBrea
 // The failure-rate window lives here too, not in a class of its own: issue 5's size budget.
 class Breaker implements CircuitBreaker {
   readonly name: string;
-  #failureThreshold: number;
-  #failureRate: number;
-  #minimumCalls: number;
-  #halfOpenAfterMs: number;
-  #halfOpenMaxCalls: number;
-  #isFailure: (error: unknown) => boolean;
+  // Each option is read where it is used, with its default (documented on CircuitBreakerOptions):
+  // a field per option made the breaker ~30 B bigger gzipped, against issue 5's budget.
+  #options: CircuitBreakerOptions;
   // The failure-rate window: calls and failures of the last `windowMs` in ten time buckets rotated
   // on access. O(1) memory and time per call, no per-call arrays, no timers (opossum keeps a rolling
   // array and two intervals per breaker).
   #bucketCalls: number[] = new Array<number>(BUCKETS).fill(0);
   #bucketFailures: number[] = new Array<number>(BUCKETS).fill(0);
-  #bucketMs: number;
   /** The newest bucket's number, counted in `bucketMs` from the epoch; -Infinity empties them all. */
   #newestBucket = -Infinity;
   /** Successes not yet in a bucket (see {@link Breaker.#count}). */
@@ -78,13 +74,7 @@ class Breaker implements CircuitBreaker {
 
   constructor(options: CircuitBreakerOptions) {
     this.name = options.name ?? 'default';
-    this.#failureThreshold = options.failureThreshold ?? 5;
-    this.#failureRate = options.failureRate ?? 0.5;
-    this.#minimumCalls = options.minimumCalls ?? 10;
-    this.#halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
-    this.#halfOpenMaxCalls = options.halfOpenMaxCalls ?? 1;
-    this.#isFailure = options.isFailure ?? isServiceFailure;
-    this.#bucketMs = (options.windowMs ?? 30_000) / BUCKETS;
+    this.#options = { ...options };
     this.#transition('closed'); // the first snapshot, with no reason
   }
 
@@ -131,11 +121,15 @@ class Breaker implements CircuitBreaker {
       this.#newestBucket = -Infinity;
       this.#pendingSuccesses = 0;
     }
-    const nextAttemptAt = to === 'open' ? at + this.#halfOpenAfterMs : undefined;
+    const nextAttemptAt = to === 'open' ? at + (this.#options.halfOpenAfterMs ?? 30_000) : undefined;
     this.#snapshot = { name, state: to, since: at, nextAttemptAt, reason };
     // `reason` is missing only for the constructor's first snapshot, before anyone can listen.
     if (this.#listeners)
       emit(this.#listeners, { name, from, to, reason: reason as CircuitReason, at, nextAttemptAt, error });
+  }
+
+  #halfOpenMaxCalls(): number {
+    return this.#options.halfOpenMaxCalls ?? 1;
   }
 
   /** The generation the call is admitted in, or the error it fast-fails with. */
@@ -145,7 +139,7 @@ class Breaker implements CircuitBreaker {
       this.#transition('half-open', 'half-open-after');
     }
     if (this.#state === 'half-open') {
-      if (this.#trials >= this.#halfOpenMaxCalls) return new BrokenCircuitError(this.name, now, now);
+      if (this.#trials >= this.#halfOpenMaxCalls()) return new BrokenCircuitError(this.name, now, now);
       this.#trials++;
       return this.#generation;
     }
@@ -170,7 +164,7 @@ class Breaker implements CircuitBreaker {
   #succeeded(admitted: number): void {
     if (admitted !== this.#generation) return;
     if (this.#state === 'half-open') {
-      if (++this.#streak >= this.#halfOpenMaxCalls) this.#transition('closed', 'trial-succeeded');
+      if (++this.#streak >= this.#halfOpenMaxCalls()) this.#transition('closed', 'trial-succeeded');
       return;
     }
     this.#streak = 0;
@@ -179,7 +173,7 @@ class Breaker implements CircuitBreaker {
 
   #failed(admitted: number, error: unknown): void {
     if (admitted !== this.#generation) return;
-    if (!this.#isFailure(error)) {
+    if (!(this.#options.isFailure ?? isServiceFailure)(error)) {
       this.#succeeded(admitted);
       return;
     }
@@ -190,8 +184,12 @@ class Breaker implements CircuitBreaker {
     this.#count(1);
     const calls = sum(this.#bucketCalls);
     const failures = sum(this.#bucketFailures);
-    if (++this.#streak >= this.#failureThreshold) this.#transition('open', 'consecutive-failures', error);
-    else if (calls >= this.#minimumCalls && failures >= this.#failureRate * calls) {
+    if (++this.#streak >= (this.#options.failureThreshold ?? 5))
+      this.#transition('open', 'consecutive-failures', error);
+    else if (
+      calls >= (this.#options.minimumCalls ?? 10) &&
+      failures >= (this.#options.failureRate ?? 0.5) * calls
+    ) {
       this.#transition('open', 'failure-rate', error);
     }
   }
@@ -203,7 +201,7 @@ class Breaker implements CircuitBreaker {
    * (~150 ns on the bench VM). The rate thus errs, by at most 7 calls' timing, towards staying closed.
    */
   #count(failures: number): void {
-    const bucket = Math.floor(Date.now() / this.#bucketMs);
+    const bucket = Math.floor((Date.now() * BUCKETS) / (this.#options.windowMs ?? 30_000));
     // A clock that steps back adds to the newest bucket.
     for (this.#newestBucket = Math.max(this.#newestBucket, bucket - BUCKETS); this.#newestBucket < bucket;) {
       const slot = ++this.#newestBucket % BUCKETS;
