@@ -63,9 +63,11 @@ class Breaker implements CircuitBreaker {
   /** Successes not yet in a bucket (see {@link Breaker.#count}). */
   #pendingSuccesses = 0;
   #listeners: Set<(transition: CircuitTransition) => void> | undefined;
+  /**
+   * A new object on every transition, so it is also the generation a call is admitted in: a late
+   * result of an earlier state is ignored.
+   */
   #snapshot!: CircuitSnapshot;
-  #state: CircuitState = 'closed';
-  #generation = 0; // bumped on every transition: late results of an earlier state are ignored
   /** While closed: failures in a row. While half-open: trials that succeeded. */
   #streak = 0;
   #trials = 0;
@@ -92,9 +94,11 @@ class Breaker implements CircuitBreaker {
   }
 
   run<T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> {
-    if (this.#state === 'closed') return this.#guarded(fn, context, this.#generation);
+    if (this.#snapshot.state === 'closed') return this.#guarded(fn, context, this.#snapshot);
     const admitted = this.#admit();
-    return typeof admitted === 'number' ? this.#guarded(fn, context, admitted) : rejectSoon(admitted);
+    return admitted instanceof BrokenCircuitError
+      ? rejectSoon(admitted)
+      : this.#guarded(fn, context, admitted);
   }
 
   isolate(): { release: () => void } {
@@ -111,10 +115,8 @@ class Breaker implements CircuitBreaker {
 
   #transition(to: CircuitState, reason?: CircuitReason, error?: unknown): void {
     const at = Date.now();
-    const from = this.#state;
+    const from = this.#snapshot?.state; // undefined only for the constructor's first snapshot
     const name = this.name;
-    this.#state = to;
-    this.#generation++;
     this.#streak = this.#trials = 0;
     this.#openError = undefined;
     if (to === 'closed') {
@@ -132,23 +134,23 @@ class Breaker implements CircuitBreaker {
     return this.#options.halfOpenMaxCalls ?? 1;
   }
 
-  /** The generation the call is admitted in, or the error it fast-fails with. */
-  #admit(): number | BrokenCircuitError {
+  /** The snapshot (the state's generation) the call is admitted in, or the error it fast-fails with. */
+  #admit(): CircuitSnapshot | BrokenCircuitError {
     const now = Date.now();
-    if (this.#state === 'open' && now >= (this.#snapshot.nextAttemptAt ?? 0)) {
+    if (this.#snapshot.state === 'open' && now >= (this.#snapshot.nextAttemptAt ?? 0)) {
       this.#transition('half-open', 'half-open-after');
     }
-    if (this.#state === 'half-open') {
+    if (this.#snapshot.state === 'half-open') {
       if (this.#trials >= this.#halfOpenMaxCalls()) return new BrokenCircuitError(this.name, now, now);
       this.#trials++;
-      return this.#generation;
+      return this.#snapshot;
     }
     // One error per open (or isolated) period: stack capture is most of a fast-fail's cost, and
     // `capture` then records the period once. `retryAt` is exact; `retryAfterMs` is as of the first.
     return (this.#openError ??= new BrokenCircuitError(this.name, this.#snapshot.nextAttemptAt, now));
   }
 
-  #guarded<T>(fn: PolicyFn<T>, context: PolicyContext, admitted: number): Promise<T> {
+  #guarded<T>(fn: PolicyFn<T>, context: PolicyContext, admitted: CircuitSnapshot): Promise<T> {
     return invoke(fn, context).then(
       (result) => {
         this.#succeeded(admitted);
@@ -161,9 +163,9 @@ class Breaker implements CircuitBreaker {
     );
   }
 
-  #succeeded(admitted: number): void {
-    if (admitted !== this.#generation) return;
-    if (this.#state === 'half-open') {
+  #succeeded(admitted: CircuitSnapshot): void {
+    if (admitted !== this.#snapshot) return;
+    if (this.#snapshot.state === 'half-open') {
       if (++this.#streak >= this.#halfOpenMaxCalls()) this.#transition('closed', 'trial-succeeded');
       return;
     }
@@ -171,13 +173,13 @@ class Breaker implements CircuitBreaker {
     if (++this.#pendingSuccesses >= SUCCESS_BATCH) this.#count(0);
   }
 
-  #failed(admitted: number, error: unknown): void {
-    if (admitted !== this.#generation) return;
+  #failed(admitted: CircuitSnapshot, error: unknown): void {
+    if (admitted !== this.#snapshot) return;
     if (!(this.#options.isFailure ?? isServiceFailure)(error)) {
       this.#succeeded(admitted);
       return;
     }
-    if (this.#state === 'half-open') {
+    if (this.#snapshot.state === 'half-open') {
       this.#transition('open', 'trial-failed', error);
       return;
     }

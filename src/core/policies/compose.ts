@@ -4,14 +4,6 @@ import type { Policy, PolicyContext, PolicyFn } from './types';
 
 type Runner<R> = <T>(fn: PolicyFn<T>, context: PolicyContext) => Promise<T | R>;
 
-/** Wraps `inner` in `policy`: built once per compose, so a call costs one closure per layer. */
-const wrapIn =
-  <R>(policy: Policy<R>, inner: Runner<R>): Runner<R> =>
-  (fn, context) => {
-    const next = inner === invoke ? fn : (c: PolicyContext) => inner(fn, c);
-    return policy.run ? policy.run(next, context) : policy.execute(next, context.signal);
-  };
-
 /**
  * Nests policies: the first is the outermost. `compose(retry(), breaker, timeout(5000))` retries
  * around the breaker around a per-attempt timeout; the retry does not retry the breaker's
@@ -23,6 +15,13 @@ const wrapIn =
  * const user = await api.execute(({ signal }) => fetchUser(id, signal));
  */
 export function compose<R = never>(...policies: readonly Policy<R>[]): Required<Policy<R>> {
-  const run = policies.reduceRight<Runner<R>>((inner, policy) => wrapIn(policy, inner), invoke);
+  // Each layer is built once per compose, so a call costs one closure per layer.
+  const run = policies.reduceRight<Runner<R>>(
+    (inner, policy) => (fn, context) => {
+      const next = inner === invoke ? fn : (c: PolicyContext) => inner(fn, c);
+      return policy.run ? policy.run(next, context) : policy.execute(next, context.signal);
+    },
+    invoke,
+  );
   return policyOf(run);
 }

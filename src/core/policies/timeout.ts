@@ -15,8 +15,7 @@ export type TimeoutPolicy = Required<Policy>;
  * await timeout(5000).execute(({ signal }) => fetch('/api/report', { signal }));
  */
 export function timeout(ms: number): TimeoutPolicy {
-  const run = <T>(fn: PolicyFn<T>, outer: PolicyContext): Promise<T> => {
-    const parent = outer.signal;
+  const run = <T>(fn: PolicyFn<T>, { signal: parent, attempt }: PolicyContext): Promise<T> => {
     if (parent.aborted) return rejectSoon(abortError(parent));
     const controller = new AbortController();
     const { signal } = controller;
@@ -34,7 +33,7 @@ export function timeout(ms: number): TimeoutPolicy {
     }, ms);
     return new Promise<T>((resolve, reject) => {
       signal.addEventListener('abort', () => reject(abortError(signal)));
-      invoke(fn, { signal, attempt: outer.attempt }).then(resolve, reject);
+      invoke(fn, { signal, attempt }).then(resolve, reject);
     }).finally(() => {
       clearTimeout(timer);
       parent.removeEventListener('abort', onParentAbort);
