@@ -68,8 +68,9 @@ class Breaker implements CircuitBreaker {
    * result of an earlier state is ignored.
    */
   #snapshot!: CircuitSnapshot;
-  /** While closed: failures in a row. While half-open: trials that succeeded. */
+  /** While closed: failures in a row. While half-open: trial successes still needed to close. */
   #streak = 0;
+  /** While half-open: trial calls still to let through. */
   #trials = 0;
   #isolations = 0;
   #openError: BrokenCircuitError | undefined;
@@ -117,7 +118,7 @@ class Breaker implements CircuitBreaker {
     const at = Date.now();
     const from = this.#snapshot?.state; // undefined only for the constructor's first snapshot
     const name = this.name;
-    this.#streak = this.#trials = 0;
+    this.#streak = this.#trials = to === 'half-open' ? (this.#options.halfOpenMaxCalls ?? 1) : 0;
     this.#openError = undefined;
     if (to === 'closed') {
       this.#newestBucket = -Infinity;
@@ -130,10 +131,6 @@ class Breaker implements CircuitBreaker {
       emit(this.#listeners, { name, from, to, reason: reason as CircuitReason, at, nextAttemptAt, error });
   }
 
-  #halfOpenMaxCalls(): number {
-    return this.#options.halfOpenMaxCalls ?? 1;
-  }
-
   /** The snapshot (the state's generation) the call is admitted in, or the error it fast-fails with. */
   #admit(): CircuitSnapshot | BrokenCircuitError {
     const now = Date.now();
@@ -141,9 +138,7 @@ class Breaker implements CircuitBreaker {
       this.#transition('half-open', 'half-open-after');
     }
     if (this.#snapshot.state === 'half-open') {
-      if (this.#trials >= this.#halfOpenMaxCalls()) return new BrokenCircuitError(this.name, now, now);
-      this.#trials++;
-      return this.#snapshot;
+      return this.#trials-- > 0 ? this.#snapshot : new BrokenCircuitError(this.name, now, now);
     }
     // One error per open (or isolated) period: stack capture is most of a fast-fail's cost, and
     // `capture` then records the period once. `retryAt` is exact; `retryAfterMs` is as of the first.
@@ -166,7 +161,7 @@ class Breaker implements CircuitBreaker {
   #succeeded(admitted: CircuitSnapshot): void {
     if (admitted !== this.#snapshot) return;
     if (this.#snapshot.state === 'half-open') {
-      if (++this.#streak >= this.#halfOpenMaxCalls()) this.#transition('closed', 'trial-succeeded');
+      if (--this.#streak <= 0) this.#transition('closed', 'trial-succeeded');
       return;
     }
     this.#streak = 0;

@@ -2,7 +2,7 @@ import { isAppError, type AppError } from '../errors/app-error';
 
 // Names of the errors `AbortSignal.abort()` and `AbortSignal.timeout()` reject with.
 const isAbort = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+  error instanceof Error && ['AbortError', 'TimeoutError'].includes(error.name);
 
 // A 4xx says the request was wrong, not that the service is down; 408 and 429 are the exceptions.
 const isClientError = (status: number): boolean =>
@@ -14,7 +14,7 @@ const isClientError = (status: number): boolean =>
  */
 const judge = (error: unknown, rest: (error: AppError, status: number) => boolean): boolean =>
   isAppError(error)
-    ? error.kind !== 'aborted' && error.kind !== 'circuit-open' && rest(error, error.status ?? 0)
+    ? !['aborted', 'circuit-open'].includes(error.kind) && rest(error, error.status ?? 0)
     : !isAbort(error);
 
 /**
