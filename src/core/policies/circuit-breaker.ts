@@ -49,7 +49,7 @@ export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBrea
 // A class, not closures: a breaker per service (and per test) stays near 1 kB (see bench/).
 // The failure-rate window lives here too, not in a class of its own: issue 5's size budget.
 class Breaker implements CircuitBreaker {
-  readonly name: string;
+  declare readonly name: string; // `declare`: set in the constructor, no class-field code
   // Each option is read where it is used, with its default (documented on CircuitBreakerOptions):
   // a field per option made the breaker ~30 B bigger gzipped, against issue 5's budget.
   #options: CircuitBreakerOptions;
