@@ -58,7 +58,7 @@ class Breaker implements CircuitBreaker {
   // array and two intervals per breaker).
   #bucketCalls: number[] = new Array<number>(BUCKETS).fill(0);
   #bucketFailures: number[] = new Array<number>(BUCKETS).fill(0);
-  /** The newest bucket's number, counted in `bucketMs` from the epoch; -Infinity empties them all. */
+  /** The newest bucket's number, in tenths of `windowMs` from the epoch; -Infinity empties them all. */
   #newestBucket = -Infinity;
   /** Successes not yet in a bucket (see {@link Breaker.#count}). */
   #pendingSuccesses = 0;
