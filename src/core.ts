@@ -100,7 +100,8 @@ export { redactRecord } from './core/reporting/redact-record';
 export type { Reporter, ReportingOptions, RateLimitOptions } from './core/reporting/types';
 
 // — policies —
-export type { Policy, PolicyContext, PolicyFn } from './core/policies/types';
+// Policy, PolicyContext, PolicyFn and the circuit breaker's types.
+export type * from './core/policies/types';
 export {
   exponential,
   constant,
@@ -111,15 +112,7 @@ export {
 export { retry, type RetryOptions, type RetryPolicy, type RetryEvent } from './core/policies/retry';
 export { retryBudget, type RetryBudget, type RetryBudgetOptions } from './core/policies/retry-budget';
 export { isRetryable, isServiceFailure } from './core/policies/outcome';
-export {
-  circuitBreaker,
-  type CircuitBreaker,
-  type CircuitBreakerOptions,
-  type CircuitReason,
-  type CircuitSnapshot,
-  type CircuitState,
-  type CircuitTransition,
-} from './core/policies/circuit-breaker';
+export { circuitBreaker } from './core/policies/circuit-breaker';
 export { BrokenCircuitError, isBrokenCircuitError } from './core/policies/broken-circuit-error';
 export { timeout, type TimeoutPolicy } from './core/policies/timeout';
 export { fallback, type FallbackOptions, type FallbackPolicy } from './core/policies/fallback';

@@ -12,7 +12,7 @@ import { createErrorStore } from './store/error-store';
 import type { ErrorStore, ErrorStoreOptions } from './store/types';
 import type { CaptureContext, ErrorRecord, RecoveryAction } from './types';
 import { createBreakerRegistry } from './policies/breaker-registry';
-import type { CircuitBreaker, CircuitBreakerOptions } from './policies/circuit-breaker';
+import type { CircuitBreaker, CircuitBreakerOptions } from './policies/types';
 import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fetch';
 import { createDegradation } from './degradation/create-degradation';
 import type { Degradation, DegradationOptions } from './degradation/types';

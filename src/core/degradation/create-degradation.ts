@@ -1,5 +1,5 @@
 import { createListeners } from '../policies/listeners';
-import type { CircuitTransition } from '../policies/circuit-breaker';
+import type { CircuitTransition } from '../policies/types';
 import { networkStatus } from '../offline/network-status';
 import {
   DEGRADATION_LEVELS,

@@ -1,10 +1,6 @@
-import {
-  circuitBreaker,
-  type CircuitBreaker,
-  type CircuitBreakerOptions,
-  type CircuitTransition,
-} from './circuit-breaker';
+import { circuitBreaker } from './circuit-breaker';
 import { createListeners } from './listeners';
+import type { CircuitBreaker, CircuitBreakerOptions, CircuitTransition } from './types';
 
 /** One breaker per service name, and one place to watch them all. */
 export interface BreakerRegistry {

@@ -15,15 +15,6 @@ import type {
   PolicyFn,
 } from './types';
 
-export type {
-  CircuitBreaker,
-  CircuitBreakerOptions,
-  CircuitReason,
-  CircuitSnapshot,
-  CircuitState,
-  CircuitTransition,
-} from './types';
-
 /** Buckets of the failure-rate window. */
 const BUCKETS = 10;
 /** Successes counted before the clock is read again. */

@@ -1,7 +1,7 @@
 import { HttpError } from '../errors/http-error';
 import { normalizeError } from '../errors/normalize';
 import type { CaptureContext } from '../types';
-import type { CircuitBreaker } from './circuit-breaker';
+import type { CircuitBreaker } from './types';
 import { compose } from './compose';
 import { retry, type RetryOptions } from './retry';
 import { timeout } from './timeout';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { CircuitSnapshot } from '../../core/policies/circuit-breaker';
+import type { CircuitSnapshot } from '../../core/policies/types';
 import { useResilience } from '../resilience-context';
 
 /**
