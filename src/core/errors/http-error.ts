@@ -2,6 +2,7 @@ import { AppError } from './app-error';
 import { classifyError, type ClassificationRule } from './classify';
 import { readFieldErrors } from './read-field-errors';
 import { parseRetryAfter } from './retry-after';
+import { statusLine } from './status-line';
 import { redact, redactString } from './redact';
 import type { FieldErrors } from './types';
 
@@ -77,7 +78,7 @@ export class HttpError extends AppError {
 
   constructor(init: HttpErrorInit) {
     const { status, statusText = '', fieldErrors } = init;
-    super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}`, {
+    super(statusLine(status, statusText), {
       ...classifyError({ name: 'HttpError', status, fieldErrors }, init.rules),
       status,
       code: `HTTP_${status}`,

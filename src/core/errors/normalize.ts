@@ -2,6 +2,7 @@ import { AppError, isAppError } from './app-error';
 import { classifyError, kindDefaults, type ClassificationRule } from './classify';
 import { readFacts } from './error-facts';
 import { readProperty } from './read-property';
+import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
 
 /** Options for {@link normalizeError}. */
@@ -50,7 +51,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
     const response = typeof Response !== 'undefined' && value instanceof Response ? value : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
     const text = response
-      ? `HTTP ${response.status} ${response.statusText}`.trim()
+      ? statusLine(response.status, response.statusText)
       : describe(value, message, name).slice(0, MAX_MESSAGE);
     const error = new AppError(text || 'Unknown error', {
       ...classifyError(value, options.rules),
