@@ -1,12 +1,19 @@
+import { applyRule, globalPattern } from './redaction/apply-rules';
+import { clip } from './redaction/clip';
+import { defaultRedactionRules } from './redaction/default-rules';
+import { isSecretKeyName } from './redaction/secret-key';
+import type { RedactionRule } from './redaction/types';
 import { toJsonSafe, type JsonSafeLimits } from './to-json-safe';
 import type { JsonValue } from './types';
 
 /** Options for {@link createRedactor}. */
 export interface RedactOptions {
-  /** Extra secret key names: a string matches case-insensitively, ignoring `-`, `_` and spaces. @default [] */
+  /** Extra secret key names: a string matches case-insensitively, ignoring `-`, `_`, `.` and spaces. @default [] */
   keys?: readonly (string | RegExp)[];
   /** Extra value patterns, replaced wherever they appear in a string. @default [] */
   patterns?: readonly RegExp[];
+  /** Extra rules (id, pattern, keywords, test), applied after the defaults. @default [] */
+  rules?: readonly RedactionRule[];
   /** Key names that are never redacted by name (their values are still scanned for patterns). @default [] */
   allowKeys?: readonly (string | RegExp)[];
   /** Text put in place of a secret. @default '[REDACTED]' */
@@ -18,49 +25,28 @@ export interface RedactOptions {
 /** Copies a value into JSON with secrets removed; `redactString` cleans a single string. */
 export interface Redactor {
   (value: unknown): JsonValue;
-  redactString: (value: string) => string;
+  /** Removes secrets from a string; at most `maxLength` characters are kept (redacted before the cut). */
+  redactString: (value: string, maxLength?: number) => string;
+  /** Whether a value stored under this key name is a secret by its name alone. */
+  isSecretKey: (key: string) => boolean;
 }
 
 const DEFAULT_REPLACEMENT = '[REDACTED]';
-
-/** Key names (lower-cased, without `-`, `_`, spaces) whose values are secrets. */
-const SECRET_KEY =
-  /pass(w(or)?d|phrase)?$|secret|token|apikey|^(proxy)?auth(orization)?$|cookie|credential|privatekey|signature|sessionid|cardnumber|^(otp|pin|cv[cv]|ssn|si[dg]|jwt)$/;
-/** Whole header lines: `Authorization: …`, `Cookie: a=1; b=2` up to the end of the line or quote. */
-const HEADER = /\b((?:proxy-)?authorization|cookie|x-api-key)(["']?\s*[:=]\s*["']?)[^\r\n"']+/gi;
-const BEARER = /\bbearer\s+[\w.~+/-]+=*/gi;
-/**
- * Secrets recognised by their shape alone: JWTs; well-known key formats (Stripe, AWS access key ids,
- * GitHub, Slack, Google); emails (see ASSIGNMENT on the lookbehind).
- */
-const SECRET_VALUE =
-  /\beyJ[\w-]+\.[\w-]+\.[\w-]*|\b(?:[sprk]k_(?:live|test)_\w{8,}|AKIA[0-9A-Z]{16}|gh[pousr]_\w{20,}|xox[abpr]-[\w-]{10,}|AIza[\w-]{35})|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-/** 13–19 digits, or grouped 4-4-4-n / 4-6-5 with one kind of separator (so uuids never match). */
-const CARD = /\b(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})\b/g;
-/**
- * `key=value`, `key: value`, `"key": "value"` and query parameters; the key decides. The lookbehinds
- * (here and in SECRET_VALUE) start a match only at the start of a word, keeping long strings linear.
- */
-const ASSIGNMENT = /(?<![\w.[\]-])([\w.[\]-]+)(["']?\s*(?:=|:(?!\/\/))\s*)("[^"]*"|'[^']*'|[^\s"'&,;?)}]+)/g;
-
-/** Luhn checksum, so order numbers and timestamps are kept and only card-like numbers go. */
-const luhn = (text: string): boolean =>
-  (text.match(/\d/g) ?? [])
-    .reverse()
-    .reduce((sum, digit, i) => sum + ((i % 2) + 1) * +digit - (i % 2 && +digit > 4 ? 9 : 0), 0) %
-    10 ===
-  0;
+/** `redactString` keeps at most this many characters unless told otherwise: bounded work per call. */
+const MAX_STRING = 20_000;
 
 const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 const listed = (list: readonly (string | RegExp)[] | undefined, key: string): boolean =>
   list?.some((k) => (typeof k === 'string' ? normalizeKey(k) === normalizeKey(key) : k.test(key))) ?? false;
 
 /**
- * Creates a redactor: secrets are found by key name (passwords, tokens, API keys, secrets,
- * `Authorization`, `Cookie`, `Set-Cookie`, …) and by value pattern (JWTs, bearer tokens, card numbers
- * passing Luhn, emails, known API-key formats, secret query parameters). Works on nested, cyclic and
- * frozen objects, arrays, Errors (message and stack), Maps, Sets, `Headers` and `URLSearchParams`.
- * Never throws; returns a JSON-safe copy.
+ * Creates a redactor. Every string, number and key is scanned with the rules (see
+ * `defaultRedactionRules`): values under secret key names (whole words: `accessToken` but not
+ * `maxTokens`), `key=value` / `key: value` text, vendor token prefixes, JWTs, bearer credentials,
+ * cookies, URL credentials, emails, card numbers (Luhn and a card context), IBANs (mod 97), phone
+ * numbers and US SSNs. Text is redacted before it is cut. Works on nested, cyclic, frozen and hostile
+ * objects, arrays, Errors from any realm, Maps, Sets, `Headers` and `URLSearchParams`, with bounded
+ * work. Never throws; returns a JSON-safe copy.
  *
  * @example
  * const redact = createRedactor({ keys: ['ssnLast4'], allowKeys: ['tokenCount'] });
@@ -68,32 +54,40 @@ const listed = (list: readonly (string | RegExp)[] | undefined, key: string): bo
  */
 export function createRedactor(options: RedactOptions = {}): Redactor {
   const replacement = options.replacement ?? DEFAULT_REPLACEMENT;
-  const patterns = (options.patterns ?? []).map((p) => new RegExp(p.source, p.flags.replace('g', '') + 'g'));
+  const rules: RedactionRule[] = [
+    ...defaultRedactionRules,
+    ...(options.rules ?? []),
+    ...(options.patterns ?? []).map((pattern, i) => ({ id: `pattern-${i}`, description: '', pattern })),
+  ];
+  const patterns = rules.map((rule) => globalPattern(rule.pattern));
   const isSecretKey = (key: string): boolean =>
-    !listed(options.allowKeys, key) && (SECRET_KEY.test(normalizeKey(key)) || listed(options.keys, key));
+    !listed(options.allowKeys, key) && (isSecretKeyName(key) || listed(options.keys, key));
 
-  const redactString = (text: string): string =>
-    patterns.reduce(
-      (out, pattern) => out.replace(pattern, replacement),
-      text
-        .replace(HEADER, `$1$2${replacement}`)
-        .replace(BEARER, `Bearer ${replacement}`)
-        .replace(SECRET_VALUE, replacement)
-        .replace(CARD, (digits) => (luhn(digits) ? replacement : digits))
-        .replace(ASSIGNMENT, (all, key: string, separator: string, value: string) => {
-          if (!isSecretKey(key)) return all;
-          const quote = /^["']/.test(value) ? value.charAt(0) : '';
-          return `${key}${separator}${quote}${replacement}${quote}`;
-        }),
-    );
+  const scan = (text: string, key = ''): string => {
+    let out = text;
+    rules.forEach((rule, i) => {
+      out = applyRule(out, rule, patterns[i] as RegExp, replacement, { key, isSecretKey });
+    });
+    return out;
+  };
+  const redactString = (text: string, maxLength = MAX_STRING): string =>
+    clip(String(text), maxLength, (window) => scan(window));
+
+  /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
+  const redactNumber = (value: number | bigint, key: string): JsonValue => {
+    const text = String(value);
+    if (!/^\d{7,}$/.test(text)) return typeof value === 'number' ? value : `${text}n`;
+    return scan(text, key) === text ? (typeof value === 'number' ? value : `${text}n`) : replacement;
+  };
 
   const redactor = (value: unknown): JsonValue =>
     toJsonSafe(value, {
       ...options.limits,
-      mapString: redactString,
-      mapEntry: (key, item) => (isSecretKey(key) ? replacement : item),
+      mapString: (text, key) => scan(text, key),
+      mapNumber: redactNumber,
+      mapEntry: (key, item) => (isSecretKey(key) && typeof item !== 'boolean' ? replacement : item),
     });
-  return Object.assign(redactor, { redactString });
+  return Object.assign(redactor, { redactString, isSecretKey });
 }
 
 const defaultRedactor = /* @__PURE__ */ createRedactor();
@@ -109,7 +103,10 @@ export function redact(value: unknown): JsonValue {
   return defaultRedactor(value);
 }
 
-/** Removes secrets from a string with the default rules. */
-export function redactString(value: string): string {
-  return defaultRedactor.redactString(value);
+/**
+ * Removes secrets from a string with the default rules. At most `maxLength` characters are kept
+ * (the text is redacted before it is cut). @default maxLength 20,000
+ */
+export function redactString(value: string, maxLength?: number): string {
+  return defaultRedactor.redactString(value, maxLength);
 }

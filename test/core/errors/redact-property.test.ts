@@ -56,13 +56,15 @@ describe('redact (property)', () => {
         '5500005555555559',
         'ada.lovelace+x@mail.example.org',
       );
+      // An ungrouped card number needs a card word nearby (issue 9: bare Luhn-valid ids are kept).
+      const context = (value: string) => (/^\d+$/.test(value) ? `card ${value}` : value);
       fc.assert(
         fc.property(
           fc.string({ maxLength: 40 }),
           secret,
           fc.string({ maxLength: 40 }),
           (before, value, after) => {
-            expect(redactString(`${before} ${value} ${after}`)).not.toContain(value);
+            expect(redactString(`${before} ${context(value)} ${after}`)).not.toContain(value);
           },
         ),
         { numRuns: 300 },

@@ -115,7 +115,7 @@ describe('redact', () => {
 
   it.each([
     ['Authorization: Bearer bearer-token-abc123', 'Authorization: [REDACTED]'],
-    ['fetch with bearer bearer-token-abc123 failed', 'fetch with Bearer [REDACTED] failed'],
+    ['fetch with bearer bearer-token-abc123 failed', 'fetch with bearer [REDACTED] failed'],
     ['cookie: sid=sess-cookie-value; theme=other-cookie-value\nnext line', 'cookie: [REDACTED]\nnext line'],
     [`token ${JWT}`, 'token [REDACTED]'],
     [`card ${CARD}`, 'card [REDACTED]'],
