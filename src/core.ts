@@ -3,7 +3,13 @@
 // — errors —
 export * from './core/errors/types';
 export { AppError, isAppError, type AppErrorOptions } from './core/errors/app-error';
-export { toJsonSafe, type JsonSafeLimits, type JsonSafeOptions } from './core/errors/to-json-safe';
+export { isAbortError } from './core/errors/is-abort-error';
+export {
+  toJsonSafe,
+  isErrorLike,
+  type JsonSafeLimits,
+  type JsonSafeOptions,
+} from './core/errors/to-json-safe';
 export { normalizeError, type NormalizeOptions } from './core/errors/normalize';
 export {
   classifyError,
@@ -24,6 +30,9 @@ export {
   type RedactOptions,
   type Redactor,
 } from './core/errors/redact';
+export { defaultRedactionRules } from './core/errors/redaction/default-rules';
+export { isSecretKeyName } from './core/errors/redaction/secret-key';
+export type { RedactionRule, RuleContext } from './core/errors/redaction/types';
 export {
   HttpError,
   isHttpError,

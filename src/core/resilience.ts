@@ -2,7 +2,7 @@ import { defaultCatalog, mergeCatalog, type MessageCatalog, type PartialCatalog 
 import type { ClassificationRule } from './errors/classify';
 import { AppError } from './errors/app-error';
 import { fingerprint } from './errors/fingerprint';
-import { normalizeError } from './errors/normalize';
+import { toStoredError } from './errors/redact-error';
 import { createRedactor } from './errors/redact';
 import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
@@ -118,12 +118,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     store.getState().records.find((r) => r.id === record.id) ?? record;
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
-    const error = normalizeError(value, { rules: options.rules });
-    if (error !== value) {
-      // A new AppError carries the thrown message and stack: the store never holds a secret from them.
-      error.message = redactor.redactString(error.message);
-      if (error.stack) error.stack = redactor.redactString(error.stack);
-    }
+    // Only redacted, bounded data is stored; the thrown value stays reachable as the non-enumerable `cause`.
+    const error = toStoredError(value, { rules: options.rules, redactor });
     const key = fingerprint(error);
     const previous = store.getState().records.find((r) => r.fingerprint === key);
     const time = now();

@@ -1,9 +1,20 @@
-import type { ErrorKind, FieldErrors, JsonValue, RecoveryActionId, Severity } from './types';
+import {
+  ERROR_KINDS,
+  SEVERITIES,
+  type ErrorKind,
+  type FieldErrors,
+  type JsonValue,
+  type RecoveryActionId,
+  type Severity,
+} from './types';
 
 /** Nesting kept by {@link AppError.toJSON}; deeper objects become `"[Object]"`. */
 const MAX_DEPTH = 6;
-/** An Error's name, message, stack and cause are usually not enumerable. */
-const ERROR_KEYS = ['name', 'message', 'stack', 'cause'];
+/**
+ * An Error's name, message and stack are usually not enumerable. Not `cause`: it holds the original
+ * thrown value, raw and unbounded, for the app's own code, and is never serialised (issue 9).
+ */
+const ERROR_KEYS = ['name', 'message', 'stack'];
 
 /**
  * The JSON-safe copy behind {@link AppError.toJSON}: cycles become `"[Circular]"`, functions,
@@ -110,7 +121,29 @@ export class AppError extends Error {
   }
 }
 
-/** True for any `AppError`, including one from another copy of bulwark. */
+/**
+ * True for any `AppError`, including one from another copy of bulwark or another realm. The marker is
+ * checked, not trusted: the fields the pipeline and the UI read must have their types too, so a
+ * forged `{ isAppError: true }` is normalised like any other value (issue 9). Never throws.
+ */
 export function isAppError(value: unknown): value is AppError {
-  return (value as { isAppError?: unknown } | null | undefined)?.isAppError === true;
+  try {
+    const error = value as { [K in keyof AppError]?: unknown } | null | undefined;
+    return (
+      error?.isAppError === true &&
+      typeof error.message === 'string' &&
+      typeof error.code === 'string' &&
+      typeof error.messageKey === 'string' &&
+      typeof error.retryable === 'boolean' &&
+      ERROR_KINDS.includes(error.kind as ErrorKind) &&
+      SEVERITIES.includes(error.severity as Severity) &&
+      Array.isArray(error.actions) &&
+      ['undefined', 'number'].includes(typeof error.status) &&
+      ['undefined', 'object'].includes(typeof error.context) &&
+      ['undefined', 'object'].includes(typeof error.fieldErrors)
+    );
+  } catch {
+    // A Proxy whose traps throw is no AppError.
+    return false;
+  }
 }

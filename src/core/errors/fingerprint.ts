@@ -6,12 +6,22 @@ const QUERY = /[?#][^\s'")]*/g;
 const VARIABLE = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w-])(?=[\w-]*\d)[\w-]{8,}|\d+/g;
 const MAX_PART = 500;
 
+/** Stack text searched for the top frame: frames sit near the start, and the search stays linear and bounded. */
+const MAX_STACK = 20_000;
+
 const clean = (text: string): string =>
   text.slice(0, MAX_PART).replace(QUERY, '').replace(VARIABLE, '#').replace(/\s+/g, ' ').trim();
 
-/** The top stack frame: V8's first `    at …` line, or Firefox/Safari's first `fn@url:line:col` line. */
+/**
+ * The top stack frame: V8's first `    at …` line, or Firefox/Safari's first `fn@url:line:col` line.
+ * `[ \t]`, not `\s`: `^\s*` would run across blank lines from every line start (quadratic on 200,000
+ * newlines, issue 9); a match starts only at a line start.
+ */
 const topFrame = (stack: unknown): string =>
-  typeof stack === 'string' ? ((/^\s*at .*/m.exec(stack) ?? /.*@\S*:\d.*/.exec(stack))?.[0] ?? '') : '';
+  typeof stack === 'string'
+    ? ((/^[ \t]*at .*/m.exec(stack.slice(0, MAX_STACK)) ??
+        /^[^\n@]*@\S*:\d.*/m.exec(stack.slice(0, MAX_STACK)))?.[0] ?? '')
+    : '';
 
 /** Two FNV-1a lanes with different primes, folded to 53 bits and printed in base 36 (at most 11 characters). */
 const hash = (text: string): string => {
@@ -33,13 +43,12 @@ const hash = (text: string): string => {
  * fingerprint(normalizeError(new Error('Order 123 not found'))) === fingerprint(normalizeError(new Error('Order 456 not found'))); // true
  */
 export function fingerprint(error: AppError): string {
-  const url = readProperty(error, 'url');
-  const parts = [
-    error.code,
-    error.status ?? '',
-    typeof url === 'string' ? clean(url) : '',
-    clean(error.message),
-    clean(topFrame(error.stack)),
-  ];
-  return `${error.kind}:${hash(parts.join('|'))}`;
+  // Read as untrusted: a forged or half-built record must not make this throw (issue 9).
+  const read = (key: string): string => {
+    const value = readProperty(error, key);
+    return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
+  };
+  const parts = [read('code'), read('status'), clean(read('url')), clean(read('message'))];
+  parts.push(clean(topFrame(readProperty(error, 'stack'))));
+  return `${read('kind') || 'unknown'}:${hash(parts.join('|'))}`;
 }

@@ -4,11 +4,17 @@ import { readFacts } from './error-facts';
 import { readProperty } from './read-property';
 import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
+import { defaultRedactor, type Redactor } from './redact';
+import { toJsonSafe } from './to-json-safe';
+import { clip } from './redaction/clip';
+import type { FieldErrors } from './types';
 
 /** Options for {@link normalizeError}. */
 export interface NormalizeOptions {
   /** App rules tried before the default rules. @default [] */
   rules?: readonly ClassificationRule[];
+  /** Removes secrets from the message, stack, code, field errors and URL before they are cut. @default the default rules */
+  redactor?: Redactor;
 }
 
 /** Messages longer than this are cut (a thrown 10 MB string stays a short message). */
@@ -16,31 +22,28 @@ const MAX_MESSAGE = 1000;
 /** V8 stacks start with the message: keep the end, where the frames are. */
 const MAX_STACK = 10_000;
 
+/** What a plain object's message shows of it: a few fields, a few levels (a 2-million-item value costs as much as a small one). */
+const SUMMARY = { maxDepth: 3, maxEntries: 20, maxStringLength: 200, maxNodes: 60 };
+
 /** A readable message for any value; may throw (a hostile toString), the caller catches. */
 const describe = (value: unknown, message: string | undefined, name: string | undefined): string => {
   const known = message || name;
   if (known) return known;
   // An object's own toString may say something useful (URL, custom errors); it may also throw.
   const text = String(value);
-  if (!text.startsWith('[object ')) return text;
-  // `[object Object]` says nothing: show the fields, or at least their names when they cannot be
-  // stringified (a cycle, a BigInt). Secrets are removed where the message is stored or shown.
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return `Object with keys: ${Object.keys(value as object).join(', ')}`;
-  }
+  // `[object Object]` says nothing: show a bounded copy of its fields (cycles, BigInts and throwing
+  // getters included). Secrets are removed with the rest of the message.
+  return text.startsWith('[object ') ? JSON.stringify(toJsonSafe(value, SUMMARY)) : text;
 };
 
 /**
  * Turns any thrown value into a classified {@link AppError}. Never throws. An `AppError` is returned
  * as is; anything else is classified with the rules table and keeps the original as `cause` and its
  * stack. A thrown `Response` keeps its status, `Retry-After` and URL without query (in `context`); its
- * body is not read (`HttpError.fromResponse` does that). The message is at most 1,000 characters.
- *
- * Not redacted here: `capture` redacts message and stack before the store sees them, and
- * `ErrorDetails` and the reporters redact what they show and send. Use `redact` before logging a
- * normalized error yourself.
+ * body is not read (`HttpError.fromResponse` does that). Message (at most 1,000 characters), stack
+ * (its last 10,000), code, field errors and URL of a new AppError are redacted, then cut (issue 9);
+ * the original stays reachable as its non-enumerable `cause`, which `toJSON` never copies. Bounded
+ * work for any value. An `AppError` is returned as is: `capture` stores a redacted copy of it.
  *
  * @example
  * try { await save(); } catch (e) { const error = normalizeError(e); if (error.retryable) retry(); }
@@ -48,24 +51,25 @@ const describe = (value: unknown, message: string | undefined, name: string | un
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   try {
     if (isAppError(value)) return value;
+    const redactor = options.redactor ?? defaultRedactor;
     const response = typeof Response !== 'undefined' && value instanceof Response ? value : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
     const text = response
       ? statusLine(response.status, response.statusText)
-      : describe(value, message, name).slice(0, MAX_MESSAGE);
+      : redactor.redactString(describe(value, message, name), MAX_MESSAGE);
     const error = new AppError(text || 'Unknown error', {
       ...classifyError(value, options.rules),
-      code: code?.slice(0, 100) || (status ? `HTTP_${status}` : undefined),
+      code: (code && redactor.redactString(code, 100)) || (status ? `HTTP_${status}` : undefined),
       status,
       retryAfterMs: response && parseRetryAfter(response.headers.get('retry-after')),
       // Without the query string, where secrets in URLs live.
-      context: response && { url: response.url.replace(/[?#].*/, '') },
-      fieldErrors,
+      context: response && { url: redactor.redactString(response.url.replace(/[?#].*/, ''), MAX_MESSAGE) },
+      fieldErrors: fieldErrors && (redactor(fieldErrors) as FieldErrors),
       cause: value,
     });
     const stack = readProperty(value, 'stack');
     // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
-    if (typeof stack === 'string') error.stack = stack.slice(-MAX_STACK);
+    if (typeof stack === 'string') error.stack = clip(stack, MAX_STACK, redactor.redactString, true);
     return error;
   } catch {
     return new AppError('Unknown error', { ...kindDefaults.unknown, cause: value });

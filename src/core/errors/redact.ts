@@ -90,7 +90,8 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   return Object.assign(redactor, { redactString, isSecretKey });
 }
 
-const defaultRedactor = /* @__PURE__ */ createRedactor();
+/** The redactor with the default rules (internal: `redact` and `redactString` are its public face). */
+export const defaultRedactor = /* @__PURE__ */ createRedactor();
 
 /**
  * Removes secrets from any value with the default rules. Returns a JSON-safe copy.

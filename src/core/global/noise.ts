@@ -2,6 +2,8 @@
 // This matches event text rather than classifying errors (that stays in the classify rules): it only decides
 // which window events are dropped before they reach `capture`.
 
+import { readProperty } from '../errors/read-property';
+
 /** Why a global event was dropped. */
 export type NoiseKind = 'resize-observer' | 'extension' | 'cross-origin-script';
 
@@ -38,7 +40,9 @@ export function classifyNoise({
   filename = '',
   error,
 }: GlobalEventFacts): NoiseKind | undefined {
-  const text = message || (error instanceof Error ? error.message : '');
+  // By shape, not `instanceof`: an error thrown in an iframe or worker is from another realm (issue 9).
+  const thrown = readProperty(error, 'message');
+  const text = message || (typeof thrown === 'string' ? thrown : '');
   if (RESIZE_OBSERVER.test(text)) return 'resize-observer';
   if (error == null && SCRIPT_ERROR.test(message)) return 'cross-origin-script';
   const topFrame = FIRST_URL.exec(stackOf(error))?.[0] ?? '';

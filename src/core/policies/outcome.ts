@@ -1,8 +1,11 @@
 import { isAppError, type AppError } from '../errors/app-error';
+import { isAbortError } from '../errors/is-abort-error';
+import { readProperty } from '../errors/read-property';
 
-// Names of the errors `AbortSignal.abort()` and `AbortSignal.timeout()` reject with.
+// The errors `AbortSignal.abort()` and `AbortSignal.timeout()` reject with, from any realm: by shape,
+// not `instanceof` (an AbortError from an iframe was retried and opened a breaker, issue 9).
 const isAbort = (error: unknown): boolean =>
-  error instanceof Error && ['AbortError', 'TimeoutError'].includes(error.name);
+  isAbortError(error) || readProperty(error, 'name') === 'TimeoutError';
 
 // A 4xx says the request was wrong, not that the service is down; 408 and 429 are the exceptions.
 const isClientError = (status: number): boolean =>

@@ -55,17 +55,31 @@ describe('AppError', () => {
     expect(json.context).toEqual({ first: { retries: 2 }, second: { retries: 2 } });
   });
 
-  it('keeps the stack of the error and of a nested cause, and leaves out unset fields', () => {
-    const cause = new TypeError('inner');
-    const json = JSON.parse(JSON.stringify(new AppError('outer', { cause })));
+  it('keeps the stack, leaves out unset fields, and never serialises the cause (issue 9)', () => {
+    const cause = new TypeError('inner password=hunter2');
+    const error = new AppError('outer', { cause });
+    const json = JSON.parse(JSON.stringify(error));
     expect(json.stack).toContain('outer');
-    expect(json.cause).toEqual({ name: 'TypeError', message: 'inner', stack: cause.stack });
+    expect(json).not.toHaveProperty('cause');
     expect(json).not.toHaveProperty('status');
+    // Still there for the app's own code.
+    expect(error.cause).toBe(cause);
   });
 
-  it('is recognised across package copies by its marker', () => {
-    expect(isAppError({ isAppError: true })).toBe(true);
+  it('is recognised across package copies by its marker and shape', () => {
+    const copy = Object.assign(new Error('from another copy'), { ...new AppError('x', { kind: 'network' }) });
+    expect(isAppError(copy)).toBe(true);
     expect(isAppError(new Error('x'))).toBe(false);
     expect(isAppError(null)).toBe(false);
+  });
+
+  it('checks the marker instead of trusting it (issue 9)', () => {
+    expect(isAppError({ isAppError: true })).toBe(false);
+    expect(isAppError({ ...new AppError('x'), message: 'x', kind: 'nope' })).toBe(false);
+    expect(isAppError({ ...new AppError('x'), message: 'x', actions: 'retry' })).toBe(false);
+    const trap = () => {
+      throw new Error('trap');
+    };
+    expect(isAppError(new Proxy({}, { get: trap }))).toBe(false);
   });
 });

@@ -39,12 +39,28 @@ export const defaultRedactionRules: readonly RedactionRule[] = [
     pattern: /(\b[a-z][\w+.-]{0,20}:\/\/)([^\s:@/?#]{1,200}:[^\s@/?#]{1,200})@/gi,
     secretGroup: 2,
   },
-  token('jwt', 'JSON Web Token (three base64url parts, header starting eyJ)', /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g),
-  token('aws-access-key-id', 'AWS access key id', /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z\d]{16}\b/g),
-  token('github-token', 'GitHub token (classic, fine-grained github_pat_)', /\b(?:gh[pousr]_[A-Za-z\d]{30,}|github_pat_\w{22,})/g),
+  token(
+    'jwt',
+    'JSON Web Token (three base64url parts, header starting eyJ)',
+    /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g,
+  ),
+  token(
+    'aws-access-key-id',
+    'AWS access key id',
+    /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z\d]{16}\b/g,
+  ),
+  token(
+    'github-token',
+    'GitHub token (classic, fine-grained github_pat_)',
+    /\b(?:gh[pousr]_[A-Za-z\d]{30,}|github_pat_\w{22,})/g,
+  ),
   token('gitlab-token', 'GitLab personal access token', /\bglpat-[\w-]{20,}/g),
   token('slack-token', 'Slack token', /\bxox[abposr]-[\w-]{10,}/g),
-  token('stripe-key', 'Stripe secret, publishable, restricted key or webhook secret', /\b(?:[sprk]k_(?:live|test)_\w{10,}|whsec_\w{20,})/g),
+  token(
+    'stripe-key',
+    'Stripe secret, publishable, restricted key or webhook secret',
+    /\b(?:[sprk]k_(?:live|test)_\w{10,}|whsec_\w{20,})/g,
+  ),
   token('google-api-key', 'Google API key', /\bAIza[\w-]{35}/g),
   token('openai-key', 'OpenAI / Anthropic API key', /\bsk-(?:proj-|ant-[a-z\d]{0,8}-?)?[\w-]{20,}/g),
   token('npm-token', 'npm access token', /\bnpm_[A-Za-z\d]{36}\b/g),
@@ -75,7 +91,8 @@ export const defaultRedactionRules: readonly RedactionRule[] = [
   },
   {
     id: 'email',
-    description: 'email address, also percent-encoded (%40); every domain label has a letter, so `pkg@1.2.3` is kept',
+    description:
+      'email address, also percent-encoded (%40); every domain label has a letter, so `pkg@1.2.3` is kept',
     pattern:
       /(?<=^|[^\w.+%-]|%[\dA-Fa-f]{2})[\w.+-]{1,64}(?:@|%40)(?:(?=[\w-]{0,62}[a-zA-Z])[\w-]{1,63}\.){1,8}[a-zA-Z]{2,24}(?![\w-])/g,
   },
@@ -89,10 +106,7 @@ export const defaultRedactionRules: readonly RedactionRule[] = [
       const grouped = /^\d{4}([ -])(\d{4}\1\d{4}\1\d{1,7}|\d{6}\1\d{5})$/.test(text);
       const plain = /^\d+$/.test(text);
       return (
-        (grouped || plain) &&
-        CARD_ISSUER.test(text) &&
-        luhn(text) &&
-        (grouped || CARD_WORDS.test(before))
+        (grouped || plain) && CARD_ISSUER.test(text) && luhn(text) && (grouped || CARD_WORDS.test(before))
       );
     },
   },
@@ -104,10 +118,12 @@ export const defaultRedactionRules: readonly RedactionRule[] = [
   },
   {
     id: 'phone',
-    description: 'phone number: international (+ and 8–15 digits) or (415) 555-2671; 415-555-2671 near a phone word',
+    description:
+      'phone number: international (+ and 8–15 digits) or (415) 555-2671; 415-555-2671 near a phone word',
     pattern:
       /(?<![\w+])\+\d(?:[ .()-]{0,2}\d){7,14}(?![\w])|(?<![\w.-])\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?![\w-])|(?<![\w.-])\d{3}[.-]\d{3}[.-]\d{4}(?![\w.-])/g,
-    test: (m, { before }) => m[0].startsWith('+') || m[0].startsWith('(') || /phone|tel|mobile|call|sms/i.test(before),
+    test: (m, { before }) =>
+      m[0].startsWith('+') || m[0].startsWith('(') || /phone|tel|mobile|call|sms/i.test(before),
   },
   {
     id: 'us-ssn',

@@ -26,9 +26,5 @@ export function isSecretKeyName(key: string): boolean {
   const words = keyWords(key.slice(0, 100));
   while (words.length > 1 && QUALIFIERS.test(words.at(-1) as string)) words.pop();
   const last = words.at(-1) ?? '';
-  return (
-    HEADS.test(last) ||
-    PAIRS.test(words.slice(-2).join('')) ||
-    (last.length > 6 && GLUED.test(last))
-  );
+  return HEADS.test(last) || PAIRS.test(words.slice(-2).join('')) || (last.length > 6 && GLUED.test(last));
 }
