@@ -17,7 +17,7 @@ export interface NormalizeOptions {
   redactor?: Redactor;
 }
 
-/** Messages longer than this are cut (a thrown 10 MB string stays a short message). */
+/** Messages longer than this are cut, `…` included (a thrown 10 MB string stays a short message). */
 const MAX_MESSAGE = 1000;
 /** V8 stacks start with the message: keep the end, where the frames are. */
 const MAX_STACK = 10_000;
@@ -56,7 +56,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
     const { name, message, status, code, fieldErrors } = readFacts(value);
     const text = response
       ? statusLine(response.status, response.statusText)
-      : redactor.redactString(describe(value, message, name), MAX_MESSAGE);
+      : redactor.redactString(describe(value, message, name), MAX_MESSAGE - 1);
     const error = new AppError(text || 'Unknown error', {
       ...classifyError(value, options.rules),
       code: (code && redactor.redactString(code, 100)) || (status ? `HTTP_${status}` : undefined),
@@ -69,7 +69,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
     });
     const stack = readProperty(value, 'stack');
     // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
-    if (typeof stack === 'string') error.stack = clip(stack, MAX_STACK, redactor.redactString, true);
+    if (typeof stack === 'string') error.stack = clip(stack, MAX_STACK - 1, redactor.redactString, true);
     return error;
   } catch {
     return new AppError('Unknown error', { ...kindDefaults.unknown, cause: value });

@@ -32,9 +32,10 @@ export function redactError(error: AppError, redactor: Redactor): AppError {
               ? redactor(value)
               : value;
     }
-    hidden(copy, 'message', redactor.redactString(error.message, MAX_MESSAGE));
+    hidden(copy, 'message', redactor.redactString(error.message, MAX_MESSAGE - 1));
     const stack = readProperty(error, 'stack');
-    if (typeof stack === 'string') hidden(copy, 'stack', clip(stack, MAX_STACK, redactor.redactString, true));
+    if (typeof stack === 'string')
+      hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactor.redactString, true));
     return copy as unknown as AppError;
   } catch {
     return new AppError('An error that could not be read');

@@ -102,11 +102,11 @@ describe('normalizeError', () => {
     expect(normalizeError({ status: 502 })).toMatchObject({ kind: 'server', code: 'HTTP_502' });
   });
 
-  it('shows the fields of an object without a message, or their names when they cannot be stringified', () => {
+  it('shows a bounded copy of the fields of an object without a message, cycles included', () => {
     expect(normalizeError({ reason: 'boom', retries: 2 }).message).toBe('{"reason":"boom","retries":2}');
     const cyclic: Record<string, unknown> = { reason: 'boom' };
     cyclic.self = cyclic;
-    expect(normalizeError(cyclic).message).toBe('Object with keys: reason, self');
+    expect(normalizeError(cyclic).message).toBe('{"reason":"boom","self":"[Circular]"}');
   });
 
   it('reads field errors of a validation response body', () => {
@@ -180,7 +180,9 @@ describe('normalizeError', () => {
     expect(normalizeError(cyclic).message).toBe('loop');
     const frozen = Object.freeze(new Error('frozen'));
     expect(normalizeError(frozen).message).toBe('frozen');
-    expect(JSON.stringify(normalizeError(cyclic))).toContain('[Circular]');
+    // The cause (the cyclic value) stays reachable, and is never serialised.
+    expect(normalizeError(cyclic).cause).toBe(cyclic);
+    expect(() => JSON.stringify(normalizeError(cyclic))).not.toThrow();
   });
 
   it('bounds the message of a huge string', () => {
@@ -195,9 +197,28 @@ describe('normalizeError', () => {
     expect(error.stack).toMatch(/\n\s+at /);
   });
 
-  it('leaves redaction to capture, so the message keeps what was thrown', () => {
+  it('redacts message and stack, so a normalized error can be logged as is (issue 9)', () => {
     const message = 'GET https://api.example/me?access_token=abc123xyz failed';
-    expect(normalizeError(new Error(message)).message).toBe(message);
+    const error = normalizeError(new Error(message));
+    expect(error.message).toBe('GET https://api.example/me?access_token=[REDACTED] failed');
+    expect(error.stack).not.toContain('abc123xyz');
+  });
+
+  it('redacts before it cuts: a key straddling the 1,000-character cut leaves nothing behind (issue 9)', () => {
+    const key = 'AKIAIOSFODNN7EXAMPLE';
+    for (const at of [982, 990, 999]) {
+      const thrown = new Error(`${'x '.repeat(at / 2)}${key} and more text after it`);
+      const error = normalizeError(thrown);
+      expect(error.message.length).toBeLessThanOrEqual(1000);
+      for (const part of [key.slice(0, 8), key.slice(-8)]) {
+        expect(error.message).not.toContain(part);
+        expect(error.stack).not.toContain(part);
+      }
+    }
+    // The same at the start of a stack cut from its end.
+    const stack = `Error: ${'y '.repeat(6000)}\n    at f (app.js:1:1)`;
+    const fake = { message: 'm', stack: `${'z'.repeat(100)}${stack.slice(0, 100)} ${key} ${stack}` };
+    expect(normalizeError(fake).stack).not.toContain(key.slice(-6));
   });
 
   it('applies app rules first', () => {

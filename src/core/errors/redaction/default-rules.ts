@@ -100,15 +100,10 @@ export const defaultRedactionRules: readonly RedactionRule[] = [
     id: 'card-number',
     description:
       'card number: 13–19 digits, an issuer prefix, Luhn, and either card grouping (4-4-4-4, 4-6-5) or a card word nearby',
-    pattern: /(?<![\w.-])\d(?:[ -]?\d){12,18}(?![\w-]|\.\d)/g,
-    test: (m, { before }) => {
-      const text = m[0];
-      const grouped = /^\d{4}([ -])(\d{4}\1\d{4}\1\d{1,7}|\d{6}\1\d{5})$/.test(text);
-      const plain = /^\d+$/.test(text);
-      return (
-        (grouped || plain) && CARD_ISSUER.test(text) && luhn(text) && (grouped || CARD_WORDS.test(before))
-      );
-    },
+    pattern:
+      /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\w-]|\.\d)/g,
+    test: (m, { before }) =>
+      CARD_ISSUER.test(m[0]) && luhn(m[0]) && (/[ -]/.test(m[0]) || CARD_WORDS.test(before)),
   },
   {
     id: 'iban',
