@@ -42,10 +42,15 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
       rate: [],
       upsert: (record) =>
         set((s) => {
-          const records = s.records.filter((r) => r.fingerprint !== record.fingerprint);
-          records.push(record);
-          if (records.length > limit) records.splice(0, records.length - limit);
-          return { records, rate: addToRate(s.rate, record.lastSeen) };
+          try {
+            const records = s.records.filter((r) => r?.fingerprint !== record.fingerprint);
+            records.push(record);
+            if (records.length > limit) records.splice(0, records.length - limit);
+            return { records, rate: addToRate(s.rate, record.lastSeen) };
+          } catch {
+            // Not a record (null, a Proxy whose traps throw): nothing to store (issue 9).
+            return s;
+          }
         }),
       dismiss: (id) => setStatus(id, 'dismissed'),
       resolve: (id) => setStatus(id, 'recovered'),

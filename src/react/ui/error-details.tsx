@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { AppError } from '../../core/errors/app-error';
+import { readProperty } from '../../core/errors/read-property';
 import { redactString } from '../../core/errors/redact';
 import type { ErrorRecord } from '../../core/types';
+import { readError, readRecord } from './read-record';
 import { styles } from './styles';
 import { entryFor, uiText, useCatalog } from './use-catalog';
 
@@ -22,7 +24,7 @@ export interface ErrorDetailsProps {
 }
 
 const requestIdOf = (error: AppError): string | undefined => {
-  const id = error.context?.['requestId'];
+  const id = readProperty(error.context, 'requestId');
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 };
 
@@ -35,8 +37,8 @@ const requestIdOf = (error: AppError): string | undefined => {
  * <ErrorDetails error={record.error} record={record} audience="developer" />
  */
 export function ErrorDetails({
-  error,
-  record,
+  error: given,
+  record: givenRecord,
   audience = 'end-user',
   titleAs: Title = 'h2',
   titleId,
@@ -44,6 +46,8 @@ export function ErrorDetails({
   messageKey,
 }: ErrorDetailsProps) {
   const catalog = useCatalog();
+  const error = readError(given);
+  const record = givenRecord && readRecord(givenRecord);
   const developer = audience === 'developer';
   const [open, setOpen] = useState(developer);
   const [technical, setTechnical] = useState(developer);

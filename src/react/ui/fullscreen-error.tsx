@@ -3,6 +3,7 @@ import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
+import { readError, readRecord } from './read-record';
 import { RecoveryActions, usePrimaryKey, useRunAction } from './recovery-actions';
 import { styles } from './styles';
 import { entryFor, uiText, useCatalog } from './use-catalog';
@@ -34,13 +35,15 @@ export interface FullscreenErrorProps {
  * <FullscreenError error={error} actions={[{ id: 'retry', run: reset, primary: true }]} supportHref="/help" />
  */
 export function FullscreenError({
-  error,
+  error: given,
   actions = [],
-  record,
+  record: givenRecord,
   supportHref,
   audience,
   replacesPage = false,
 }: FullscreenErrorProps) {
+  const error = readError(given);
+  const record = givenRecord && readRecord(givenRecord);
   const catalog = useCatalog();
   const run = useRunAction(record);
   const sorted = withBuiltInActions(actions, [...error.actions, 'reload', 'go-home']);

@@ -2,6 +2,7 @@ import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
+import { readError, readRecord } from './read-record';
 import { RecoveryActions, usePrimaryKey, useRunAction } from './recovery-actions';
 import { styles, surfaceFor } from './styles';
 
@@ -29,14 +30,16 @@ export interface InlineErrorProps {
  * <InlineError id="email-error" error={error} actions={[{ id: 'retry', run: save, primary: true }]} />
  */
 export function InlineError({
-  error,
+  error: given,
   actions = [],
   variant = 'inline',
-  record,
+  record: givenRecord,
   id,
   interrupt = false,
   audience,
 }: InlineErrorProps) {
+  const error = readError(given);
+  const record = givenRecord && readRecord(givenRecord);
   const run = useRunAction(record);
   const sorted = withBuiltInActions(actions, error.actions);
   const onKeyDown = usePrimaryKey(sorted, run);

@@ -3,6 +3,7 @@ import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
+import { readError, readRecord } from './read-record';
 import { RecoveryActions, useRunAction } from './recovery-actions';
 import { surfaceFor } from './styles';
 import { uiText, useCatalog } from './use-catalog';
@@ -30,13 +31,15 @@ export interface RecoveryDialogProps {
  * {record && <RecoveryDialog error={record.error} actions={actions} onDismiss={() => setRecord(null)} />}
  */
 export function RecoveryDialog({
-  error,
+  error: given,
   actions = [],
-  record,
+  record: givenRecord,
   dismissible = true,
   onDismiss,
   audience,
 }: RecoveryDialogProps) {
+  const error = readError(given);
+  const record = givenRecord && readRecord(givenRecord);
   const catalog = useCatalog();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

@@ -7,6 +7,7 @@ import { styles } from './styles';
 import { ToastContent } from './toast-content';
 import { entryFor, uiText, useCatalog } from './use-catalog';
 import { usePresented } from './use-presented';
+import { readRecords } from './read-record';
 
 /** Props of {@link RecoveryToaster}. */
 export interface RecoveryToasterProps {
@@ -48,7 +49,7 @@ export function RecoveryToaster({
   useEffect(() => {
     // A toast on screen stays until the user dismisses it, even when a storm pushes its record out of
     // the bounded history (a cleared store takes its toasts with it).
-    const inStore = new Set(resilience.store.getState().records.map((r) => r.fingerprint));
+    const inStore = new Set(readRecords(resilience.store.getState().records).map((r) => r.fingerprint));
     const evicted =
       inStore.size === 0 ? [] : [...shown.current.values()].filter((r) => !inStore.has(r.fingerprint));
     const toasts = keepShownToasts([...evicted, ...waiting], new Set(shown.current.keys()), maxToasts);

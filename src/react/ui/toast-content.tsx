@@ -1,12 +1,14 @@
 import type { ErrorRecord } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
+import { readRecord } from './read-record';
 import { RecoveryActions, useRunAction } from './recovery-actions';
 import { styles, surfaceFor } from './styles';
 import { entryFor, uiText, useCatalog } from './use-catalog';
 
 /** The body of one toast: title, message, "N times", and the record's actions plus Dismiss. */
-export function ToastContent({ record, onDismiss }: { record: ErrorRecord; onDismiss: () => void }) {
+export function ToastContent({ record: given, onDismiss }: { record: ErrorRecord; onDismiss: () => void }) {
   const catalog = useCatalog();
+  const record = readRecord(given) ?? (readRecord({}) as ErrorRecord);
   const run = useRunAction(record);
   const entry = entryFor(catalog, record.error);
   const actions = withBuiltInActions(record.context.actions ?? [], record.error.actions);
