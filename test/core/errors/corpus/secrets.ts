@@ -1,0 +1,188 @@
+// Planted secrets for the redaction corpus (issue 9): at least 200 of at least 15 kinds. Each has the
+// snippet an app would really write (`text`) and the parts that must never leave the page (`needles`).
+// Values are made up and made distinct per index, so a needle can only come from its own secret.
+
+/** One planted secret. */
+export interface PlantedSecret {
+  kind: string;
+  /** The secret as it appears in text: `password=…`, `Authorization: Bearer …`, `card 4539 …`. */
+  text: string;
+  /** Substrings that must not survive anywhere (the secret, and its parts for multi-word ones). */
+  needles: string[];
+}
+
+const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+/** A deterministic pseudo-random string (xorshift), so the corpus is the same on every run. */
+const random = (seed: number, length: number, alphabet = ALNUM): string => {
+  let x = seed * 2654435761 + 1;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out += alphabet.charAt(Math.abs(x) % alphabet.length);
+  }
+  return out;
+};
+const upper = (seed: number, length: number) => random(seed, length, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567');
+const digits = (seed: number, length: number) => random(seed, length, '0123456789');
+
+/** Appends the Luhn check digit. */
+const withLuhn = (body: string): string => {
+  for (let check = 0; check < 10; check++) {
+    const candidate = body + check;
+    let sum = 0;
+    [...candidate].reverse().forEach((c, i) => {
+      let d = +c;
+      if (i % 2) d = d > 4 ? d * 2 - 9 : d * 2;
+      sum += d;
+    });
+    if (sum % 10 === 0) return candidate;
+  }
+  return body;
+};
+
+/** An IBAN with correct check digits for a country and a BBAN. */
+const iban = (country: string, bban: string): string => {
+  const numeric = [...`${bban}${country}00`].map((c) => parseInt(c, 36)).join('');
+  let rest = 0;
+  for (const c of numeric) rest = (rest * 10 + +c) % 97;
+  return `${country}${String(98 - rest).padStart(2, '0')}${bban}`;
+};
+const grouped = (text: string, size = 4, separator = ' ') =>
+  text.match(new RegExp(`.{1,${size}}`, 'g'))?.join(separator) ?? text;
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const b64url = (text: string) => base64(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+
+type Maker = (i: number) => Omit<PlantedSecret, 'kind'>;
+const plain =
+  (text: (v: string) => string, value: (i: number) => string): Maker =>
+  (i) => {
+    const v = value(i);
+    return { text: text(v), needles: [v] };
+  };
+
+const KINDS: Record<string, Maker> = {
+  'password (key=value)': plain(
+    (v) => `password=${v}`,
+    (i) => `Pw${random(i, 10)}!`,
+  ),
+  'passphrase (key: several words)': (i) => {
+    const words = ['correct', 'horse', 'battery', `staple${random(i, 4)}`];
+    return { text: `password: ${words.join(' ')}`, needles: [words.slice(1).join(' '), words[3] as string] };
+  },
+  'api key (JSON)': plain(
+    (v) => `"api_key": "${v}"`,
+    (i) => random(i + 100, 32),
+  ),
+  'client secret (query)': plain(
+    (v) => `client_secret=${v}`,
+    (i) => random(i + 200, 24),
+  ),
+  'bearer token': plain(
+    (v) => `Authorization: Bearer ${v}`,
+    (i) => `${random(i + 300, 24)}.${random(i, 8)}`,
+  ),
+  'basic auth': plain(
+    (v) => `Authorization: Basic ${v}`,
+    (i) => base64(`ada:${random(i + 400, 12)}`),
+  ),
+  jwt: plain(
+    (v) => `token ${v}`,
+    (i) =>
+      `eyJ${b64url(`hbGciOiJIUzI1NiJ9${i}`)}.eyJ${b64url(`{"sub":"${random(i, 6)}"}`)}.${random(i + 500, 43)}`,
+  ),
+  'aws access key id': plain(
+    (v) => `aws key ${v} rejected`,
+    (i) => `AKIA${upper(i + 600, 16)}`,
+  ),
+  'github token': plain(
+    (v) => `git push with ${v}`,
+    (i) => `ghp_${random(i + 700, 36)}`,
+  ),
+  'github fine-grained token': plain(
+    (v) => `GH ${v}`,
+    (i) => `github_pat_${random(i + 800, 22)}_${random(i, 59)}`,
+  ),
+  'slack token': plain(
+    (v) => `slack ${v}`,
+    (i) => `xoxb-${digits(i, 12)}-${random(i + 900, 24)}`,
+  ),
+  'stripe key': plain(
+    (v) => `stripe ${v}`,
+    (i) => `sk_live_${random(i + 1000, 24)}`,
+  ),
+  'google api key': plain(
+    (v) => `maps key=${v}`,
+    (i) => `AIza${random(i + 1100, 35)}`,
+  ),
+  'openai key': plain(
+    (v) => `OPENAI ${v}`,
+    (i) => `sk-proj-${random(i + 1200, 40)}`,
+  ),
+  'url credentials': plain(
+    (v) => `postgres://app:${v}@db.internal:5432/orders`,
+    (i) => random(i + 1300, 14),
+  ),
+  'session cookie': plain(
+    (v) => `session=${v}`,
+    (i) => random(i + 1400, 20),
+  ),
+  'connect.sid cookie': plain(
+    (v) => `connect.sid=s%3A${v}`,
+    (i) => `${random(i + 1500, 24)}.${random(i, 10)}`,
+  ),
+  'cookie header': (i) => {
+    const a = random(i + 1600, 16);
+    const b = random(i + 1700, 16);
+    return { text: `Cookie: theme=dark; sid=${a}; csrftoken=${b}`, needles: [a, b] };
+  },
+  'card number (grouped)': plain(
+    (v) => `paid with ${v}`,
+    (i) => grouped(withLuhn(`4${digits(i + 1800, 14)}`)),
+  ),
+  'card number (card word, ungrouped)': plain(
+    (v) => `card ${v} declined`,
+    (i) => withLuhn(`5${'12345'[i % 5]}${digits(i + 1900, 13)}`),
+  ),
+  iban: plain(
+    (v) => `refund to ${v}`,
+    (i) => iban(['DE', 'FR', 'NL', 'ES'][i % 4] as string, digits(i + 2000, 18)),
+  ),
+  'iban (grouped)': plain(
+    (v) => `IBAN ${v}`,
+    (i) => grouped(iban('GB', `WEST${digits(i + 2100, 14)}`)),
+  ),
+  email: plain(
+    (v) => `user ${v} not found`,
+    (i) => `ada.${random(i + 2200, 6).toLowerCase()}@example.org`,
+  ),
+  'email (percent-encoded)': plain(
+    (v) => `/users/${v}/orders`,
+    (i) => `grace${random(i + 2300, 5).toLowerCase()}%40mail.example`,
+  ),
+  phone: plain(
+    (v) => `call ${v}`,
+    (i) => `+44 20 ${digits(i + 2400, 4)} ${digits(i + 2500, 4)}`,
+  ),
+  'private key': plain(
+    (v) => `-----BEGIN RSA PRIVATE KEY-----\n${v}\n-----END RSA PRIVATE KEY-----`,
+    (i) => random(i + 2600, 64),
+  ),
+  'us ssn': plain(
+    (v) => `ssn ${v}`,
+    (i) => `${100 + (i % 500)}-${10 + (i % 80)}-${digits(i + 2700, 4).replace(/^0/, '1')}`,
+  ),
+  'npm token': plain(
+    (v) => `//registry.npmjs.org/:_authToken=${v}`,
+    (i) => `npm_${random(i + 2800, 36)}`,
+  ),
+};
+
+/** Nine of each kind: 28 kinds × 9 = 252 planted secrets. */
+export const PER_KIND = 9;
+
+export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
+  Array.from({ length: PER_KIND }, (_, i) => ({ kind, ...make(i + 1) })),
+);
