@@ -20,13 +20,19 @@ export interface ErrorFacts {
 
 const MAX_CHAIN = 5;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/**
+ * Rules read at most this much of a message or name: a 50 MB thrown string is classified in bounded
+ * time (issue 9), and the words rules look for sit at the start.
+ */
+const MAX_TEXT = 4000;
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.slice(0, MAX_TEXT) : undefined;
 const isStatus = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) < 600;
 
 /** Reads the facts of one value. Never throws. */
 export function readFacts(value: unknown): ErrorFacts {
-  if (typeof value === 'string') return { message: value };
+  if (typeof value === 'string') return { message: text(value) };
   const status = [
     readProperty(value, 'status'),
     readProperty(value, 'statusCode'),

@@ -29,8 +29,9 @@ const SUMMARY = { maxDepth: 3, maxEntries: 20, maxStringLength: 200, maxNodes: 6
 const describe = (value: unknown, message: string | undefined, name: string | undefined): string => {
   const known = message || name;
   if (known) return known;
-  // An object's own toString may say something useful (URL, custom errors); it may also throw.
-  const text = String(value);
+  // An object's own toString may say something useful (URL, custom errors); it may also throw. Not
+  // an array's: it joins every item (two million of them, issue 9).
+  const text = Array.isArray(value) ? '[object Array]' : String(value);
   // `[object Object]` says nothing: show a bounded copy of its fields (cycles, BigInts and throwing
   // getters included). Secrets are removed with the rest of the message.
   return text.startsWith('[object ') ? JSON.stringify(toJsonSafe(value, SUMMARY)) : text;

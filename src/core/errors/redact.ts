@@ -35,6 +35,9 @@ const DEFAULT_REPLACEMENT = '[REDACTED]';
 /** `redactString` keeps at most this many characters unless told otherwise: bounded work per call. */
 const MAX_STRING = 20_000;
 
+/** Key-name decisions remembered per redactor. */
+const MAX_KNOWN_KEYS = 1000;
+
 const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 const listed = (list: readonly (string | RegExp)[] | undefined, key: string): boolean =>
   list?.some((k) => (typeof k === 'string' ? normalizeKey(k) === normalizeKey(key) : k.test(key))) ?? false;
@@ -60,8 +63,16 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     ...(options.patterns ?? []).map((pattern, i) => ({ id: `pattern-${i}`, description: '', pattern })),
   ];
   const patterns = rules.map((rule) => globalPattern(rule.pattern));
-  const isSecretKey = (key: string): boolean =>
-    !listed(options.allowKeys, key) && (isSecretKeyName(key) || listed(options.keys, key));
+  // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
+  const known = new Map<string, boolean>();
+  const isSecretKey = (key: string): boolean => {
+    let secret = known.get(key);
+    if (secret === undefined) {
+      secret = !listed(options.allowKeys, key) && (isSecretKeyName(key) || listed(options.keys, key));
+      if (known.size < MAX_KNOWN_KEYS) known.set(key, secret);
+    }
+    return secret;
+  };
 
   const scan = (text: string, key = ''): string => {
     let out = text;

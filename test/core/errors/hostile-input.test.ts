@@ -1,0 +1,201 @@
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import {
+  createResilience,
+  fingerprint,
+  isAbortError,
+  isRetryable,
+  isServiceFailure,
+  normalizeError,
+  redact,
+  redactString,
+  toJsonSafe,
+} from 'bulwark/core';
+
+// Issue 9: every call does bounded work whatever the input's size or shape. The goal is under 10 ms
+// per value (bench/redaction.bench.ts prints the real figures); the bound asserted here is generous
+// so a loaded 2-core machine cannot make it flake, and still fails for the old quadratic or
+// whole-input behaviour (seconds per call).
+const BOUND_MS = 100;
+
+const trap = () => {
+  throw new Error('trap');
+};
+const otherRealm = (code: string): unknown => vm.runInNewContext(code);
+/**
+ * `'x'.repeat(n)` builds a rope that V8 flattens (copies) on its first read, whoever reads it. A string
+ * that arrives from the network or JSON is flat already: flatten here, outside the timing.
+ */
+const flat = (text: string): string => (text.charCodeAt(0), text);
+
+/** Built once, outside any timing. */
+const hostile = (): [string, unknown][] => {
+  let deep: Record<string, unknown> = {};
+  const root = deep;
+  for (let i = 0; i < 100_000; i++) deep = deep.next = {};
+  const cyclic: Record<string, unknown> = { message: 'loop', list: [] };
+  (cyclic.list as unknown[]).push(cyclic, { cyclic });
+  const map = new Map<string, number>();
+  for (let i = 0; i < 1_000_000; i++) map.set(`k${i}`, i);
+  const set = new Set<number>();
+  for (let i = 0; i < 1_000_000; i++) set.add(i);
+  let causes: Error = new Error('root');
+  for (let i = 0; i < 10_000; i++) causes = new Error(`level ${i}`, { cause: causes });
+  return [
+    ['a stack of 200,000 newlines', { message: 'x', stack: '\n'.repeat(200_000) }],
+    [
+      'an Error whose stack is 200,000 blank lines',
+      Object.assign(new Error('x'), { stack: `Error: x${'\n'.repeat(200_000)}` }),
+    ],
+    ['a 2-million-item array', Array.from({ length: 2_000_000 }, (_, i) => ({ i }))],
+    ['an object holding a 2-million-item array', { errors: Array.from({ length: 2_000_000 }, (_, i) => i) }],
+    ['a Map of a million entries', map],
+    ['a Set of a million entries', set],
+    [
+      'a Proxy whose traps all throw',
+      new Proxy(
+        {},
+        { get: trap, ownKeys: trap, getPrototypeOf: trap, has: trap, getOwnPropertyDescriptor: trap },
+      ),
+    ],
+    [
+      'a revoked Proxy',
+      (() => {
+        const p = Proxy.revocable({}, {});
+        p.revoke();
+        return p.proxy;
+      })(),
+    ],
+    ['100,000 levels of nesting', root],
+    ['a cause chain 10,000 long', causes],
+    ['a cyclic object', cyclic],
+    ['a 50 MB string', flat('x'.repeat(50_000_000))],
+    ['10 MB of one long word', flat('a'.repeat(10_000_000))],
+    ['10 MB of digits', flat('4'.repeat(10_000_000))],
+    ['10 MB of "password: "', flat('password: '.repeat(1_000_000))],
+    ['10 MB of "a@"', flat('a@'.repeat(5_000_000))],
+    ['10 MB of "x=" pairs', flat('x=y&'.repeat(2_500_000))],
+    ['an Error with a 10 MB message', new Error(flat('token=abc '.repeat(1_000_000)))],
+    ['a BigInt', 4539148803436467n],
+    ['a symbol', Symbol('secret token=abc')],
+    [
+      'getters that throw',
+      Object.defineProperties(
+        {},
+        {
+          message: { get: trap, enumerable: true },
+          stack: { get: trap, enumerable: true },
+          name: { get: trap },
+        },
+      ),
+    ],
+    ['a throwing toString', { toString: trap }],
+    ['an Error from another realm', otherRealm('new Error("token=abc123secret")')],
+    [
+      'an AggregateError from another realm',
+      otherRealm('new AggregateError([new Error("a"), new TypeError("b")], "many")'),
+    ],
+  ];
+};
+
+const calls: [string, (value: unknown) => unknown][] = [
+  ['redact', redact],
+  ['toJsonSafe', (value) => toJsonSafe(value)],
+  ['redactString', (value) => (typeof value === 'string' ? redactString(value) : undefined)],
+  ['normalizeError', (value) => normalizeError(value)],
+  ['fingerprint', (value) => fingerprint(value as never)],
+  ['fingerprint of the normalized error', (value) => fingerprint(normalizeError(value))],
+];
+
+describe('hostile input costs nothing (issue 9)', { timeout: 120_000 }, () => {
+  const values = hostile();
+  // Warm up: the first call compiles the rules' regular expressions.
+  for (const [, call] of calls) call({ message: 'warm up password=x', stack: 'Error\n    at f (a.js:1:1)' });
+
+  it.each(values)('handles %s with bounded time per call, without throwing', (_, value) => {
+    const slow: string[] = [];
+    for (const [name, call] of calls) {
+      const start = performance.now();
+      expect(() => call(value)).not.toThrow();
+      const ms = performance.now() - start;
+      if (ms > BOUND_MS) slow.push(`${name}: ${Math.round(ms)} ms`);
+    }
+    expect(slow).toEqual([]);
+  });
+
+  it.each(values)('captures %s with bounded time, and the store stays small', (_, value) => {
+    const resilience = createResilience();
+    const start = performance.now();
+    resilience.capture(value, { source: 'boundary' });
+    expect(performance.now() - start).toBeLessThan(BOUND_MS);
+    expect(JSON.stringify(resilience.store.getState()).length).toBeLessThan(50_000);
+  });
+});
+
+describe('errors from another realm are recognised by shape (issue 9)', () => {
+  it('redacts them as errors, keeping message, stack and AggregateError children', () => {
+    const error = otherRealm('new Error("login failed: token=abc123secret")');
+    expect(error instanceof Error).toBe(false);
+    expect(redact(error)).toMatchObject({ name: 'Error', message: 'login failed: token=[REDACTED]' });
+    const aggregate = otherRealm('new AggregateError([new Error("first"), new TypeError("second")], "many")');
+    expect(redact(aggregate)).toMatchObject({
+      name: 'AggregateError',
+      message: 'many',
+      errors: [
+        { name: 'Error', message: 'first' },
+        { name: 'TypeError', message: 'second' },
+      ],
+    });
+  });
+
+  it('never retries an AbortError from another realm, and it does not count against a breaker', () => {
+    const abort = otherRealm(
+      'Object.assign(new Error("The operation was aborted."), { name: "AbortError" })',
+    );
+    expect(isAbortError(abort)).toBe(true);
+    expect(isAbortError(new DOMException('x', 'AbortError'))).toBe(true);
+    expect(isAbortError(new Error('x'))).toBe(false);
+    expect(isRetryable(abort)).toBe(false);
+    expect(isServiceFailure(abort)).toBe(false);
+    expect(normalizeError(abort).kind).toBe('aborted');
+  });
+});
+
+describe('the store keeps only redacted, bounded data (issue 9)', () => {
+  it('keeps the thrown value out of JSON and toJSON, and reachable as the cause', () => {
+    const resilience = createResilience();
+    const thrown = Object.assign(new Error('boom'), { payload: 'p'.repeat(5_000_000), password: 'hunter2' });
+    const record = resilience.capture(thrown, { source: 'boundary' });
+    const json = JSON.stringify(resilience.store.getState());
+    expect(json.length).toBeLessThan(20_000);
+    expect(json).not.toContain('hunter2');
+    expect(JSON.stringify(record.error.toJSON())).not.toContain('ppppp');
+    expect(record.error.cause).toBe(thrown);
+    expect(Object.keys(record.error)).not.toContain('cause');
+  });
+
+  it('stores a redacted copy of a thrown AppError, of the same class', async () => {
+    const { AppError, HttpError } = await import('bulwark/core');
+    const resilience = createResilience();
+    const own = new AppError('failed for ada@example.com', {
+      kind: 'server',
+      context: { password: 'hunter2', note: 'token=abc123secret' },
+      fieldErrors: { 'ada@example.com': ['is taken by ada@example.com'] },
+    });
+    const record = resilience.capture(own, { source: 'boundary' });
+    const json = JSON.stringify(resilience.store.getState());
+    for (const secret of ['ada@example.com', 'hunter2', 'abc123secret']) expect(json).not.toContain(secret);
+    expect(record.error).toBeInstanceOf(AppError);
+    expect(record.error.kind).toBe('server');
+    // The app's own object is left as it was.
+    expect(own.message).toBe('failed for ada@example.com');
+    const http = resilience.capture(
+      new HttpError({ status: 503, url: 'https://api.example/x?password=hunter2' }),
+      {
+        source: 'boundary',
+      },
+    );
+    expect(http.error).toBeInstanceOf(HttpError);
+    expect(JSON.stringify(http.error)).not.toContain('hunter2');
+  });
+});
