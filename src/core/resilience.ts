@@ -2,7 +2,7 @@ import { defaultCatalog, mergeCatalog, type MessageCatalog, type PartialCatalog 
 import type { ClassificationRule } from './errors/classify';
 import { AppError } from './errors/app-error';
 import { fingerprint } from './errors/fingerprint';
-import { toStoredError } from './errors/redact-error';
+import { toStoredError } from './errors/to-stored-error';
 import { createRedactor } from './errors/redact';
 import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';

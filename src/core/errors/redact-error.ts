@@ -1,5 +1,4 @@
-import { AppError, isAppError } from './app-error';
-import { normalizeError, type NormalizeOptions } from './normalize';
+import { AppError } from './app-error';
 import { readProperty } from './read-property';
 import type { Redactor } from './redact';
 import { clip } from './redaction/clip';
@@ -8,7 +7,8 @@ import { clip } from './redaction/clip';
 const MAX_MESSAGE = 1000;
 const MAX_STACK = 10_000;
 
-const hidden = (target: object, key: string, value: unknown): void => {
+/** Sets a non-enumerable field: JSON and object spread never see it. */
+export const hidden = (target: object, key: string, value: unknown): void => {
   Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 };
 
@@ -40,17 +40,4 @@ export function redactError(error: AppError, redactor: Redactor): AppError {
   } catch {
     return new AppError('An error that could not be read');
   }
-}
-
-/**
- * What the store keeps of a thrown value (issue 9): only redacted, bounded data. A thrown AppError
- * becomes a redacted copy (see {@link redactError}); anything else is normalised with the redactor.
- * The original stays reachable for the app's own code as the non-enumerable `cause` (the thrown
- * value, or the AppError's own cause), which neither `toJSON` nor `JSON.stringify` ever copies.
- */
-export function toStoredError(value: unknown, options: NormalizeOptions & { redactor: Redactor }): AppError {
-  if (!isAppError(value)) return normalizeError(value, options);
-  const copy = redactError(value, options.redactor);
-  hidden(copy, 'cause', readProperty(value, 'cause'));
-  return copy;
 }

@@ -60,7 +60,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   const rules: RedactionRule[] = [
     ...defaultRedactionRules,
     ...(options.rules ?? []),
-    ...(options.patterns ?? []).map((pattern, i) => ({ id: `pattern-${i}`, description: '', pattern })),
+    ...(options.patterns ?? []).map((pattern, i) => ({ id: `pattern-${i}`, pattern })),
   ];
   const patterns = rules.map((rule) => globalPattern(rule.pattern));
   // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
@@ -82,7 +82,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     return out;
   };
   const redactString = (text: string, maxLength = MAX_STRING): string =>
-    clip(String(text), maxLength, (window) => scan(window));
+    clip(text, maxLength, (window) => scan(window));
 
   /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
   const redactNumber = (value: number | bigint, key: string): JsonValue => {

@@ -50,6 +50,8 @@ export function isErrorLike(value: unknown): boolean {
   }
 }
 
+const fnName = (name: unknown): string => (typeof name === 'string' && name ? name : 'anonymous');
+
 /** The first `max` items of an iterator (plus whether there were more): never walks the rest. */
 const take = <T>(iterator: Iterator<T>, max: number): [T[], boolean] => {
   const items: T[] = [];
@@ -95,7 +97,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
       case 'bigint':
         return mapNumber(item, key);
       case 'function':
-        return text(`[Function ${String(readProperty(item, 'name') || 'anonymous')}]`, key);
+        return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key);
       case 'string':
         return text(item, key);
       case 'symbol':

@@ -65,6 +65,8 @@ export function readError(value: unknown): AppError {
 }
 
 /** A store record the UI can render, or `undefined` when `value` is not an object at all. */
+export function readRecord(value: object): ErrorRecord;
+export function readRecord(value: unknown): ErrorRecord | undefined;
 export function readRecord(value: unknown): ErrorRecord | undefined {
   if (!isObject(value)) return undefined;
   const record = value as Partial<Record<keyof ErrorRecord, unknown>>;

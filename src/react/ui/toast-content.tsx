@@ -8,7 +8,7 @@ import { entryFor, uiText, useCatalog } from './use-catalog';
 /** The body of one toast: title, message, "N times", and the record's actions plus Dismiss. */
 export function ToastContent({ record: given, onDismiss }: { record: ErrorRecord; onDismiss: () => void }) {
   const catalog = useCatalog();
-  const record = readRecord(given) ?? (readRecord({}) as ErrorRecord);
+  const record = readRecord(given) ?? readRecord({});
   const run = useRunAction(record);
   const entry = entryFor(catalog, record.error);
   const actions = withBuiltInActions(record.context.actions ?? [], record.error.actions);

@@ -67,7 +67,10 @@ describe('AppError', () => {
   });
 
   it('is recognised across package copies by its marker and shape', () => {
-    const copy = Object.assign(new Error('from another copy'), { ...new AppError('x', { kind: 'network' }) });
+    const copy = Object.assign(
+      new Error('from another copy'),
+      Object.fromEntries(Object.entries(new AppError('x', { kind: 'network' }))),
+    );
     expect(isAppError(copy)).toBe(true);
     expect(isAppError(new Error('x'))).toBe(false);
     expect(isAppError(null)).toBe(false);
@@ -75,8 +78,16 @@ describe('AppError', () => {
 
   it('checks the marker instead of trusting it (issue 9)', () => {
     expect(isAppError({ isAppError: true })).toBe(false);
-    expect(isAppError({ ...new AppError('x'), message: 'x', kind: 'nope' })).toBe(false);
-    expect(isAppError({ ...new AppError('x'), message: 'x', actions: 'retry' })).toBe(false);
+    expect(
+      isAppError({ ...Object.fromEntries(Object.entries(new AppError('x'))), message: 'x', kind: 'nope' }),
+    ).toBe(false);
+    expect(
+      isAppError({
+        ...Object.fromEntries(Object.entries(new AppError('x'))),
+        message: 'x',
+        actions: 'retry',
+      }),
+    ).toBe(false);
     const trap = () => {
       throw new Error('trap');
     };

@@ -23,7 +23,11 @@ const forgedErrors: [string, unknown][] = [
   ['a marker with wrong field types', { isAppError: true, message: 42, kind: 'nope', actions: 'retry' }],
   [
     'field errors that are not lists',
-    { ...new AppError('x'), message: 'x', fieldErrors: { email: 'Taken' } },
+    {
+      ...Object.fromEntries(Object.entries(new AppError('x'))),
+      message: 'x',
+      fieldErrors: { email: 'Taken' },
+    },
   ],
   ['null', null],
   ['a string', 'boom'],

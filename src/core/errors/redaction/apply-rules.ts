@@ -41,7 +41,7 @@ export function applyRule(
     const secretStart = start + head;
     out += text.slice(done, secretStart) + replacement;
     changed = true;
-    done = secretStart + (m[group] as string).length;
+    done = secretStart + m[group].length;
     pattern.lastIndex = Math.max(done, start + 1);
   }
   return changed ? out + text.slice(done) : text;

@@ -6,8 +6,8 @@
 export interface RedactionRule {
   /** Stable id, e.g. `card-number`; named in tests and in the README's rule table. */
   id: string;
-  /** What it finds, for people reading the table. */
-  description: string;
+  /** What it finds, for people reading it (the default rules say it in a comment: bytes, issue 9). @default undefined */
+  description?: string;
   /**
    * The shape. Made global when it is not. Keep it linear: start matches at word starts (a
    * lookbehind) and avoid nested quantifiers, so a 10 MB string cannot stall the page.

@@ -1,29 +1,7 @@
 // Harmless debugging text for the redaction corpus (issue 9): ids, UUIDs, timestamps, prices,
 // versions, paths and error reasons that a report must keep. At most 2% may be changed.
+import { digits, withLuhn } from './generate';
 
-const digits = (seed: number, length: number): string => {
-  let x = seed * 2654435761 + 7;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out += String(Math.abs(x) % 10);
-  }
-  return out;
-};
-const withLuhn = (body: string): string => {
-  for (let check = 0; check < 10; check++) {
-    let sum = 0;
-    [...`${body}${check}`].reverse().forEach((c, i) => {
-      let d = +c;
-      if (i % 2) d = d > 4 ? d * 2 - 9 : d * 2;
-      sum += d;
-    });
-    if (sum % 10 === 0) return `${body}${check}`;
-  }
-  return body;
-};
 const uuid = (i: number) => {
   const hex = digits(i + 50, 32).replace(/[0-9]/g, (d) => '0123456789abcdef'.charAt((+d * 7 + i) % 16));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -1,6 +1,7 @@
 // Planted secrets for the redaction corpus (issue 9): at least 200 of at least 15 kinds. Each has the
 // snippet an app would really write (`text`) and the parts that must never leave the page (`needles`).
 // Values are made up and made distinct per index, so a needle can only come from its own secret.
+import { digits, random, withLuhn } from './generate';
 
 /** One planted secret. */
 export interface PlantedSecret {
@@ -11,40 +12,11 @@ export interface PlantedSecret {
   needles: string[];
 }
 
-const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-/** A deterministic pseudo-random string (xorshift), so the corpus is the same on every run. */
-const random = (seed: number, length: number, alphabet = ALNUM): string => {
-  let x = seed * 2654435761 + 1;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out += alphabet.charAt(Math.abs(x) % alphabet.length);
-  }
-  return out;
-};
 const upper = (seed: number, length: number) => random(seed, length, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567');
-const digits = (seed: number, length: number) => random(seed, length, '0123456789');
-
-/** Appends the Luhn check digit. */
-const withLuhn = (body: string): string => {
-  for (let check = 0; check < 10; check++) {
-    const candidate = body + check;
-    let sum = 0;
-    [...candidate].reverse().forEach((c, i) => {
-      let d = +c;
-      if (i % 2) d = d > 4 ? d * 2 - 9 : d * 2;
-      sum += d;
-    });
-    if (sum % 10 === 0) return candidate;
-  }
-  return body;
-};
 
 /** An IBAN with correct check digits for a country and a BBAN. */
 const iban = (country: string, bban: string): string => {
-  const numeric = [...`${bban}${country}00`].map((c) => parseInt(c, 36)).join('');
+  const numeric = Array.from(`${bban}${country}00`, (c) => parseInt(c, 36)).join('');
   let rest = 0;
   for (const c of numeric) rest = (rest * 10 + +c) % 97;
   return `${country}${String(98 - rest).padStart(2, '0')}${bban}`;

@@ -1,0 +1,18 @@
+import { isAppError, type AppError } from './app-error';
+import { normalizeError, type NormalizeOptions } from './normalize';
+import { readProperty } from './read-property';
+import type { Redactor } from './redact';
+import { hidden, redactError } from './redact-error';
+
+/**
+ * What the store keeps of a thrown value (issue 9): only redacted, bounded data. A thrown AppError
+ * becomes a redacted copy (see {@link redactError}); anything else is normalised with the redactor.
+ * The original stays reachable for the app's own code as the non-enumerable `cause` (the thrown
+ * value, or the AppError's own cause), which neither `toJSON` nor `JSON.stringify` ever copies.
+ */
+export function toStoredError(value: unknown, options: NormalizeOptions & { redactor: Redactor }): AppError {
+  if (!isAppError(value)) return normalizeError(value, options);
+  const copy = redactError(value, options.redactor);
+  hidden(copy, 'cause', readProperty(value, 'cause'));
+  return copy;
+}
