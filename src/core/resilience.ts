@@ -161,21 +161,21 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    * active and still holds that error, and whose predicate rules answer as before, is counted without
    * normalising, classifying and redacting it again. The record keeps that error (see `ErrorRecord.error`).
    */
-  const repeats = new Map<string, { error: AppError; asked: readonly PredicateAnswer[] }>();
+  const repeats = new Map<string, { error: AppError; key: string; asked: readonly PredicateAnswer[] }>();
   const repeatOf = (repeat: RepeatKey | undefined, value: unknown): ErrorRecord | undefined => {
     const seen = repeat && repeats.get(repeat.key);
     if (!seen) return undefined;
-    const previous = stored(fingerprint(seen.error));
+    const previous = stored(seen.key);
     if (previous?.status !== 'active' || previous.error !== seen.error) return undefined;
     // A predicate may read more than the value (navigator.onLine): if one answers otherwise, classify afresh.
     for (const [test, answer] of seen.asked) if (test(value, repeat.facts) !== answer) return undefined;
     return previous;
   };
-  const remember = (key: string, error: AppError, asked: readonly PredicateAnswer[]) => {
-    repeats.delete(key);
+  const remember = (repeat: string, error: AppError, key: string, asked: readonly PredicateAnswer[]) => {
+    repeats.delete(repeat);
     // Oldest out first: a Map iterates in insertion order.
     if (repeats.size >= MAX_REPEAT_KEYS) repeats.delete(repeats.keys().next().value as string);
-    repeats.set(key, { error, asked });
+    repeats.set(repeat, { error, key, asked });
   };
 
   // Thrown values being recorded now: a capture of one of them from inside its own capture (a rule,
@@ -187,13 +187,10 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     const prepared = isObject(value) ? normalized.get(value) : undefined;
     const repeat = prepared ? undefined : repeatKey(value);
     const previousRepeat = repeatOf(repeat, value);
-    let error = prepared ?? previousRepeat?.error;
-    if (!error) {
-      const asked: PredicateAnswer[] = [];
-      error = normalize(value, repeat && asked);
-      if (repeat) remember(repeat.key, error, asked);
-    }
+    const asked: PredicateAnswer[] = [];
+    const error = prepared ?? previousRepeat?.error ?? normalize(value, asked);
     const key = previousRepeat?.fingerprint ?? fingerprint(error);
+    if (repeat && !previousRepeat) remember(repeat.key, error, key, asked);
     const previous = previousRepeat ?? stored(key);
     const time = now();
     const restart = !previous || previous.status === 'recovered';

@@ -5,21 +5,20 @@ import { readProperty } from '../errors/read-property';
 const TOP_FRAMES = 3;
 /** Longer messages are cut by `normalizeError`, so two that differ past the cut could share a key. */
 const MAX_MESSAGE = 1000;
-/** Where the fingerprint's top frame is: the first V8 `at` line, else the first `fn@url:line:col` line. */
-const V8_FRAME = /^\s*at /m;
-const OTHER_FRAME = /.*@\S*:\d/;
 /** As `normalizeError` keeps it. */
 const MAX_STACK = 10_000;
+const OTHER_FRAME = /.*@\S*:\d/;
 
-/** The top frames of a stack, starting with the one the fingerprint reads; the whole stack if it has none. */
+/**
+ * The stack up to its third frame: the head (where a custom stack could hold the line the fingerprint
+ * reads as its top frame) and V8's first `    at` lines, or Firefox/Safari's `fn@url:line:col` ones.
+ * Found with `indexOf`, not a regex over the whole stack: this runs on every capture.
+ */
 const topFrames = (stack: string): string => {
-  const at = (V8_FRAME.exec(stack) ?? OTHER_FRAME.exec(stack))?.index;
-  return at === undefined
-    ? stack
-    : stack
-        .slice(at)
-        .split('\n', TOP_FRAMES)
-        .join('\n');
+  let end = stack.indexOf('\n    at ');
+  if (end < 0) end = OTHER_FRAME.exec(stack)?.index ?? -1;
+  for (let i = 0; i < TOP_FRAMES && end >= 0; i++) end = stack.indexOf('\n', end + 1);
+  return end < 0 ? stack : stack.slice(0, end);
 };
 
 /** A repeat key and the facts it was read from (the classification predicates are asked again with them). */
@@ -45,7 +44,7 @@ export interface RepeatKey {
 export function repeatKey(value: unknown): RepeatKey | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if (readProperty(value, 'isAppError') === true || readProperty(value, 'cause') !== undefined) return undefined;
-  if (typeof Response !== 'undefined' && value instanceof Response) return undefined;
+  if (!(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response) return undefined;
   const facts = readFacts(value);
   const { name = '', message = '', fieldErrors } = facts;
   if (fieldErrors || !(name || message) || message.length > MAX_MESSAGE) return undefined;
