@@ -1,8 +1,12 @@
 import { readFacts, type ErrorFacts } from '../errors/error-facts';
 import { readProperty } from '../errors/read-property';
 
-/** Frames in the key: enough to tell call sites apart, few enough to stay cheap. */
-const TOP_FRAMES = 3;
+/**
+ * Frames in the key: the one the fingerprint reads. More would tell callers of one throw site apart,
+ * but they share a record anyway, and callers taking turns would each replace its error and never
+ * meet the repeat path.
+ */
+const TOP_FRAMES = 1;
 /** Longer messages are cut by `normalizeError`, so two that differ past the cut could share a key. */
 const MAX_MESSAGE = 1000;
 /** As `normalizeError` keeps it. */
@@ -10,7 +14,7 @@ const MAX_STACK = 10_000;
 const OTHER_FRAME = /.*@\S*:\d/;
 
 /**
- * The stack up to its third frame: the head (where a custom stack could hold the line the fingerprint
+ * The stack up to its top frame: the head (where a custom stack could hold the line the fingerprint
  * reads as its top frame) and V8's first `    at` lines, or Firefox/Safari's `fn@url:line:col` ones.
  * Found with `indexOf`, not a regex over the whole stack: this runs on every capture.
  */
