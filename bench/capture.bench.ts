@@ -71,7 +71,9 @@ const newErrorStack = measure(
 
 // — bulwark: one instance for the repeated error (its record stays active), fresh ones for new errors.
 // `flush` runs outside the clock; the burst guard would otherwise defer part of each batch. —
-const repeated = createResilience({ burst: { limit: Infinity, budgetMs: Infinity } as Core.BurstGuardOptions });
+const repeated = createResilience({
+  burst: { limit: Infinity, budgetMs: Infinity } as Core.BurstGuardOptions,
+});
 repeated.capture(failAt('Widget failed to load'));
 const bulwarkRepeated = measure(same, (error) => repeated.capture(error));
 const fresh = createResilience({ burst: { limit: Infinity, budgetMs: Infinity } as Core.BurstGuardOptions });
