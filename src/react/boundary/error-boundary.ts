@@ -1,4 +1,5 @@
 import { Component, createElement, type ErrorInfo, type ReactNode } from 'react';
+import type { AppError } from '../../core/errors/app-error';
 import type { Resilience } from '../../core/resilience';
 import type { CaptureContext, RecoveryAction } from '../../core/types';
 import { ResilienceContext } from '../resilience-context';
@@ -6,9 +7,11 @@ import { ErrorBoundaryContext } from './error-boundary-context';
 import { BoundaryFallbacksContext, type LevelFallbacks } from './boundary-fallbacks-context';
 import type { ErrorBoundaryProps, FallbackProps, ResetDetails } from './types';
 
-type State = { didCatch: false; error: null } | { didCatch: true; error: unknown };
+type State =
+  | { didCatch: false; error: null; appError?: undefined }
+  | { didCatch: true; error: unknown; appError?: AppError };
 
-const cleared: State = { didCatch: false, error: null };
+const cleared: State = { didCatch: false, error: null, appError: undefined };
 
 /** Ways out that do not depend on the boundary. */
 const pageActions: RecoveryAction[] = [
@@ -65,7 +68,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     const { onError, level, name } = this.props;
     onError?.(error, info);
     if (this.context) {
-      this.context.capture(error, {
+      const { error: appError } = this.context.capture(error, {
         // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
         ...(info as Pick<CaptureContext, 'componentStack'>),
         source: 'boundary',
@@ -73,6 +76,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         name,
         actions: this.#actions,
       });
+      this.setState({ appError });
     }
   }
 
@@ -91,13 +95,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
 
   override render(): ReactNode {
     const { children, fallbackRender, FallbackComponent, fallback, level, escalate } = this.props;
-    const { didCatch, error } = this.state;
+    const { didCatch, error, appError } = this.state;
     let content = children;
     if (didCatch) {
-      // Normalised while rendering, so the fallback has it in the first commit; `capture` in
-      // componentDidCatch records this same AppError. A second commit to pass it on cost most of the
-      // gap to react-error-boundary (issue 11).
-      const appError = this.context?.normalize(error);
       const exhausted = this.#retries >= (this.props.maxRetries ?? DEFAULT_MAX_RETRIES);
       // Thrown from render, so the parent boundary catches it.
       if (exhausted && escalate) throw error;
