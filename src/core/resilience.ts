@@ -180,7 +180,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   // Thrown values being recorded now: a capture of one of them from inside its own capture (a rule,
   // a store listener, a reporter) is the same capture, not a second occurrence (issue 10).
-  const inFlight = new WeakSet<object>();
+  const inFlight = new WeakSet();
   let inFlightError: AppError | undefined;
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {

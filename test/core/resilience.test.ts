@@ -253,7 +253,10 @@ describe('the repeat path', () => {
   it('never takes the repeat path for field errors, which a form shows as they are now', () => {
     const resilience = createResilience();
     const invalid = (field: string) =>
-      Object.assign(new Error('Invalid input'), { name: 'ValidationError', errors: { [field]: ['Required'] } });
+      Object.assign(new Error('Invalid input'), {
+        name: 'ValidationError',
+        errors: { [field]: ['Required'] },
+      });
     resilience.capture(invalid('email'));
     expect(resilience.capture(invalid('name')).error.fieldErrors).toEqual({ name: ['Required'] });
   });

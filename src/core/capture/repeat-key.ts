@@ -47,8 +47,10 @@ export interface RepeatKey {
  */
 export function repeatKey(value: unknown): RepeatKey | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (readProperty(value, 'isAppError') === true || readProperty(value, 'cause') !== undefined) return undefined;
-  if (!(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response) return undefined;
+  if (readProperty(value, 'isAppError') === true || readProperty(value, 'cause') !== undefined)
+    return undefined;
+  if (!(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response)
+    return undefined;
   const facts = readFacts(value);
   const { name = '', message = '', fieldErrors } = facts;
   if (fieldErrors || !(name || message) || message.length > MAX_MESSAGE) return undefined;

@@ -176,7 +176,10 @@ const prepare = (match: RuleMatch | RulePredicate): Test => {
 };
 
 /** A predicate rule asked while classifying, and its answer: it may depend on more than the value (the network). */
-export type PredicateAnswer = readonly [test: (value: unknown, facts: ErrorFacts) => boolean, answer: boolean];
+export type PredicateAnswer = readonly [
+  test: (value: unknown, facts: ErrorFacts) => boolean,
+  answer: boolean,
+];
 
 /**
  * {@link classifyError}, telling `asked` which predicate rules were asked about the value itself and

@@ -52,7 +52,9 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
     if (isAppError(value)) return value;
     // An Error is no Response, and Node's lazy `Response` global costs ~1.6 µs a read (issue 11).
     const response =
-      !(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response ? value : undefined;
+      !(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response
+        ? value
+        : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
     const text = response
       ? statusLine(response.status, response.statusText)

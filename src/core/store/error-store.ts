@@ -48,7 +48,7 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
           latest.set(record.fingerprint, record);
           rate = addToRate(rate, record.lastSeen);
         }
-        const only = batch.length === 1 ? batch[0]!.fingerprint : undefined;
+        const only = batch.length === 1 ? batch[0]?.fingerprint : undefined;
         const records = s.records.filter((r) => (only ? r.fingerprint !== only : !latest.has(r.fingerprint)));
         records.push(...latest.values());
         if (records.length > limit) records.splice(0, records.length - limit);
