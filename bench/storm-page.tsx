@@ -1,13 +1,28 @@
 // The browser side of the storm benchmark: bundled by bench/storm.bench.ts with esbuild (React in
 // production mode) and run in headless Chromium, where long tasks are measured by the browser itself.
-import { createElement } from 'react';
+import { createElement, useState, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary as ReactErrorBoundary } from 'react-error-boundary';
 import { toast, Toaster } from 'sonner';
-import { AppError, createResilience, ResilienceProvider, type Presentation } from '../src/index';
+import {
+  AppError,
+  createResilience,
+  ErrorBoundary,
+  ResilienceProvider,
+  type FallbackProps,
+  type Presentation,
+} from '../src/index';
 
 export type Scenario =
   | { kind: 'naive'; n: number }
-  | { kind: 'bulwark'; n: number; presentation?: Presentation; perTask?: number };
+  | {
+      kind: 'bulwark';
+      n: number;
+      presentation?: Presentation;
+      perTask?: number;
+      /** Plain `Error`s thrown at one site (the whole pipeline runs), instead of ready AppErrors. */
+      plain?: boolean;
+    };
 
 export interface StormResult {
   burstMs: number;
@@ -19,6 +34,33 @@ export interface StormResult {
   settledMs: number;
   /** Longest batch of captures, when errors arrive in several tasks. */
   longestBatchMs: number;
+  /** Longest gap between two turns of a message loop after the burst: an upper bound of the longest task. */
+  longestBlockMs: number;
+}
+
+/** Thrown at one site, as a storm is: one line of app code failing again and again. */
+function failAt(message: string): Error {
+  return new Error(message);
+}
+
+/** The largest gap between turns of a MessageChannel loop over `ms`: how long the page could not respond. */
+async function watchBlocks(ms: number): Promise<number> {
+  const channel = new MessageChannel();
+  const end = performance.now() + ms;
+  let last = performance.now();
+  let longest = 0;
+  await new Promise<void>((resolve) => {
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (now < end) channel.port2.postMessage(null);
+      else resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+  channel.port1.close();
+  return longest;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,9 +85,9 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
   // The errors are made before the clock starts: creating them (and their stacks) is the app's cost, not capture's.
-  const errors = Array.from(
-    { length: scenario.n },
-    (_, i) => new AppError(`Widget ${word(i)} failed`, { kind: 'server' }),
+  const plain = scenario.kind === 'bulwark' && scenario.plain;
+  const errors = Array.from({ length: scenario.n }, (_, i) =>
+    plain ? failAt(`Widget ${word(i)} failed`) : new AppError(`Widget ${word(i)} failed`, { kind: 'server' }),
   );
   const context = {
     source: 'global',
@@ -72,7 +114,7 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
     burstEnd = performance.now();
   }
   const settledMs = performance.now() - start;
-  await sleep(1500);
+  const longestBlockMs = await watchBlocks(1500);
   observer.disconnect();
   const isBurst = (t: PerformanceEntry) =>
     burstEnd > start && t.startTime <= start + 1 && t.startTime + t.duration >= burstEnd - 1;
@@ -85,10 +127,58 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
     dialogs: count('dialog[open]'),
     settledMs,
     longestBatchMs,
+    longestBlockMs,
   };
   toast.dismiss();
   root.unmount();
   return result;
 }
 
-(window as unknown as { runStorm: typeof runStorm }).runStorm = runStorm;
+export type ClickBoundary = 'bulwark' | 'react-error-boundary';
+
+const Fallback = ({ error }: FallbackProps) => (
+  <p role="alert">{error instanceof Error ? error.message : 'Something went wrong'}</p>
+);
+
+function Widget() {
+  const [broken, setBroken] = useState(false);
+  if (broken) throw failAt('Widget failed');
+  return <button onClick={() => setBroken(true)}>Break</button>;
+}
+
+/**
+ * ms from a click that makes a component throw to its fallback painted: the click runs in a frame's
+ * requestAnimationFrame callback, React renders and commits in the click, the browser paints that frame,
+ * and a message posted in the callback arrives after the paint.
+ */
+async function runClick(boundary: ClickBoundary): Promise<number> {
+  document.body.innerHTML = '<div id="root"></div>';
+  const root = createRoot(document.getElementById('root')!);
+  const Boundary = (boundary === 'bulwark' ? ErrorBoundary : ReactErrorBoundary) as ComponentType<{
+    FallbackComponent: typeof Fallback;
+    children?: ReactNode;
+  }>;
+  const tree = createElement(Boundary, { FallbackComponent: Fallback }, createElement(Widget));
+  root.render(
+    boundary === 'bulwark'
+      ? createElement(ResilienceProvider, { resilience: createResilience(), globalHandlers: false }, tree)
+      : tree,
+  );
+  await sleep(100);
+  const button = document.querySelector('button')!;
+  const ms = await new Promise<number>((resolve) =>
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      button.click();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - start);
+      // A task posted in a frame's callbacks runs once that frame has been rendered and painted.
+      channel.port2.postMessage(null);
+    }),
+  );
+  if (!document.querySelector('[role="alert"]')) throw new Error(`${boundary}: no fallback`);
+  root.unmount();
+  return ms;
+}
+
+Object.assign(window, { runStorm, runClick });

@@ -1,19 +1,33 @@
 /** Options for {@link createBurstGuard}. */
 export interface BurstGuardOptions {
-  /** Items handled at once in one task; the rest of a burst waits for later tasks. @default 100 */
+  /**
+   * Time, in ms, that handling may take in one task; the rest of a burst waits for later tasks. A time
+   * rather than a count, because the cost of one item varies tenfold between cold and warm code
+   * (issue 11). @default 4
+   */
+  budgetMs?: number;
+  /**
+   * Items a task always handles at once, however long they take: a few errors together never wait,
+   * and a cold first capture does not send the next ones to a later task. @default 10
+   */
+  minItems?: number;
+  /** Items handled at most in one task, on top of the time budget. @default Infinity (only the time counts) */
   limit?: number;
   /** Items kept waiting at most; beyond that they are only counted. @default 10_000 */
   maxPending?: number;
   /** Runs a callback in a later task. @default setTimeout(fn, 0) */
   schedule?: (task: () => void) => void;
+  /** A clock in ms for the budget, for tests. @default performance.now (Date.now where there is none) */
+  now?: () => number;
 }
 
-export const DEFAULT_BURST_LIMIT = 100;
+export const DEFAULT_BURST_BUDGET_MS = 4;
+export const DEFAULT_BURST_MIN_ITEMS = 10;
 export const DEFAULT_MAX_PENDING = 10_000;
 
 /** Spreads a burst of work over several tasks so that no single task runs long. */
 export interface BurstGuard<T> {
-  /** Handles `item` now if this task's allowance is not used up, else queues it. True when handled now. */
+  /** Handles `item` now if this task's budget is not used up, else queues it. True when handled now. */
   run: (item: T) => boolean;
   /** Handles everything queued, now (tests, page unload, server rendering). */
   flush: () => void;
@@ -22,61 +36,92 @@ export interface BurstGuard<T> {
 }
 
 /**
- * Wraps a handler so that at most `limit` items are handled per task: a storm of 10,000 errors
- * thrown in one loop becomes 100 short tasks instead of one long one that freezes the page
- * (issue 4: never a long task over 50 ms). Items past `maxPending` are dropped and counted;
- * `onDropped(count)` hears about them once the queue drains.
+ * Wraps a handler so that handling takes at most `budgetMs` per task: a storm of 10,000 errors thrown
+ * in one loop becomes many short tasks instead of one long one that freezes the page (issue 4: never
+ * a long task over 50 ms). Items past `maxPending` are dropped and counted; `onDropped(count)` hears
+ * about them once the queue drains. `handle` is told whether the item came from the queue, and `endBatch`
+ * runs after each slice of the queue, so the owner can publish a slice at once (one store update, not one
+ * per item).
  */
 export function createBurstGuard<T>(
-  handle: (item: T) => void,
+  handle: (item: T, queued: boolean) => void,
   onDropped: (count: number) => void,
   options: BurstGuardOptions = {},
+  endBatch: () => void = () => {},
 ): BurstGuard<T> {
-  const limit = options.limit ?? DEFAULT_BURST_LIMIT;
+  const budget = options.budgetMs ?? DEFAULT_BURST_BUDGET_MS;
+  const limit = options.limit ?? Infinity;
+  const minItems = Math.min(options.minItems ?? DEFAULT_BURST_MIN_ITEMS, limit);
   const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
   const schedule = options.schedule ?? ((task: () => void) => void setTimeout(task, 0));
+  const clock = globalThis.performance;
+  const now = options.now ?? (clock ? () => clock.now() : Date.now);
+  // A read index instead of `shift()`, which copies the rest of a 10,000-item queue on each call.
   const queue: T[] = [];
+  let head = 0;
+  const waiting = () => queue.length - head;
+  // Time spent and items handled in the current task; both reset when the next task starts.
+  let spent = 0;
   let handledThisTask = 0;
   let taskScheduled = false;
   let dropped = 0;
 
-  const drain = (max: number) => {
-    const batch = queue.splice(0, max);
-    for (const item of batch) handle(item);
-    if (queue.length === 0 && dropped > 0) {
-      const count = dropped;
-      dropped = 0;
-      onDropped(count);
+  /** Handles queued items until `more()` says stop, then publishes them as one batch. */
+  const drain = (more: (start: number, handled: number) => boolean) => {
+    const start = now();
+    let handled = 0;
+    try {
+      while (waiting() > 0 && more(start, handled)) {
+        handled += 1;
+        const item = queue[head] as T;
+        queue[head++] = undefined as T;
+        handle(item, true);
+      }
+      if (waiting() === 0) queue.length = head = 0;
+      if (queue.length === 0 && dropped > 0) {
+        const count = dropped;
+        dropped = 0;
+        onDropped(count);
+      }
+    } finally {
+      endBatch();
     }
   };
 
-  // One task at a time: it resets this task's allowance and handles the next slice of the queue.
+  // One task at a time: it starts this task's budget afresh and handles the next slice of the queue.
   const nextTask = () => {
     if (taskScheduled) return;
     taskScheduled = true;
     schedule(() => {
       taskScheduled = false;
+      spent = 0;
       handledThisTask = 0;
-      if (queue.length === 0 && dropped === 0) return;
-      handledThisTask = limit;
-      drain(limit);
+      if (waiting() === 0 && dropped === 0) return;
+      // At least one item per task, so a budget smaller than one item still makes progress.
+      drain((start, handled) => handled === 0 || (now() - start < budget && handled < limit));
+      spent = budget;
       nextTask();
     });
   };
 
   const run = (item: T): boolean => {
     nextTask();
-    if (handledThisTask < limit && queue.length === 0) {
+    if ((spent < budget || handledThisTask < minItems) && handledThisTask < limit && waiting() === 0) {
+      const start = now();
       handledThisTask += 1;
-      handle(item);
+      try {
+        handle(item, false);
+      } finally {
+        spent += now() - start;
+      }
       return true;
     }
-    if (queue.length < maxPending) queue.push(item);
+    if (waiting() < maxPending) queue.push(item);
     else dropped += 1;
     return false;
   };
 
-  const flush = () => drain(queue.length);
+  const flush = () => drain(() => true);
 
-  return { run, flush, pending: () => queue.length };
+  return { run, flush, pending: waiting };
 }

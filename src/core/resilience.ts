@@ -18,9 +18,14 @@ import { createDegradation } from './degradation/create-degradation';
 import type { Degradation, DegradationOptions } from './degradation/types';
 import { createReactRootOptions, type ReactRootErrorOptions } from './react-root-options';
 import { createBurstGuard, type BurstGuardOptions } from './burst-guard';
+import type { PredicateAnswer } from './errors/classify';
+import { cachedStackRedactor } from './capture/cached-stack-redactor';
+import { repeatKey, type RepeatKey } from './capture/repeat-key';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
+/** Repeat keys remembered (see `repeatKey`): as many as the store keeps records by default. */
+const MAX_REPEAT_KEYS = 100;
 
 /** Options for {@link createResilience}. */
 export interface ResilienceOptions {
@@ -43,8 +48,8 @@ export interface ResilienceOptions {
   /** Features per level, and how open breakers and the network degrade the app. @default {} */
   degradation?: DegradationOptions;
   /**
-   * Storm safety: captures handled at once per task (the rest of a burst is handled in later tasks)
-   * and how many may wait. @default { limit: 100, maxPending: 10_000 }
+   * Storm safety: time spent capturing per task (the rest of a burst is handled in later tasks) and how
+   * many may wait. @default { budgetMs: 4, maxPending: 10_000 }
    */
   burst?: BurstGuardOptions;
 }
@@ -57,11 +62,17 @@ export interface Resilience {
    */
   capture: (error: unknown, context?: CaptureContext) => ErrorRecord;
   /**
-   * Handles now every capture still waiting from an error storm. `capture` handles at most
-   * `burst.limit` errors per task and the rest in later tasks, so a storm never freezes the page;
+   * Handles now every capture still waiting from an error storm. `capture` spends at most
+   * `burst.budgetMs` per task and handles the rest in later tasks, so a storm never freezes the page;
    * call this in tests, before the page unloads, or at the end of a server render.
    */
   flush: () => void;
+  /**
+   * The AppError `capture` records for `error`: normalised with this instance's rules, message and stack
+   * redacted. Kept per thrown object, so a later `capture` of it records this same AppError (a boundary's
+   * fallback shows it while rendering, before `componentDidCatch` captures). Records nothing; never throws.
+   */
+  normalize: (error: unknown) => AppError;
   /** True once `capture` has seen this thrown object (or the AppError it became). */
   isCaptured: (error: unknown) => boolean;
   /** Hides a record until it happens again. */
@@ -114,14 +125,67 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     breakers.get(name, breakerOptions);
   const degradation = createDegradation(options.degradation, breakers);
 
-  const current = (record: ErrorRecord): ErrorRecord =>
-    store.getState().records.find((r) => r.id === record.id) ?? record;
+  // Records of the slice of a storm being drained, published as one store update when it ends.
+  let batch: Map<string, ErrorRecord> | undefined;
+  const stored = (key: string): ErrorRecord | undefined =>
+    batch?.get(key) ?? store.getState().records.find((r) => r.fingerprint === key);
+  const current = (record: ErrorRecord): ErrorRecord => {
+    const pending = batch?.get(record.fingerprint);
+    return pending?.id === record.id
+      ? pending
+      : (store.getState().records.find((r) => r.id === record.id) ?? record);
+  };
+
+  const redactStack = cachedStackRedactor(redactor.redactString);
+  /** What `capture` stores for a thrown value: normalised with the app's rules, message and stack redacted. */
+  // Only redacted, bounded data is stored (issue 9); the thrown value stays reachable as the non-enumerable `cause`.
+  const normalize = (value: unknown, asked?: PredicateAnswer[]): AppError =>
+    toStoredError(value, { rules: options.rules, asked, redactor, redactStack });
+  // Boundaries normalise while rendering (their fallback shows the error at once); `capture` reuses it.
+  const normalized = new WeakMap<object, AppError>();
+  const prepare = (value: unknown): AppError => {
+    if (!isObject(value)) return normalize(value);
+    let error = captured.get(value)?.error ?? normalized.get(value);
+    if (!error) normalized.set(value, (error = normalize(value)));
+    return error;
+  };
+
+  /**
+   * The repeat path (issue 11): a recurrence whose repeat key was seen, while the record it made is
+   * active and still holds that error, and whose predicate rules answer as before, is counted without
+   * normalising, classifying and redacting it again. The record keeps that error (see `ErrorRecord.error`).
+   */
+  const repeats = new Map<string, { error: AppError; key: string; asked: readonly PredicateAnswer[] }>();
+  const repeatOf = (repeat: RepeatKey | undefined, value: unknown): ErrorRecord | undefined => {
+    const seen = repeat && repeats.get(repeat.key);
+    if (!seen) return undefined;
+    const previous = stored(seen.key);
+    if (previous?.status !== 'active' || previous.error !== seen.error) return undefined;
+    // A predicate may read more than the value (navigator.onLine): if one answers otherwise, classify afresh.
+    for (const [test, answer] of seen.asked) if (test(value, repeat.facts) !== answer) return undefined;
+    return previous;
+  };
+  const remember = (repeat: string, error: AppError, key: string, asked: readonly PredicateAnswer[]) => {
+    repeats.delete(repeat);
+    // Oldest out first: a Map iterates in insertion order.
+    if (repeats.size >= MAX_REPEAT_KEYS) repeats.delete(repeats.keys().next().value as string);
+    repeats.set(repeat, { error, key, asked });
+  };
+
+  // Thrown values being recorded now: a capture of one of them from inside its own capture (a rule,
+  // a store listener, a reporter) is the same capture, not a second occurrence (issue 10).
+  const inFlight = new WeakSet();
+  let inFlightError: AppError | undefined;
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
-    // Only redacted, bounded data is stored; the thrown value stays reachable as the non-enumerable `cause`.
-    const error = toStoredError(value, { rules: options.rules, redactor });
-    const key = fingerprint(error);
-    const previous = store.getState().records.find((r) => r.fingerprint === key);
+    const prepared = isObject(value) ? normalized.get(value) : undefined;
+    const repeat = prepared ? undefined : repeatKey(value);
+    const previousRepeat = repeatOf(repeat, value);
+    const asked: PredicateAnswer[] = [];
+    const error = prepared ?? previousRepeat?.error ?? normalize(value, asked);
+    const key = previousRepeat?.fingerprint ?? fingerprint(error);
+    if (repeat && !previousRepeat) remember(repeat.key, error, key, asked);
+    const previous = previousRepeat ?? stored(key);
     const time = now();
     const restart = !previous || previous.status === 'recovered';
     // The stored context is redacted like a report would be; the action callbacks stay usable, and a
@@ -142,9 +206,13 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       context: safeContext,
     };
     const result = { ...draft, presentation: context.presentation ?? disclosure.decide(draft) };
-    store.getState().upsert(result);
+    // Marked before the store hears of it: a listener that captures the same value gets this record.
     captured.set(error, result);
     if (isObject(value)) captured.set(value, result);
+    if (batch) {
+      batch.delete(key);
+      batch.set(key, result);
+    } else store.getState().upsert(result);
     reporting.dispatch(result);
     return result;
   };
@@ -170,11 +238,20 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     looseRecord(new AppError('The error pipeline failed', { cause: failure }), 'pipeline-failure', context);
 
   const safeRecord = (value: unknown, context: CaptureContext): ErrorRecord => {
+    const tracked = isObject(value);
+    if (tracked && inFlight.has(value)) {
+      // Not normalised: that is what is running (a rule that captures would only come back here).
+      inFlightError ??= new AppError('Captured again while its capture was running', { severity: 'info' });
+      return looseRecord(inFlightError, 'in-flight', context);
+    }
     try {
+      if (tracked) inFlight.add(value);
       return record(value, context);
     } catch (failure) {
       // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
       return pipelineFailure(failure, context);
+    } finally {
+      if (tracked) inFlight.delete(value);
     }
   };
 
@@ -184,11 +261,12 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   let stormPlaceholder: AppError | undefined;
   let handledNow: ErrorRecord | undefined;
   const burst = createBurstGuard<readonly [unknown, CaptureContext]>(
-    ([value, context]) => {
+    ([value, context], queued) => {
+      if (queued) batch ??= new Map();
       handledNow = safeRecord(value, context);
       if (isObject(value)) waiting.delete(value);
     },
-    // Straight to the store: the storm is over, and this must not queue behind itself.
+    // Handled at once (with the slice it ends): the storm is over, and this must not queue behind itself.
     (dropped) =>
       void safeRecord(
         new AppError(`${dropped} errors were dropped during an error storm`, {
@@ -200,6 +278,12 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
         { source: 'manual' },
       ),
     options.burst,
+    // One store update per drained slice of a storm.
+    () => {
+      const records = batch ? [...batch.values()] : [];
+      batch = undefined;
+      if (records.length > 0) store.getState().upsertAll(records);
+    },
   );
 
   const placeholder = (value: unknown, context: CaptureContext): ErrorRecord => {
@@ -210,6 +294,14 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     const result = looseRecord(stormPlaceholder, 'waiting', context);
     if (isObject(value)) waiting.set(value, result);
     return result;
+  };
+
+  const safePrepare = (value: unknown): AppError => {
+    try {
+      return prepare(value);
+    } catch (failure) {
+      return new AppError('The error pipeline failed', { cause: failure });
+    }
   };
 
   const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
@@ -253,6 +345,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     resilientFetch(input, init, { capture, breaker });
   return {
     capture,
+    normalize: safePrepare,
     flush: burst.flush,
     isCaptured,
     dismiss,

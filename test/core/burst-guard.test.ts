@@ -78,3 +78,63 @@ describe('error storms', () => {
     expect(records.at(-1)!.error.severity).toBe('warning');
   });
 });
+
+describe('a time budget per task', () => {
+  /** A clock that advances `costMs` each time it is read while a capture runs. */
+  const slowClock = (costMs: number) => {
+    let t = 0;
+    return { now: () => (t += costMs) };
+  };
+
+  it('handles captures at once until the budget is spent, then defers the rest', async () => {
+    vi.useFakeTimers();
+    // Each reading of the clock advances 1 ms: one capture costs about 1 ms of a 5 ms budget.
+    const resilience = createResilience({ burst: { budgetMs: 5, minItems: 0, ...slowClock(1) } });
+    const results = Array.from({ length: 20 }, (_, i) => resilience.capture(distinct(i)));
+    const handledNow = results.filter((r) => r.fingerprint !== 'waiting').length;
+    expect(handledNow).toBeGreaterThan(0);
+    expect(handledNow).toBeLessThan(20);
+    await vi.runAllTimersAsync();
+    expect(resilience.store.getState().records).toHaveLength(20);
+  });
+
+  it('always handles the first minItems captures of a task at once, however slow', () => {
+    const resilience = createResilience({ burst: { budgetMs: 1, minItems: 3, ...slowClock(100) } });
+    const results = Array.from({ length: 5 }, (_, i) => resilience.capture(distinct(i)));
+    expect(results.map((r) => r.fingerprint === 'waiting')).toEqual([false, false, false, true, true]);
+    resilience.flush();
+  });
+
+  it('makes progress when one capture costs more than the whole budget', async () => {
+    vi.useFakeTimers();
+    const resilience = createResilience({ burst: { budgetMs: 1, minItems: 1, ...slowClock(50) } });
+    for (let i = 0; i < 4; i++) resilience.capture(distinct(i));
+    expect(resilience.store.getState().records).toHaveLength(1);
+    await vi.runOnlyPendingTimersAsync();
+    expect(resilience.store.getState().records).toHaveLength(2);
+    await vi.runAllTimersAsync();
+    expect(resilience.store.getState().records).toHaveLength(4);
+  });
+
+  it('publishes each drained slice of a storm in one store update', async () => {
+    vi.useFakeTimers();
+    const resilience = createResilience({ burst: { limit: 2, budgetMs: Infinity } });
+    const updates: number[] = [];
+    resilience.store.subscribe((state) => updates.push(state.records.length));
+    for (let i = 0; i < 8; i++) resilience.capture(distinct(i));
+    expect(updates).toEqual([1, 2]);
+    await vi.runAllTimersAsync();
+    expect(updates).toEqual([1, 2, 4, 6, 8]);
+    for (let i = 8; i < 18; i++) resilience.capture(distinct(i));
+    resilience.flush();
+    expect(updates.slice(5)).toEqual([9, 10, 18]);
+  });
+
+  it('counts a recurrence within one drained slice as one more occurrence of its record', () => {
+    const resilience = createResilience({ burst: { limit: 1 } });
+    resilience.capture(distinct(0));
+    for (let i = 0; i < 3; i++) resilience.capture(distinct(1));
+    resilience.flush();
+    expect(resilience.store.getState().records.map((r) => r.count)).toEqual([1, 3]);
+  });
+});

@@ -173,3 +173,119 @@ describe('capture context', () => {
     expect(again.context.source).toBe('global');
   });
 });
+
+describe('the repeat path', () => {
+  /** One throw site, as a storm has: the same line of app code failing again and again. */
+  const failFetch = () => new TypeError('Failed to fetch');
+
+  it('counts a recurrence on the record it made, keeping that record’s error', () => {
+    const resilience = createResilience();
+    const first = failFetch();
+    const record = resilience.capture(first);
+    const later = failFetch();
+    const again = resilience.capture(later);
+    expect(again).toMatchObject({ id: record.id, fingerprint: record.fingerprint, count: 2 });
+    expect(again.error).toBe(record.error);
+    expect(again.error.cause).toBe(first);
+    expect(resilience.isCaptured(later)).toBe(true);
+    expect(resilience.capture(later).count).toBe(2);
+  });
+
+  it('classifies afresh when the network comes back (the offline rule answers otherwise)', () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const resilience = createResilience();
+      expect(resilience.capture(failFetch()).error.kind).toBe('offline');
+      expect(resilience.capture(failFetch()).error.kind).toBe('offline');
+      onLine.mockReturnValue(true);
+      const back = resilience.capture(failFetch());
+      expect(back.error.kind).toBe('network');
+      expect(back.count).toBe(1);
+      expect(resilience.store.getState().records.map((r) => [r.error.kind, r.count])).toEqual([
+        ['offline', 2],
+        ['network', 1],
+      ]);
+    } finally {
+      onLine.mockRestore();
+    }
+  });
+
+  it('asks an app’s predicate rule again on every recurrence', () => {
+    let maintenance = false;
+    const resilience = createResilience({
+      rules: [
+        {
+          name: 'maintenance',
+          match: () => maintenance,
+          classification: { kind: 'server', messageKey: 'maintenance' },
+        },
+      ],
+    });
+    const fail = () => new Error('Save failed');
+    expect(resilience.capture(fail()).error.kind).toBe('unknown');
+    maintenance = true;
+    expect(resilience.capture(fail()).error).toMatchObject({ kind: 'server', messageKey: 'maintenance' });
+    maintenance = false;
+    const records = resilience.store.getState().records;
+    expect(resilience.capture(fail()).count).toBe(2);
+    expect(records.map((r) => r.error.kind)).toEqual(['unknown', 'server']);
+  });
+
+  it('stores each message as a full capture would, though the fingerprint folds the numbers', () => {
+    const resilience = createResilience();
+    const fail = (id: number) => new Error(`Order ${id} not found`);
+    resilience.capture(fail(123));
+    const again = resilience.capture(fail(456));
+    expect(again.count).toBe(2);
+    expect(again.error.message).toBe('Order 456 not found');
+    expect(resilience.capture(fail(456)).error).toBe(again.error);
+  });
+
+  it('starts a dismissed or recovered record afresh, as before', () => {
+    const resilience = createResilience();
+    const record = resilience.capture(failFetch());
+    resilience.resolve(record.id);
+    const again = resilience.capture(failFetch());
+    expect(again).toMatchObject({ status: 'active', count: 2, occurrences: [again.lastSeen] });
+    expect(again.error).not.toBe(record.error);
+  });
+
+  it('never takes the repeat path for field errors, which a form shows as they are now', () => {
+    const resilience = createResilience();
+    const invalid = (field: string) =>
+      Object.assign(new Error('Invalid input'), {
+        name: 'ValidationError',
+        errors: { [field]: ['Required'] },
+      });
+    resilience.capture(invalid('email'));
+    expect(resilience.capture(invalid('name')).error.fieldErrors).toEqual({ name: ['Required'] });
+  });
+});
+
+describe('re-entrant captures (issue 10)', () => {
+  it('counts once a thrown object captured again from a store listener', () => {
+    const resilience = createResilience();
+    const thrown = new Error('listener sees it');
+    resilience.store.subscribe(() => void resilience.capture(thrown, { source: 'global' }));
+    resilience.capture(thrown);
+    expect(resilience.store.getState().records.map((r) => r.count)).toEqual([1]);
+  });
+
+  it('counts once a thrown object captured again from a reporter or a rule', () => {
+    const reporter: Reporter = { name: 'echo', report: () => void resilience.capture(thrown) };
+    const resilience = createResilience({
+      reporters: [reporter],
+      rules: [
+        {
+          name: 'echo',
+          match: (value) => resilience.capture(value).count > 1,
+          classification: { kind: 'server' },
+        },
+      ],
+    });
+    const thrown = new Error('echo');
+    const record = resilience.capture(thrown);
+    expect(record.error.kind).toBe('unknown');
+    expect(resilience.store.getState().records.map((r) => r.count)).toEqual([1]);
+  });
+});

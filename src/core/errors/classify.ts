@@ -146,31 +146,60 @@ const matchOne = (
   matcher === undefined ||
   (actual !== undefined && (typeof matcher === 'object' ? matcher.test(String(actual)) : matcher === actual));
 
-const matches = (match: RuleMatch | RulePredicate, value: unknown, facts: ErrorFacts): boolean => {
-  try {
-    if (typeof match === 'function') return match(value, facts);
-    // RuleMatch's fields are named after the facts they test.
-    return Object.entries(match).every(([fact, matcher]) =>
-      matchOne(matcher as RuleMatch[keyof RuleMatch], facts[fact as keyof RuleMatch]),
-    );
-  } catch {
-    return false;
-  }
-};
+/** A rule's match as one test. A throw counts as no match. */
+type Test = (value: unknown, facts: ErrorFacts) => boolean;
 
 /**
- * Classifies any thrown value with the rules table: the first rule that matches the value or one of
- * its causes wins; app `rules` are tried first. An `AppError` with a known kind keeps its own
- * classification unless an app rule matches. Never throws.
- *
- * @example
- * classifyError(new TypeError('Failed to fetch')); // { kind: 'network', severity: 'warning', retryable: true, … }
- * classifyError(err, [{ name: 'payment', match: { code: 'CARD_DECLINED' }, classification: { kind: 'validation', messageKey: 'card-declined' } }]);
+ * Each match made into a test once, not per call and per cause link (issue 11: `Object.entries` per
+ * rule per link was 3% of a storm). Keyed by the match object, so a rule whose `match` is replaced is
+ * prepared again; a memo of pure functions, not app state.
  */
-export function classifyError(value: unknown, rules: readonly ClassificationRule[] = []): Classification {
+const tests = /* @__PURE__ */ new WeakMap<RuleMatch | RulePredicate, Test>();
+
+const prepare = (match: RuleMatch | RulePredicate): Test => {
+  let test = tests.get(match);
+  if (!test) {
+    // RuleMatch's fields are named after the facts they test.
+    const entries = typeof match === 'function' ? [] : (Object.entries(match) as [keyof RuleMatch, never][]);
+    test = (value, facts) => {
+      try {
+        return typeof match === 'function'
+          ? match(value, facts)
+          : entries.every(([fact, matcher]) => matchOne(matcher, facts[fact]));
+      } catch {
+        return false;
+      }
+    };
+    tests.set(match, test);
+  }
+  return test;
+};
+
+/** A predicate rule asked while classifying, and its answer: it may depend on more than the value (the network). */
+export type PredicateAnswer = readonly [
+  test: (value: unknown, facts: ErrorFacts) => boolean,
+  answer: boolean,
+];
+
+/**
+ * {@link classifyError}, telling `asked` which predicate rules were asked about the value itself and
+ * what they answered: `capture`'s repeat path asks them again before it reuses a classification.
+ */
+export function classifyTraced(
+  value: unknown,
+  rules: readonly ClassificationRule[] = [],
+  asked?: PredicateAnswer[],
+): Classification {
   const chain = causeChain(value).map((link) => [link, readFacts(link)] as const);
   const find = (table: readonly ClassificationRule[]) =>
-    table.find((r) => chain.some(([link, facts]) => matches(r.match, link, facts)))?.classification;
+    table.find((r) => {
+      const test = prepare(r.match);
+      return chain.some(([link, facts]) => {
+        const answer = test(link, facts);
+        if (asked && typeof r.match === 'function') asked.push([test, answer]);
+        return answer;
+      });
+    })?.classification;
   const own =
     readProperty(value, 'isAppError') === true && isAppError(value) && value.kind !== 'unknown'
       ? value
@@ -185,4 +214,17 @@ export function classifyError(value: unknown, rules: readonly ClassificationRule
     messageKey: found?.messageKey ?? kind,
     actions: found?.actions ?? base.actions,
   };
+}
+
+/**
+ * Classifies any thrown value with the rules table: the first rule that matches the value or one of
+ * its causes wins; app `rules` are tried first. An `AppError` with a known kind keeps its own
+ * classification unless an app rule matches. Never throws.
+ *
+ * @example
+ * classifyError(new TypeError('Failed to fetch')); // { kind: 'network', severity: 'warning', retryable: true, … }
+ * classifyError(err, [{ name: 'payment', match: { code: 'CARD_DECLINED' }, classification: { kind: 'validation', messageKey: 'card-declined' } }]);
+ */
+export function classifyError(value: unknown, rules: readonly ClassificationRule[] = []): Classification {
+  return classifyTraced(value, rules);
 }

@@ -1,5 +1,5 @@
 import { AppError, isAppError } from './app-error';
-import { classifyError, kindDefaults, type ClassificationRule } from './classify';
+import { classifyTraced, kindDefaults, type ClassificationRule, type PredicateAnswer } from './classify';
 import { readFacts } from './error-facts';
 import { readProperty } from './read-property';
 import { statusLine } from './status-line';
@@ -15,6 +15,10 @@ export interface NormalizeOptions {
   rules?: readonly ClassificationRule[];
   /** Removes secrets from the message, stack, code, field errors and URL before they are cut. @default the default rules */
   redactor?: Redactor;
+  /** Redacts the stack (`capture` passes one that caches per throw site, issue 11). @default `redactor.redactString` */
+  redactStack?: (stack: string) => string;
+  /** Filled with the predicate rules asked about the value and their answers (for `capture`'s repeat path). @default undefined */
+  asked?: PredicateAnswer[];
 }
 
 /** Messages longer than this are cut, `…` included (a thrown 10 MB string stays a short message). */
@@ -53,13 +57,18 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
   try {
     if (isAppError(value)) return value;
     const redactor = options.redactor ?? defaultRedactor;
-    const response = typeof Response !== 'undefined' && value instanceof Response ? value : undefined;
+    // An Error is no Response, and Node's lazy `Response` global costs ~1.6 µs a read (issue 11).
+    const response =
+      !(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response
+        ? value
+        : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
     const text = response
       ? statusLine(response.status, response.statusText)
       : redactor.redactString(describe(value, message, name), MAX_MESSAGE - 1);
+    const stack = readProperty(value, 'stack');
     const error = new AppError(text || 'Unknown error', {
-      ...classifyError(value, options.rules),
+      ...classifyTraced(value, options.rules, options.asked),
       code: (code && redactor.redactString(code, 100)) || (status ? `HTTP_${status}` : undefined),
       status,
       retryAfterMs: response && parseRetryAfter(response.headers.get('retry-after')),
@@ -67,10 +76,12 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
       context: response && { url: redactor.redactString(response.url.replace(/[?#].*/, ''), MAX_MESSAGE) },
       fieldErrors: fieldErrors && (redactor(fieldErrors) as FieldErrors),
       cause: value,
+      // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
+      stack:
+        typeof stack === 'string'
+          ? clip(stack, MAX_STACK - 1, options.redactStack ?? redactor.redactString, true)
+          : undefined,
     });
-    const stack = readProperty(value, 'stack');
-    // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
-    if (typeof stack === 'string') error.stack = clip(stack, MAX_STACK - 1, redactor.redactString, true);
     return error;
   } catch {
     return new AppError('Unknown error', { ...kindDefaults.unknown, cause: value });

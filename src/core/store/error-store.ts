@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { RecordStatus } from '../types';
+import type { ErrorRecord, RecordStatus } from '../types';
 import type { ErrorStore, ErrorStoreOptions, ErrorStoreState, RateBucket } from './types';
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -37,21 +37,35 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
         records[index] = { ...found, status };
         return { records };
       });
+    // One state change for a batch: a drained error storm notifies listeners once, not once per record.
+    const upsertAll = (batch: readonly ErrorRecord[]) =>
+      set((s) => {
+        try {
+          // As one `upsert` after another: a fingerprint met twice keeps its latest record, moved last.
+          const latest = new Map<string, ErrorRecord>();
+          let rate = s.rate;
+          for (const record of batch) {
+            latest.delete(record.fingerprint);
+            latest.set(record.fingerprint, record);
+            rate = addToRate(rate, record.lastSeen);
+          }
+          const only = batch.length === 1 ? batch[0]?.fingerprint : undefined;
+          const records = s.records.filter((r) =>
+            only ? r?.fingerprint !== only : !latest.has(r?.fingerprint),
+          );
+          records.push(...latest.values());
+          if (records.length > limit) records.splice(0, records.length - limit);
+          return { records, rate };
+        } catch {
+          // Not records (null, a Proxy whose traps throw): nothing to store (issue 9).
+          return s;
+        }
+      });
     return {
       records: [],
       rate: [],
-      upsert: (record) =>
-        set((s) => {
-          try {
-            const records = s.records.filter((r) => r?.fingerprint !== record.fingerprint);
-            records.push(record);
-            if (records.length > limit) records.splice(0, records.length - limit);
-            return { records, rate: addToRate(s.rate, record.lastSeen) };
-          } catch {
-            // Not a record (null, a Proxy whose traps throw): nothing to store (issue 9).
-            return s;
-          }
-        }),
+      upsert: (record) => upsertAll([record]),
+      upsertAll,
       dismiss: (id) => setStatus(id, 'dismissed'),
       resolve: (id) => setStatus(id, 'recovered'),
       clear: () => set({ records: [], rate: [] }),

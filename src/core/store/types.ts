@@ -16,6 +16,8 @@ export interface ErrorStoreState {
   rate: readonly RateBucket[];
   /** Inserts a record, or replaces the one with the same fingerprint (moving it to the end). */
   upsert: (record: ErrorRecord) => void;
+  /** `upsert` of each record in turn, as one state change (listeners hear once). */
+  upsertAll: (records: readonly ErrorRecord[]) => void;
   /** The user closed it: hide it until it happens again. */
   dismiss: (id: string) => void;
   /** A recovery worked: hide it, and let the next occurrence start gently again. */

@@ -1,5 +1,4 @@
 import { Component, createElement, type ErrorInfo, type ReactNode } from 'react';
-import type { AppError } from '../../core/errors/app-error';
 import type { Resilience } from '../../core/resilience';
 import type { CaptureContext, RecoveryAction } from '../../core/types';
 import { ResilienceContext } from '../resilience-context';
@@ -7,11 +6,9 @@ import { ErrorBoundaryContext } from './error-boundary-context';
 import { BoundaryFallbacksContext, type LevelFallbacks } from './boundary-fallbacks-context';
 import type { ErrorBoundaryProps, FallbackProps, ResetDetails } from './types';
 
-type State =
-  | { didCatch: false; error: null; appError?: undefined }
-  | { didCatch: true; error: unknown; appError?: AppError };
+type State = { didCatch: false; error: null } | { didCatch: true; error: unknown };
 
-const cleared: State = { didCatch: false, error: null, appError: undefined };
+const cleared: State = { didCatch: false, error: null };
 
 /** Ways out that do not depend on the boundary. */
 const pageActions: RecoveryAction[] = [
@@ -68,7 +65,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     const { onError, level, name } = this.props;
     onError?.(error, info);
     if (this.context) {
-      const { error: appError } = this.context.capture(error, {
+      this.context.capture(error, {
         // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
         ...(info as Pick<CaptureContext, 'componentStack'>),
         source: 'boundary',
@@ -76,7 +73,6 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         name,
         actions: this.#actions,
       });
-      this.setState({ appError });
     }
   }
 
@@ -95,9 +91,13 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
 
   override render(): ReactNode {
     const { children, fallbackRender, FallbackComponent, fallback, level, escalate } = this.props;
-    const { didCatch, error, appError } = this.state;
+    const { didCatch, error } = this.state;
     let content = children;
     if (didCatch) {
+      // Normalised while rendering, so the fallback has it in the first commit; `capture` in
+      // componentDidCatch records this same AppError. A second commit to pass it on cost most of the
+      // gap to react-error-boundary (issue 11).
+      const appError = this.context?.normalize(error);
       const exhausted = this.#retries >= (this.props.maxRetries ?? DEFAULT_MAX_RETRIES);
       // Thrown from render, so the parent boundary catches it.
       if (exhausted && escalate) throw error;

@@ -93,4 +93,13 @@ describe('AppError', () => {
     };
     expect(isAppError(new Proxy({}, { get: trap }))).toBe(false);
   });
+
+  it('keeps a given stack instead of recording its own, and leaves the stack limit as it was', () => {
+    const thrown = new Error('where it was thrown');
+    const limit = Error.stackTraceLimit;
+    const error = new AppError('wrapped', { cause: thrown, stack: thrown.stack });
+    expect(error.stack).toBe(thrown.stack);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new AppError('own').stack).toMatch(/^AppError: own\n\s+at /);
+  });
 });

@@ -93,6 +93,29 @@ describe('ErrorBoundary with a Resilience instance', () => {
     expect(screen.getByText('ok')).toBeInTheDocument();
   });
 
+  it('gives the fallback its classified error in the first commit, the one the record holds', () => {
+    const resilience = createResilience();
+    const seen: (FallbackProps['appError'] | undefined)[] = [];
+    const Fallback = ({ appError }: FallbackProps) => {
+      seen.push(appError);
+      return <p>{appError?.kind ?? 'not yet classified'}</p>;
+    };
+    const thrown = new TypeError('Failed to fetch');
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary FallbackComponent={Fallback}>
+          <Bomb error={thrown} />
+        </ErrorBoundary>,
+      ),
+    );
+    expect(screen.getByText('network')).toBeInTheDocument();
+    // Every render of the fallback has it: no second commit to pass the error on.
+    const { error } = resilience.store.getState().records[0]!;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((appError) => appError === error)).toBe(true);
+  });
+
   it('offers reload and go-back actions that reload the page and go back in history', () => {
     const back = vi.spyOn(history, 'back').mockImplementation(() => {});
     let actions: FallbackProps['actions'] = [];

@@ -1,0 +1,149 @@
+// The cost of one `capture`, in one Node process, beside what it is compared with: creating an `Error` and
+// reading its stack (what every thrown error costs the app anyway), and Sentry's `captureException` with a
+// transport that sends nothing. Run with `npm run bench:capture` (node --expose-gc --import tsx bench/capture.bench.ts).
+//
+// Every figure is per call, the median of ROUNDS rounds of BATCH calls. The errors are made before the clock
+// starts, with their stacks not yet read, so a capture pays for formatting the stack as a real one does.
+import { build } from 'esbuild';
+import { cpus, loadavg } from 'node:os';
+import type * as Core from '../src/core';
+
+// tsx turns on source maps, which makes every `error.stack` read ~10x slower than in a browser.
+process.setSourceMapsEnabled(false);
+
+// bulwark is measured as it ships: compiled by esbuild as tsup does (see policies.bench.ts).
+const outfile = new URL('../node_modules/.cache/bulwark-bench/capture.mjs', import.meta.url).pathname;
+await build({
+  stdin: {
+    contents: "export { createResilience } from './src/core/resilience';",
+    resolveDir: new URL('..', import.meta.url).pathname,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  outfile,
+  logLevel: 'warning',
+});
+const { createResilience } = (await import(outfile)) as Pick<typeof Core, 'createResilience'>;
+const Sentry = await import('@sentry/react');
+
+const BATCH = 1000;
+const ROUNDS = 15;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const word = (i: number) => i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+
+/** Thrown at one site, as a real storm is: one line of app code failing again and again. */
+function failAt(message: string): Error {
+  return new Error(message);
+}
+
+/** µs per call: the median over ROUNDS rounds of `run(i)` for i in 0..BATCH, with `prepare` outside the clock. */
+function measure<T>(prepare: (round: number) => T[], run: (item: T) => unknown): number {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS + 3; round++) {
+    const items = prepare(round);
+    gc();
+    const start = performance.now();
+    for (const item of items) run(item);
+    const elapsed = performance.now() - start;
+    // The first rounds warm up the JIT.
+    if (round >= 3) times.push((elapsed * 1000) / items.length);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const same = () => Array.from({ length: BATCH }, () => failAt('Widget failed to load'));
+const distinct = (round: number) =>
+  Array.from({ length: BATCH }, (_, i) => failAt(`Widget ${word(round * BATCH + i)} failed to load`));
+
+// — baselines: what the app pays for the error itself —
+const newError = measure(
+  () => Array.from({ length: BATCH }, (_, i) => i),
+  () => failAt('Widget failed to load'),
+);
+const newErrorStack = measure(
+  () => Array.from({ length: BATCH }, (_, i) => i),
+  (i) => failAt(`Widget failed to load ${i}`).stack,
+);
+
+// — bulwark: one instance for the repeated error (its record stays active), fresh ones for new errors.
+// No time budget: the burst guard would otherwise defer part of each batch to a later task. —
+const repeated = createResilience({
+  burst: { limit: Infinity, budgetMs: Infinity },
+});
+repeated.capture(failAt('Widget failed to load'));
+const bulwarkRepeated = measure(same, (error) => repeated.capture(error));
+const fresh = createResilience({ burst: { limit: Infinity, budgetMs: Infinity } });
+const bulwarkNew = measure(distinct, (error) => fresh.capture(error));
+const record = repeated.store.getState().records[0]!;
+if (record.count < ROUNDS * BATCH) throw new Error(`the repeated error was counted ${record.count} times`);
+
+// — Sentry 11 in the same process, nothing sent: a transport that answers every envelope at once. —
+Sentry.init({
+  dsn: 'http://public@127.0.0.1:9/1',
+  transport: (options) => Sentry.createTransport(options, () => Promise.resolve({})),
+  defaultIntegrations: false,
+  integrations: [
+    Sentry.eventFiltersIntegration(),
+    Sentry.functionToStringIntegration(),
+    Sentry.dedupeIntegration(),
+    Sentry.linkedErrorsIntegration(),
+  ],
+});
+const sentryRepeated = measure(same, (error) => Sentry.captureException(error));
+const sentryNew = measure(distinct, (error) => Sentry.captureException(error));
+await Sentry.close(0);
+
+const us = (n: number) => `${n.toFixed(2)} µs`;
+const times = (n: number, base: number) => `${(n / base).toFixed(2)}×`;
+const goal = (value: number, limit: number) => (value <= limit ? 'met' : 'NOT met');
+const rows = [
+  ['new Error()', us(newError), '', '', ''],
+  ['new Error() + .stack', us(newErrorStack), '1.00× (the unit)', '', ''],
+  [
+    'bulwark capture, repeated error (record active)',
+    us(bulwarkRepeated),
+    times(bulwarkRepeated, newErrorStack),
+    '≤ 1.5× new Error+stack',
+    goal(bulwarkRepeated, 1.5 * newErrorStack),
+  ],
+  [
+    'bulwark capture, new error',
+    us(bulwarkNew),
+    times(bulwarkNew, newErrorStack),
+    '≤ 3× new Error+stack',
+    goal(bulwarkNew, 3 * newErrorStack),
+  ],
+  ['Sentry captureException, repeated (no-op transport)', us(sentryRepeated), '', '', ''],
+  ['Sentry captureException, new (no-op transport)', us(sentryNew), '', '', ''],
+  [
+    'bulwark / Sentry, repeated',
+    times(bulwarkRepeated, sentryRepeated),
+    '',
+    '≤ 0.1×',
+    goal(bulwarkRepeated, 0.1 * sentryRepeated),
+  ],
+  ['bulwark / Sentry, new', times(bulwarkNew, sentryNew), '', '≤ 0.25×', goal(bulwarkNew, 0.25 * sentryNew)],
+];
+
+console.log(
+  `\n${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`,
+);
+const header = ['path', 'per call', 'vs new Error+stack', 'goal (issue 11)', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]!))
+    .join('  ')
+    .trimEnd();
+console.log(
+  `\ncapture in Node ${process.versions.node} (median of ${ROUNDS} rounds of ${BATCH} calls, one process)\n`,
+);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+process.exit(0);
