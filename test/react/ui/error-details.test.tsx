@@ -14,7 +14,8 @@ const withStack = (message: string, stack: string) => {
   return error;
 };
 
-describe('ErrorDetails', () => {
+// userEvent and role queries on a loaded 2-core machine: generous time (no timing is asserted).
+describe('ErrorDetails', { timeout: 20_000 }, () => {
   it('shows title and message first, then what was tried, then technical details', async () => {
     const user = userEvent.setup();
     const resilience = createResilience();
