@@ -4,29 +4,17 @@
 //
 // Every figure is per call, the median of ROUNDS rounds of BATCH calls. The errors are made before the clock
 // starts, with their stacks not yet read, so a capture pays for formatting the stack as a real one does.
-import { build } from 'esbuild';
 import { cpus, loadavg } from 'node:os';
 import type * as Core from '../src/core';
+import { importAsShipped } from './import-as-shipped';
 
 // tsx turns on source maps, which makes every `error.stack` read ~10x slower than in a browser.
 process.setSourceMapsEnabled(false);
 
-// bulwark is measured as it ships: compiled by esbuild as tsup does (see policies.bench.ts).
-const outfile = new URL('../node_modules/.cache/bulwark-bench/capture.mjs', import.meta.url).pathname;
-await build({
-  stdin: {
-    contents: "export { createResilience } from './src/core/resilience';",
-    resolveDir: new URL('..', import.meta.url).pathname,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  outfile,
-  logLevel: 'warning',
-});
-const { createResilience } = (await import(outfile)) as Pick<typeof Core, 'createResilience'>;
+// bulwark is measured as it ships (see import-as-shipped.ts).
+const { createResilience } = await importAsShipped<Pick<typeof Core, 'createResilience'>>('capture', [
+  "export { createResilience } from './src/core/resilience';",
+]);
 const Sentry = await import('@sentry/react');
 
 const BATCH = 1000;

@@ -11,34 +11,17 @@ import {
 } from 'cockatiel';
 import OpossumBreaker from 'opossum';
 import { Bench } from 'tinybench';
-import { build } from 'esbuild';
+import { importAsShipped } from './import-as-shipped';
 import type * as Policies from '../src/core';
 
-// bulwark is measured as it ships: compiled by esbuild as tsup does. (Importing the sources through
-// tsx would compile them with `keepNames`, which adds a property to every closure, while cockatiel
-// and opossum load as plain JS.)
-const outfile = new URL('../node_modules/.cache/bulwark-bench/policies.mjs', import.meta.url).pathname;
-await build({
-  stdin: {
-    contents: [
-      "export { circuitBreaker } from './src/core/policies/circuit-breaker';",
-      "export { compose } from './src/core/policies/compose';",
-      "export { retry } from './src/core/policies/retry';",
-    ].join('\n'),
-    resolveDir: new URL('..', import.meta.url).pathname,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  outfile,
-  logLevel: 'warning',
-});
-const { circuitBreaker, compose, retry } = (await import(outfile)) as Pick<
-  typeof Policies,
-  'circuitBreaker' | 'compose' | 'retry'
->;
+// bulwark is measured as it ships (see import-as-shipped.ts), as cockatiel and opossum load as plain JS.
+const { circuitBreaker, compose, retry } = await importAsShipped<
+  Pick<typeof Policies, 'circuitBreaker' | 'compose' | 'retry'>
+>('policies', [
+  "export { circuitBreaker } from './src/core/policies/circuit-breaker';",
+  "export { compose } from './src/core/policies/compose';",
+  "export { retry } from './src/core/policies/retry';",
+]);
 
 const BATCH = 1000;
 const HEAP_CALLS = 100_000;

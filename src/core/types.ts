@@ -54,7 +54,11 @@ export interface ErrorRecord {
   id: string;
   /** Stable key for "the same error". */
   fingerprint: string;
-  /** The latest occurrence, normalised and classified. */
+  /**
+   * The latest occurrence that went through the whole pipeline, normalised and classified. A recurrence
+   * on `capture`'s repeat path (same repeat key, record active, predicate rules answering as before)
+   * keeps it, so its `cause` and its stack below the top frame may be an earlier occurrence's.
+   */
   error: AppError;
   /** Occurrences since the record was created. */
   count: number;
