@@ -1,8 +1,11 @@
 /** Throw sites remembered: a storm has a handful, an app's whole error history rarely more. */
 const MAX_SITES = 64;
 
-/** The first frame line: V8's `    at …`, or Firefox/Safari's `fn@url:line:col`. */
-const FIRST_FRAME = /\n(?=\s*at |[^\n]*@\S*:\d)/;
+/**
+ * The first frame line: V8's `    at …`, or Firefox/Safari's `fn@url:line:col`. Blanks are `[ \t]`,
+ * not `\s`: `\s*` would run over every following newline from each one (quadratic, issue 9).
+ */
+const FIRST_FRAME = /\n(?=[ \t]*at |[^\n]*@\S*:\d)/;
 
 /**
  * Redacts stacks with `redactString`, but each distinct run of frames (a throw site) only once: a
