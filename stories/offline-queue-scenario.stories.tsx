@@ -5,6 +5,7 @@ import {
   OfflineQueueProvider,
   useNetworkStatus,
   useOfflineQueue,
+  type NetworkStatus,
 } from 'bulwark';
 import { useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
