@@ -55,6 +55,7 @@ export interface RegisteredOfflineQueue extends OfflineQueue {
   readonly dispose: () => void;
 }
 
+const RECONNECT_SETTLE_MS = 1000;
 const EMPTY: OutboxSnapshot = { pending: 0, dead: [], replaying: false, paused: false };
 
 const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
@@ -128,7 +129,24 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     if (head && !paused && head.notBefore > Date.now())
       timer = setTimeout(() => quietly(false), head.notBefore - Date.now() + 50);
   };
-  const refreshQuietly = () => void refresh().catch((error: unknown) => capture(error));
+  // A replay sends news per entry: at most one read in flight, and one more after it if news came meanwhile.
+  let reading: Promise<void> | undefined;
+  let stale = false;
+  const refreshQuietly = () => {
+    if (reading) {
+      stale = true;
+      return;
+    }
+    reading = refresh()
+      .catch((error: unknown) => capture(error))
+      .finally(() => {
+        reading = undefined;
+        if (stale) {
+          stale = false;
+          refreshQuietly();
+        }
+      });
+  };
 
   const channel = new BroadcastChannel(outboxChannelName(name));
   channel.onmessage = ({ data }: MessageEvent<OutboxNews>) => {
@@ -149,7 +167,15 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   };
 
   const network = options.network ?? networkStatus;
-  const offNetwork = network.subscribe((online) => online && quietly(true));
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const offNetwork = network.subscribe((online) => {
+    if (!online) return;
+    quietly(true);
+    // `online` often fires before the route is usable (Wi-Fi up, DNS not yet): if that first try
+    // failed, one more a second later, instead of the failed entry's whole backoff.
+    clearTimeout(settle);
+    settle = setTimeout(() => snapshot.pending > 0 && quietly(true), RECONNECT_SETTLE_MS);
+  });
   const visible = () => document.visibilityState === 'visible' && quietly(false);
   document.addEventListener('visibilitychange', visible);
   refreshQuietly();
@@ -169,6 +195,7 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     dispose() {
       disposed = true;
       clearTimeout(timer);
+      clearTimeout(settle);
       channel.close();
       offNetwork();
       document.removeEventListener('visibilitychange', visible);
