@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import { registerRoute, Route } from 'workbox-routing';
 import type { OutboxBackoffOptions } from '../core/offline/outbox-decision';
 import {
@@ -68,7 +69,7 @@ const json = (body: unknown, status: number, headers: Record<string, string>) =>
  */
 export function installOfflineQueue(options: OfflineQueueOptions): InstalledOfflineQueue {
   const name = options.name ?? 'default';
-  const store = createOutboxStore(name, options.dbName ?? OUTBOX_DB_NAME);
+  const store = createOutboxStore(name, () => openDB, options.dbName ?? OUTBOX_DB_NAME);
   const channel = new BroadcastChannel(outboxChannelName(name));
   const notify = (news: OutboxNews) => channel.postMessage(news);
   const replayer = createOutboxReplayer({

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, openDB } from 'idb';
 import type { OutboxEntry } from './outbox-record';
 import { toStorageError } from './outbox-storage-error';
 
@@ -38,26 +38,41 @@ export interface OutboxStore {
 const lineOf = (outbox: string, state: string) =>
   IDBKeyRange.bound([outbox, state, -Infinity], [outbox, state, Infinity]);
 
+/**
+ * Where `openDB` comes from. idb patches its wrappers when imported, so no bundler can drop an unused
+ * static import of it: the page loads it with `import()` on first use (only apps that use the queue
+ * pay for it), the worker imports it statically (service workers have no `import()`).
+ */
+export type LoadIdb = () => typeof openDB | Promise<typeof openDB>;
+
 /** Opens (lazily, once) the outbox database and gives one outbox's storage. */
-export function createOutboxStore(outbox: string, dbName: string = OUTBOX_DB_NAME): OutboxStore {
+export function createOutboxStore(
+  outbox: string,
+  loadIdb: LoadIdb,
+  dbName: string = OUTBOX_DB_NAME,
+): OutboxStore {
   let db: Promise<IDBPDatabase<OutboxDb>> | undefined;
   const open = () =>
-    (db ??= openDB<OutboxDb>(dbName, 1, {
-      upgrade(database) {
-        const entries = database.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
-        entries.createIndex('line', ['outbox', 'state', 'seq']);
-        entries.createIndex('id', 'id', { unique: true });
-        database.createObjectStore('outboxes', { keyPath: 'name' });
-      },
-      // Another context upgrading or deleting the database: let go, reopen on next use.
-      blocking(_current, _next, event) {
-        (event.target as IDBDatabase).close();
+    (db ??= Promise.resolve(loadIdb())
+      .then((openDB) =>
+        openDB<OutboxDb>(dbName, 1, {
+          upgrade(database) {
+            const entries = database.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
+            entries.createIndex('line', ['outbox', 'state', 'seq']);
+            entries.createIndex('id', 'id', { unique: true });
+            database.createObjectStore('outboxes', { keyPath: 'name' });
+          },
+          // Another context upgrading or deleting the database: let go, reopen on next use.
+          blocking(_current, _next, event) {
+            (event.target as IDBDatabase).close();
+            db = undefined;
+          },
+        }),
+      )
+      .catch((error: unknown) => {
         db = undefined;
-      },
-    }).catch((error: unknown) => {
-      db = undefined;
-      throw error;
-    }));
+        throw error;
+      }));
   // Every failure leaves as an OutboxStorageError so callers can tell "not stored" from anything else.
   const run = async <T>(task: (database: IDBPDatabase<OutboxDb>) => Promise<T>): Promise<T> => {
     try {

@@ -78,7 +78,11 @@ const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
  */
 export function registerOfflineQueue(options: RegisterOfflineQueueOptions): RegisteredOfflineQueue {
   const name = options.name ?? 'default';
-  const store = createOutboxStore(name, options.dbName ?? OUTBOX_DB_NAME);
+  const store = createOutboxStore(
+    name,
+    () => import('idb').then(({ openDB }) => openDB),
+    options.dbName ?? OUTBOX_DB_NAME,
+  );
   const listeners = createListeners<undefined>();
   const capture = (error: unknown, context: CaptureContext = {}) => {
     try {
