@@ -37,6 +37,8 @@ interface Result {
   lost: number;
   duplicated: number;
   sent: number;
+  duringOffline: number;
+  concurrentPeak: number;
 }
 
 /** Makes every 100th request a 503, forever (the plan is refilled as it drains). */
@@ -67,6 +69,7 @@ async function run(name: string, sw: string, search: string): Promise<Result> {
       COUNT,
     );
     const enqueueMs = performance.now() - t0;
+    const duringOffline = server.received.length;
     await context.setOffline(false);
     const t1 = performance.now();
     await tab.evaluate(() => (window as unknown as BenchPage).replay());
@@ -94,6 +97,8 @@ async function run(name: string, sw: string, search: string): Promise<Result> {
       lost: COUNT - counts.size,
       duplicated: [...counts.values()].filter((n) => n > 1).length,
       sent: server.received.length,
+      duringOffline,
+      concurrentPeak: server.peakInFlight,
     };
   } finally {
     await context.close();
@@ -114,6 +119,8 @@ const rows: [string, (r: Result) => string][] = [
     (r) => `${r.replayMs.toFixed(0)} ms, ${rate(r.applied, r.replayMs)}`,
   ],
   ['requests the server received', (r) => String(r.sent)],
+  ['  of which while offline', (r) => String(r.duringOffline)],
+  ['most requests in flight at once', (r) => String(r.concurrentPeak)],
   ['applied', (r) => String(r.applied)],
   ['lost', (r) => String(r.lost)],
   ['duplicated', (r) => String(r.duplicated)],

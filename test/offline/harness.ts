@@ -43,6 +43,8 @@ export interface ApiServer {
   received: { body: string; key: string | undefined }[];
   /** Answers for the next requests, in order; then 200. */
   plan: Step[];
+  /** Most API requests the server was handling at once (2+ means two replays ran side by side). */
+  peakInFlight: number;
   /** Times each body was applied. */
   appliedCount: (body: string) => number;
   /** The distinct keys a body arrived with. */
@@ -65,12 +67,14 @@ export async function startServer(files: Record<string, [string, string]>): Prom
   let applied: string[] = [];
   let received: { body: string; key: string | undefined }[] = [];
   let results = new Map<string, string>();
+  let inFlight = 0;
   const server = createServer((request, response) => {
     handle(request, response).catch(() => response.destroy());
   });
   const api: ApiServer = {
     origin: '',
     plan: [],
+    peakInFlight: 0,
     get applied() {
       return applied;
     },
@@ -84,6 +88,7 @@ export async function startServer(files: Record<string, [string, string]>): Prom
       received = [];
       results = new Map();
       api.plan = [];
+      api.peakInFlight = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -104,6 +109,9 @@ export async function startServer(files: Record<string, [string, string]>): Prom
       response.writeHead(404).end();
       return;
     }
+    inFlight++;
+    api.peakInFlight = Math.max(api.peakInFlight, inFlight);
+    response.on('close', () => inFlight--);
     const body = await readBody(request);
     const key = request.headers['idempotency-key'] as string | undefined;
     received.push({ body, key });

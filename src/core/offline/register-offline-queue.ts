@@ -96,9 +96,14 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
-  const workbox = import('workbox-window').then(({ Workbox }) => {
+  const workbox = import('workbox-window').then(async ({ Workbox }) => {
+    // Without this, workbox-window only logs, and every command would wait forever for a worker.
+    if (!('serviceWorker' in navigator)) {
+      throw new Error('Offline queue: service workers are not available here (needs HTTPS or localhost)');
+    }
     const wb = new Workbox(options.serviceWorkerUrl, options.scope ? { scope: options.scope } : {});
-    return wb.register({ immediate: true }).then(() => wb);
+    await wb.register({ immediate: true });
+    return wb;
   });
   workbox.catch((error: unknown) => capture(error, { userAction: 'register the offline queue' }));
 
