@@ -57,7 +57,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/offline/**'],
           setupFiles: ['test/setup-unit.ts'],
           // Inline the libraries that import react so the React 18 alias reaches them too.
           server: {
@@ -74,6 +74,16 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-browser.ts'],
           browser: browser(),
+        },
+      },
+      {
+        // The offline queue: Node drives real Chromium (playwright-core) against a real HTTP server.
+        resolve: { alias: entryAlias },
+        test: {
+          name: 'offline',
+          environment: 'node',
+          include: ['test/offline/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -152,5 +152,15 @@ export {
 } from './core/offline/network-status';
 
 // — offline —
+export {
+  registerOfflineQueue,
+  type OfflineQueue,
+  type RegisteredOfflineQueue,
+  type RegisterOfflineQueueOptions,
+} from './core/offline/register-offline-queue';
+export type { DeadLetter, OutboxSnapshot } from './core/offline/outbox-types';
+export type { DeadLetterReason } from './core/offline/outbox-record';
+export { IDEMPOTENCY_HEADER, QUEUED_HEADER, QUEUE_ERROR_HEADER } from './core/offline/outbox-record';
+export { OutboxStorageError, type OutboxStorageProblem } from './core/offline/outbox-storage-error';
 
 // — reporting —

@@ -60,3 +60,15 @@ export {
 export { useDegradation } from './react/hooks/use-degradation';
 export { useFeature, type FeatureStatus } from './react/hooks/use-feature';
 export { DegradationBanner, type DegradationBannerProps } from './react/ui/degradation-banner';
+
+// — offline queue —
+export { OfflineQueueProvider, type OfflineQueueProviderProps } from './react/offline-queue-provider';
+export { OfflineQueueContext } from './react/offline-queue-context';
+export { useOfflineQueue, type OfflineQueueState } from './react/hooks/use-offline-queue';
+export {
+  useNetworkStatus,
+  DEFAULT_PROBE_INTERVAL_MS,
+  type UseNetworkStatusOptions,
+} from './react/hooks/use-network-status';
+export { useServiceWorkerUpdate, type ServiceWorkerUpdate } from './react/hooks/use-service-worker-update';
+export { OfflineBanner, type OfflineBannerProps } from './react/ui/offline-banner';

@@ -1,2 +1,8 @@
 // `bulwark/sw`: the service-worker side of the offline queue.
-export {};
+export {
+  installOfflineQueue,
+  DEFAULT_MAX_AGE_MS,
+  type InstalledOfflineQueue,
+  type OfflineQueueOptions,
+} from './sw/install-offline-queue';
+export type { OutboxBackoffOptions } from './core/offline/outbox-decision';

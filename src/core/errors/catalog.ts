@@ -93,6 +93,12 @@ export const defaultCatalog: MessageCatalog = {
       title: 'This page could not be shown',
       message: 'Something went wrong while showing this page. Try again, or reload the page.',
     },
+    // The offline queue could not store a change on this device (quota full, storage blocked).
+    'outbox-storage': {
+      title: 'This change could not be saved',
+      message:
+        'Your device has no room to keep it while offline, or blocks storage. Stay online and try again, or free some space.',
+    },
     unknown: {
       title: 'Something went wrong',
       message: 'Try again. If it keeps happening, reload the page or contact support.',
@@ -132,6 +138,17 @@ export const defaultCatalog: MessageCatalog = {
     degradedMinimal: 'Only the essentials are working while we fix a problem.',
     degradedOffline: 'You are offline. Some features are not available until you reconnect.',
     fieldErrorSummary: 'There is a problem. Answers to check: {count}',
+    offlineQueueOffline: 'You are offline. Your changes are kept on this device and sent when you reconnect.',
+    offlineQueuePending: 'Changes waiting to be sent: {count}',
+    offlineQueueSending: 'Sending your saved changes…',
+    offlineQueuePaused: 'Sign in again to send your saved changes.',
+    offlineQueueDead: 'Changes that could not be sent: {count}',
+    offlineQueueDeadItem: '{method} {url} was refused ({status}).',
+    offlineQueueRetryNow: 'Send now',
+    offlineQueueRetry: 'Try again',
+    offlineQueueDiscard: 'Discard',
+    updateAvailable: 'A new version of this app is available.',
+    updateReload: 'Reload to update',
   },
 };
 

@@ -1,0 +1,102 @@
+// A queued request as a plain, storable record (after workbox's StorableRequest: a Request cannot be
+// stored in IndexedDB, its parts can).
+import { redactString } from '../errors/redact';
+import type { DeadLetter } from './outbox-types';
+
+/** The header every queued request carries so the server can apply it once. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** The header of the `202` answer to a queued request: the entry's id. */
+export const QUEUED_HEADER = 'Bulwark-Queued';
+/** The header of the answer when the request could not be stored: `quota-exceeded` or `unavailable`. */
+export const QUEUE_ERROR_HEADER = 'Bulwark-Queue-Error';
+
+/** Where an entry is: waiting to be sent, or set aside until the user retries or discards it. */
+export type OutboxEntryState = 'pending' | 'dead';
+
+/** Why an entry became a dead letter: the server refused it (a 4xx), or it waited longer than `maxAgeMs`. */
+export type DeadLetterReason = 'rejected' | 'expired';
+
+/** One stored request. Everything in it survives a structured clone (IndexedDB). */
+export interface OutboxEntry {
+  /** Position in line: assigned by IndexedDB, grows with every add (a retried dead letter gets a new one). */
+  seq?: number;
+  /** Stable id (the `Bulwark-Queued` header), unchanged by a retry. */
+  id: string;
+  /** The outbox's name. */
+  outbox: string;
+  state: OutboxEntryState;
+  method: string;
+  url: string;
+  /** Header pairs in order; includes `Idempotency-Key`. */
+  headers: [string, string][];
+  /** The body's bytes; `undefined` for none. */
+  body: ArrayBuffer | undefined;
+  credentials: RequestCredentials;
+  mode: RequestMode;
+  /** The `Idempotency-Key` value, identical on every attempt. */
+  key: string;
+  /** When it was queued (epoch ms). */
+  queuedAt: number;
+  /** Replay attempts made so far. */
+  attempts: number;
+  /** Status of the last attempt; 0 for a network failure, `undefined` before any. */
+  lastStatus: number | undefined;
+  /** Not sent before this time (epoch ms), set by backoff or `Retry-After`. */
+  notBefore: number;
+  /** For a dead letter: why, and a short redacted excerpt of the answer. */
+  reason?: DeadLetterReason;
+  excerpt?: string;
+}
+
+/**
+ * Reads a request into a record, adding an `Idempotency-Key` unless the app set one. Reads the body,
+ * so pass a clone if the request is still needed.
+ */
+export async function toEntry(request: Request, outbox: string, now = Date.now()): Promise<OutboxEntry> {
+  const headers = new Headers(request.headers);
+  const key = headers.get(IDEMPOTENCY_HEADER) ?? crypto.randomUUID();
+  headers.set(IDEMPOTENCY_HEADER, key);
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+  return {
+    id: crypto.randomUUID(),
+    outbox,
+    state: 'pending',
+    method: request.method,
+    url: request.url,
+    headers: [...headers],
+    body: body && body.byteLength > 0 ? body : undefined,
+    credentials: request.credentials,
+    // A navigation's mode cannot be given to `new Request`.
+    mode: request.mode === 'navigate' ? 'same-origin' : request.mode,
+    key,
+    queuedAt: now,
+    attempts: 0,
+    lastStatus: undefined,
+    notBefore: 0,
+  };
+}
+
+/** Rebuilds the request a record describes, with the same `Idempotency-Key` every time. */
+export function toRequest(entry: OutboxEntry): Request {
+  return new Request(entry.url, {
+    method: entry.method,
+    headers: entry.headers,
+    body: entry.body,
+    credentials: entry.credentials,
+    mode: entry.mode,
+  });
+}
+
+/** What the page shows of a dead entry: no headers, no body, the URL without secrets. */
+export function toDeadLetter(entry: OutboxEntry): DeadLetter {
+  return {
+    id: entry.id,
+    method: entry.method,
+    url: redactString(entry.url),
+    status: entry.lastStatus ?? 0,
+    excerpt: entry.excerpt ?? '',
+    attempts: entry.attempts,
+    queuedAt: entry.queuedAt,
+    reason: entry.reason ?? 'rejected',
+  };
+}

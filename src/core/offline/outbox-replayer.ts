@@ -1,0 +1,174 @@
+import { parseRetryAfter } from '../errors/retry-after';
+import { redactString } from '../errors/redact';
+import { decideOutbox, type OutboxBackoffOptions } from './outbox-decision';
+import type { OutboxNews } from './outbox-protocol';
+import { toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
+import type { OutboxStore } from './outbox-store';
+
+/** What an {@link OutboxReplayer} needs. */
+export interface OutboxReplayerOptions extends OutboxBackoffOptions {
+  /** The outbox's name; also names its Web Lock. */
+  name: string;
+  store: OutboxStore;
+  /** Entries older than this (ms since queued) become dead letters instead of being sent. */
+  maxAgeMs: number;
+  /** Rewrites each request just before it is sent (e.g. a fresh auth header). */
+  onReplayRequest?: (request: Request) => Request | Promise<Request>;
+  /** Tells the pages what happened. */
+  notify: (news: OutboxNews) => void;
+  /** @default globalThis.fetch */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** Sends an outbox's entries in order, one at a time. */
+export interface OutboxReplayer {
+  /**
+   * Sends what is pending; `force` ignores the head's backoff delay ("Retry now", back online).
+   * If a replay is already running here, it goes on with the new work and the same promise is returned.
+   */
+  readonly run: (force?: boolean) => Promise<void>;
+  readonly isReplaying: () => boolean;
+}
+
+// A wait longer than this is left to the next trigger (page timer, `online`, sync) instead of sleeping.
+const MAX_SLEEP_MS = 60_000;
+const EXCERPT_CHARS = 200;
+
+/** Up to `max` characters of an answer, secrets removed before it is cut. */
+const excerptOf = async (response: Response | undefined) => {
+  try {
+    return redactString((await response?.text())?.slice(0, EXCERPT_CHARS * 10) ?? '').slice(0, EXCERPT_CHARS);
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Builds the replayer. One replay at a time per outbox across every tab and the worker: each run
+ * holds the Web Lock `bulwark-outbox:<name>`. An entry is removed only after a 2xx, so a replay cut
+ * short (worker killed, tab closed) sends it again, with the same `Idempotency-Key`.
+ */
+export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxReplayer {
+  const { name, store, notify } = options;
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  let running: Promise<void> | undefined;
+  let again = false;
+  let force = false;
+  let replaying = false;
+  let wake: (() => void) | undefined;
+
+  const setReplaying = (next: boolean) => {
+    replaying = next;
+    notify({ type: 'changed', replaying });
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (wake = undefined));
+
+  /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
+  const attempt = async (head: OutboxEntry & { seq: number }) => {
+    let response: Response | undefined;
+    try {
+      const request = toRequest(head);
+      response = await send(options.onReplayRequest ? await options.onReplayRequest(request) : request);
+    } catch {
+      // A network failure (or an onReplayRequest that threw): the entry stays and is tried again later.
+    }
+    const status = response?.status ?? 0;
+    const attempts = head.attempts + 1;
+    const decision = decideOutbox(
+      status,
+      attempts,
+      parseRetryAfter(response?.headers.get('retry-after')),
+      options,
+    );
+    const tried = { ...head, attempts, lastStatus: status };
+    switch (decision.action) {
+      case 'delivered':
+        await response?.body?.cancel().catch(() => undefined);
+        await store.remove(head.seq);
+        return;
+      case 'retry':
+        await response?.body?.cancel().catch(() => undefined);
+        await store.put({ ...tried, notBefore: Date.now() + decision.delayMs });
+        return;
+      case 'pause':
+        await store.put(tried);
+        await store.setPaused(true);
+        notify({ type: 'paused', status, url: redactString(head.url) });
+        return;
+      case 'dead': {
+        const dead: OutboxEntry = {
+          ...tried,
+          state: 'dead',
+          reason: 'rejected',
+          excerpt: await excerptOf(response),
+        };
+        await store.put(dead);
+        notify({ type: 'dead', letter: toDeadLetter(dead) });
+      }
+    }
+  };
+
+  const loop = async () => {
+    for (;;) {
+      if (await store.isPaused()) return;
+      const head = await store.head();
+      if (!head?.seq) return;
+      if (Date.now() - head.queuedAt > options.maxAgeMs) {
+        // Too old to send blindly, too valuable to drop: the user decides.
+        const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
+        await store.put(dead);
+        notify({ type: 'dead', letter: toDeadLetter(dead) });
+        continue;
+      }
+      const wait = head.notBefore - Date.now();
+      if (wait > 0 && !force) {
+        setReplaying(false);
+        if (wait > MAX_SLEEP_MS) return;
+        await sleep(wait);
+        continue;
+      }
+      force = false;
+      if (!replaying) setReplaying(true);
+      await attempt({ ...head, seq: head.seq });
+      notify({ type: 'changed', replaying });
+    }
+  };
+
+  const locked = (task: () => Promise<void>) =>
+    typeof navigator !== 'undefined' && 'locks' in navigator
+      ? navigator.locks.request(`bulwark-outbox:${name}`, task)
+      : task(); // No Web Locks (Safari < 15.4): one replayer per context still holds.
+
+  return {
+    isReplaying: () => replaying,
+    run(forceNow = false) {
+      if (forceNow) force = true;
+      if (running) {
+        again = true;
+        wake?.();
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            await locked(loop);
+          } while (again);
+        } finally {
+          running = undefined;
+          force = false;
+          setReplaying(false);
+        }
+      })();
+      return running;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { CSSProperties } from 'react';
+import type { NetworkStatus } from '../../core/offline/network-status';
+import type { OfflineQueue } from '../../core/offline/register-offline-queue';
+import { useNetworkStatus } from '../hooks/use-network-status';
+import { useOfflineQueue } from '../hooks/use-offline-queue';
+import { styles, surfaceFor } from './styles';
+import { uiText, useCatalog } from './use-catalog';
+
+/** Props of {@link OfflineBanner}. */
+export interface OfflineBannerProps {
+  /** @default the nearest `OfflineQueueProvider`'s queue */
+  queue?: OfflineQueue;
+  /** Where "offline" comes from. @default the shared `networkStatus` */
+  network?: NetworkStatus;
+  /** Merged over the banner's surface style. @default none */
+  style?: CSSProperties;
+  /** @default none */
+  className?: string;
+}
+
+/**
+ * Tells the user what happens to their changes: offline (kept on this device), N changes waiting
+ * (with "Send now"), sending, paused until they sign in again, and M that could not be sent (each
+ * with "Try again" and "Discard"). Text from the catalog (`ui.offlineQueue*`). The text sits in a
+ * polite live region that stays in the page, empty when there is nothing to say, so screen readers
+ * announce each change; the buttons are outside it so they are not read out on every change.
+ *
+ * @example
+ * <OfflineQueueProvider queue={outbox}><OfflineBanner /><App /></OfflineQueueProvider>
+ */
+export function OfflineBanner({ queue, network, style, className }: OfflineBannerProps) {
+  const { pending, dead, replaying, paused, replay, retry, discard } = useOfflineQueue(queue);
+  const online = useNetworkStatus({ status: network });
+  const catalog = useCatalog();
+  const lines: string[] = [];
+  if (!online) lines.push(uiText(catalog, 'offlineQueueOffline'));
+  if (paused) lines.push(uiText(catalog, 'offlineQueuePaused'));
+  else if (replaying && online) lines.push(uiText(catalog, 'offlineQueueSending'));
+  if (pending > 0 && !replaying) lines.push(uiText(catalog, 'offlineQueuePending', { count: pending }));
+  if (dead.length > 0) lines.push(uiText(catalog, 'offlineQueueDead', { count: dead.length }));
+  const visible = lines.length > 0;
+  const run = (action: () => Promise<unknown>) => () => void action().catch(() => undefined);
+
+  return (
+    <div
+      className={className}
+      style={visible ? { ...surfaceFor(dead.length > 0 ? 'warning' : 'info'), ...style } : undefined}
+    >
+      <div role="status" aria-live="polite">
+        {lines.map((line) => (
+          <p key={line} style={styles.message}>
+            {line}
+          </p>
+        ))}
+      </div>
+      {online && pending > 0 && !replaying && !paused ? (
+        <div style={styles.actions}>
+          <button type="button" style={styles.button} onClick={run(replay)}>
+            {uiText(catalog, 'offlineQueueRetryNow')}
+          </button>
+        </div>
+      ) : null}
+      {dead.length > 0 ? (
+        <ul style={styles.muted}>
+          {dead.map((letter) => (
+            <li key={letter.id}>
+              {uiText(catalog, 'offlineQueueDeadItem', {
+                method: letter.method,
+                url: letter.url,
+                status: letter.status,
+              })}{' '}
+              <button type="button" style={styles.button} onClick={run(() => retry(letter.id))}>
+                {uiText(catalog, 'offlineQueueRetry')}
+              </button>{' '}
+              <button type="button" style={styles.button} onClick={run(() => discard(letter.id))}>
+                {uiText(catalog, 'offlineQueueDiscard')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

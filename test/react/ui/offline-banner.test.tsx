@@ -1,0 +1,81 @@
+import { act, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { createNetworkStatus, OfflineBanner, OfflineQueueProvider, useOfflineQueue } from 'bulwark';
+import { describe, expect, it } from 'vitest';
+import { createFakeOfflineQueue, deadLetter } from '../../helpers/fake-offline-queue';
+
+const network = (online: boolean) => {
+  const status = createNetworkStatus(() => undefined);
+  status.setOnline(online);
+  return status;
+};
+
+describe('OfflineBanner', () => {
+  it('keeps an empty polite live region when there is nothing to say', () => {
+    render(<OfflineBanner queue={createFakeOfflineQueue()} network={network(true)} />);
+    const region = screen.getByRole('status');
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    expect(region).toBeEmptyDOMElement();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('says offline, then how many changes wait, then sending, from the catalog', async () => {
+    const queue = createFakeOfflineQueue({ pending: 3 }, 300);
+    const status = network(false);
+    render(<OfflineBanner queue={queue} network={status} />);
+    expect(screen.getByRole('status')).toHaveTextContent('You are offline');
+    expect(screen.getByRole('status')).toHaveTextContent('Changes waiting to be sent: 3');
+    expect(screen.queryByRole('button', { name: 'Send now' })).toBeNull();
+    act(() => status.setOnline(true));
+    await userEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    expect(queue.calls).toEqual(['replay']);
+    await screen.findByText('Sending your saved changes…');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('lists dead letters with Try again and Discard', async () => {
+    const queue = createFakeOfflineQueue({ dead: [deadLetter('a'), deadLetter('b', 409, '/api/tasks')] });
+    render(<OfflineBanner queue={queue} network={network(true)} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Changes that could not be sent: 2');
+    expect(screen.getByText(/POST \/api\/tasks was refused \(409\)/)).toBeInTheDocument();
+    await userEvent.click(screen.getAllByRole('button', { name: 'Discard' })[1]!);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(queue.calls).toEqual(['discard:b', 'retry:a']);
+    expect(screen.getByRole('status')).toHaveTextContent('Changes waiting to be sent: 1');
+  });
+
+  it('asks to sign in again while paused', () => {
+    render(
+      <OfflineBanner queue={createFakeOfflineQueue({ pending: 2, paused: true })} network={network(true)} />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Sign in again to send your saved changes.');
+    expect(screen.queryByRole('button', { name: 'Send now' })).toBeNull();
+  });
+});
+
+describe('useOfflineQueue', () => {
+  it('reads the provider’s queue and re-renders on change', () => {
+    const queue = createFakeOfflineQueue();
+    function Count() {
+      const { pending, dead } = useOfflineQueue();
+      return <p>{`${pending} pending, ${dead.length} dead`}</p>;
+    }
+    render(
+      <OfflineQueueProvider queue={queue}>
+        <Count />
+      </OfflineQueueProvider>,
+    );
+    expect(screen.getByText('0 pending, 0 dead')).toBeInTheDocument();
+    act(() => queue.set({ pending: 2, dead: [deadLetter('x')] }));
+    expect(screen.getByText('2 pending, 1 dead')).toBeInTheDocument();
+  });
+
+  it('throws a clear error outside a provider', () => {
+    function Orphan() {
+      useOfflineQueue();
+      return null;
+    }
+    expect(() => render(<Orphan />)).toThrow('`useOfflineQueue` must be used within `OfflineQueueProvider`');
+  });
+});
