@@ -20,7 +20,6 @@ const cell = {
   textAlign: 'left',
   verticalAlign: 'top',
 } as const;
-const messageButton = { ...styles.linkButton, marginTop: 0, textAlign: 'left' } as const;
 
 /**
  * The error log's table: a real `<table>` with column headers that sort (`aria-sort`), one page of rows at a
@@ -29,6 +28,8 @@ const messageButton = { ...styles.linkButton, marginTop: 0, textAlign: 'left' } 
  */
 export function ErrorLogTable({ log, onView, pageSize = 50 }: ErrorLogTableProps) {
   const catalog = useCatalog();
+  // Built here, not at module level: a module-level spread would keep `styles` in every bundle of `bulwark`.
+  const messageButton = { ...styles.linkButton, marginTop: 0, textAlign: 'left' } as const;
   const [page, setPage] = useState(0);
   const { rows, sort, sortBy } = log;
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
