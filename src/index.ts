@@ -72,3 +72,23 @@ export {
 } from './react/hooks/use-network-status';
 export { useServiceWorkerUpdate, type ServiceWorkerUpdate } from './react/hooks/use-service-worker-update';
 export { OfflineBanner, type OfflineBannerProps } from './react/ui/offline-banner';
+// — error log —
+export { ErrorLog, type ErrorLogProps } from './react/ui/error-log/error-log';
+export { ErrorRateChart, type ErrorRateChartProps } from './react/ui/error-log/error-rate-chart';
+export { useErrorLog, type ErrorLogApi, type UseErrorLogOptions } from './react/hooks/use-error-log';
+export {
+  filterErrorLog,
+  DEFAULT_ERROR_LOG_FILTERS,
+  DEFAULT_ERROR_LOG_SORT,
+  type ErrorLogFilters,
+  type ErrorLogSort,
+  type ErrorLogSortKey,
+} from './react/ui/error-log/filter-error-log';
+export { computeErrorLogStats, type ErrorLogStats } from './react/ui/error-log/compute-error-log-stats';
+export {
+  errorLogToCsv,
+  errorLogToJson,
+  ERROR_LOG_EXPORT_COLUMNS,
+  type ErrorLogExportRow,
+} from './react/ui/error-log/error-log-export';
+export { csvCell, toCsv } from './react/ui/error-log/to-csv';

@@ -1,0 +1,71 @@
+// A stand-in for Sentry's ingest: an HTTP server on 127.0.0.1 that keeps every envelope it receives, raw and parsed.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedItem {
+  type: string;
+  payload: unknown;
+}
+export interface ReceivedEnvelope {
+  /** The whole request body, as sent. */
+  raw: string;
+  header: Record<string, unknown>;
+  items: ReceivedItem[];
+}
+export interface EnvelopeServer {
+  dsn: string;
+  port: number;
+  envelopes: ReceivedEnvelope[];
+  /** Payloads of every item of the given type. */
+  items: (type: string) => unknown[];
+  close: () => Promise<void>;
+}
+
+/** Parses Sentry's envelope format: a header line, then per item a header line and a payload line. */
+export function parseEnvelope(raw: string): ReceivedEnvelope {
+  const lines = raw.split('\n').filter((line) => line.length > 0);
+  const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+  const items: ReceivedItem[] = [];
+  for (let i = 1; i < lines.length; i += 2) {
+    const itemHeader = JSON.parse(lines[i]!) as { type: string };
+    const text = lines[i + 1] ?? '';
+    let payload: unknown = text;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      // a text payload stays a string
+    }
+    items.push({ type: itemHeader.type, payload });
+  }
+  return { raw, header, items };
+}
+
+export async function startEnvelopeServer(): Promise<EnvelopeServer> {
+  const envelopes: ReceivedEnvelope[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.url?.includes('/envelope/'))
+        envelopes.push(parseEnvelope(Buffer.concat(chunks).toString('utf8')));
+      // No keep-alive: a storm test blocks the loop for seconds, past the server's idle timeout, and a
+      // reused socket closed meanwhile fails the next fetch.
+      response.writeHead(200, {
+        'access-control-allow-origin': '*',
+        'content-type': 'application/json',
+        connection: 'close',
+      });
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    dsn: `http://key@127.0.0.1:${port}/1`,
+    port,
+    envelopes,
+    items: (type) =>
+      envelopes.flatMap((e) => e.items.filter((item) => item.type === type).map((i) => i.payload)),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
