@@ -143,5 +143,37 @@ export {
 } from './core/offline/network-status';
 
 // — offline —
+export {
+  createDraftStore,
+  DEFAULT_DRAFT_MAX_AGE_MS,
+  DEFAULT_DRAFT_STORE_NAME,
+  DEFAULT_DRAFT_VERSION,
+} from './core/offline/draft-store';
+export { isDraftSecretKey, omitDraftSecrets } from './core/offline/draft-secrets';
+export type {
+  CaptureFn,
+  DraftEntry,
+  DraftLoadOptions,
+  DraftSaveOptions,
+  DraftStorageKind,
+  DraftStorageStatus,
+  DraftStore,
+  DraftStoreEvent,
+  DraftStoreOptions,
+} from './core/offline/draft-types';
+export {
+  createCheckpoint,
+  type Checkpoint,
+  type CheckpointOptions,
+  type CheckpointState,
+} from './core/offline/checkpoint';
+export {
+  runResumable,
+  type JobFailure,
+  type JobProgress,
+  type JobReport,
+  type JobWorkerContext,
+  type RunResumableOptions,
+} from './core/offline/run-resumable';
 
 // — reporting —
