@@ -151,7 +151,7 @@ export {
 } from './core/offline/draft-store';
 export { isDraftSecretKey, omitDraftSecrets } from './core/offline/draft-secrets';
 export type {
-  CaptureFn,
+  DraftCapture,
   DraftEntry,
   DraftLoadOptions,
   DraftSaveOptions,

@@ -60,3 +60,20 @@ export {
 export { useDegradation } from './react/hooks/use-degradation';
 export { useFeature, type FeatureStatus } from './react/hooks/use-feature';
 export { DegradationBanner, type DegradationBannerProps } from './react/ui/degradation-banner';
+
+// — drafts and resumable jobs —
+export {
+  useDraft,
+  DEFAULT_DRAFT_INTERVAL_MS,
+  type DraftStatus,
+  type RestorableDraft,
+  type UseDraftOptions,
+  type UseDraftResult,
+} from './react/hooks/use-draft';
+export {
+  useResumableJob,
+  type ResumableJob,
+  type ResumableJobStatus,
+  type UseResumableJobOptions,
+} from './react/hooks/use-resumable-job';
+export { DraftRestorePrompt, type DraftRestorePromptProps } from './react/ui/draft-restore-prompt';

@@ -69,8 +69,9 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
     }
   };
 
-  const canUseLocal = (): boolean => {
-    if (!local || !storage) return false;
+  /** localStorage when it can be written (probed once), else `undefined`. */
+  const usableLocal = () => {
+    if (!local || !storage) return undefined;
     if (localUsable === undefined) {
       try {
         probeWebStorage(storage, name);
@@ -79,12 +80,12 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         localUsable = false;
       }
     }
-    return localUsable;
+    return localUsable ? local : undefined;
   };
 
   /** Leaves `from` for the next storage; reported once per storage given up. */
   const fallBack = (from: DraftStorageKind, error: unknown): DraftBackend => {
-    const next: DraftBackend = from === 'indexeddb' && canUseLocal() ? local! : memory;
+    const next: DraftBackend = (from === 'indexeddb' && usableLocal()) || memory;
     if (status.storage !== next.kind) {
       status = { storage: next.kind, persistent: next.kind !== 'memory', reason: describe(error) };
       record(
@@ -113,8 +114,11 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   let active: Promise<DraftBackend> = open();
 
   /** Runs `op` on the active storage, falling back while a storage fails; bad values reject. */
+  let closed = false;
   const withBackend = async <T>(op: (backend: DraftBackend) => Promise<T>): Promise<T> => {
     for (;;) {
+      // A closed store is not a failing storage: no fallback, no record.
+      if (closed) throw new Error(`Draft store ${name} is closed`);
       const backend = await active;
       try {
         return await op(backend);
@@ -158,16 +162,14 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   /** The stash copies of `key` outside the active storage (localStorage, memory). */
   const stashed = (kind: DraftStorageKind, key: string): DraftEntry[] => {
     const copies: DraftEntry[] = [];
-    if (kind !== 'localstorage' && canUseLocal()) {
-      const copy = local!.getSync(key);
-      if (copy) copies.push(copy);
-    }
+    const copy = kind === 'localstorage' ? undefined : usableLocal()?.getSync(key);
+    if (copy) copies.push(copy);
     return copies;
   };
   const dropStash = (kind: DraftStorageKind, key: string, upTo: number) => {
-    if (kind === 'localstorage' || !canUseLocal()) return;
-    const copy = local!.getSync(key);
-    if (copy && copy.savedAt <= upTo) local!.deleteSync(key);
+    const stash = kind === 'localstorage' ? undefined : usableLocal();
+    const copy = stash?.getSync(key);
+    if (copy && copy.savedAt <= upTo) stash?.deleteSync(key);
   };
   const newest = (entries: readonly (DraftEntry | undefined)[]): DraftEntry | undefined =>
     entries.reduce<DraftEntry | undefined>(
@@ -192,7 +194,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       const entry = entryFor(key, value, saveOptions);
       let wrote = false;
       try {
-        wrote = canUseLocal() && local!.putSync(entry);
+        wrote = usableLocal()?.putSync(entry) ?? false;
       } catch (error) {
         if (isBadValue(error)) throw error;
       }
@@ -228,7 +230,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
     },
     async remove(key) {
       await withBackend((backend) => backend.delete(key));
-      if (canUseLocal()) local!.deleteSync(key);
+      usableLocal()?.deleteSync(key);
       await memory.delete(key);
       post({ type: 'removed', key, tab });
     },
@@ -239,7 +241,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         return backend.list(prefix);
       });
       const extra = [
-        ...(kind !== 'localstorage' && canUseLocal() ? await local!.list(prefix) : []),
+        ...((kind === 'localstorage' ? undefined : await usableLocal()?.list(prefix)) ?? []),
         ...(kind !== 'memory' ? await memory.list(prefix) : []),
       ];
       const byKey = new Map<string, DraftEntry>();
@@ -256,6 +258,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       return listeners.add(listener);
     },
     close() {
+      closed = true;
       channel?.close();
       channel = undefined;
       void active.then((backend) => backend.close());

@@ -57,7 +57,7 @@ export type DraftStoreEvent =
   | { readonly type: 'removed-elsewhere'; readonly key: string };
 
 /** The capture function of a `Resilience` instance (or any function of that shape). */
-export type CaptureFn = (error: unknown, context?: CaptureContext) => unknown;
+export type DraftCapture = (error: unknown, context?: CaptureContext) => unknown;
 
 /** Options for `createDraftStore`. */
 export interface DraftStoreOptions {
@@ -67,7 +67,7 @@ export interface DraftStoreOptions {
    */
   name?: string;
   /** Where fallbacks and discarded drafts are recorded (a `Resilience`'s `capture`). @default none */
-  capture?: CaptureFn;
+  capture?: DraftCapture;
   /** The IndexedDB factory; `null` skips IndexedDB. @default globalThis.indexedDB */
   indexedDB?: IDBFactory | null;
   /** The Web Storage for the first fallback; `null` skips it. @default globalThis.localStorage */
@@ -91,7 +91,7 @@ export interface DraftStore {
    * Saves synchronously to localStorage (memory where there is none), for `pagehide`: Chromium drops
    * IndexedDB writes begun while a page is being torn down. `load` takes the newer of both copies.
    */
-  stash<T>(key: string, value: T, options?: DraftSaveOptions): void;
+  stash(key: string, value: unknown, options?: DraftSaveOptions): void;
   /**
    * The saved draft of `key`, or `undefined`. A draft of another version or older than `maxAgeMs` is
    * deleted and recorded through `capture` (severity `info`, presentation `silent`), not returned.

@@ -1,7 +1,7 @@
 import type { Policy } from '../policies/types';
 import { createCheckpoint } from './checkpoint';
 import { createDraftStore } from './draft-store';
-import type { CaptureFn, DraftStore } from './draft-types';
+import type { DraftCapture, DraftStore } from './draft-types';
 
 /** How far a job is. Counts of items. */
 export interface JobProgress {
@@ -50,7 +50,7 @@ export interface RunResumableOptions<T> {
   /** Retry policy for a failing item (e.g. `retry({ attempts: 3 })`). @default none: one try */
   retry?: Pick<Policy, 'execute'>;
   /** Where final failures go (a `Resilience`'s `capture`). @default none */
-  capture?: CaptureFn;
+  capture?: DraftCapture;
 }
 
 const readId = <T>(item: T, getId: ((item: T) => string | number) | undefined, index: number): string => {
@@ -93,7 +93,10 @@ export async function runResumable<T, R = unknown>(
   const checkpoint = createCheckpoint<R>(jobId, { store });
   try {
     const { done: finished } = await checkpoint.load();
-    const pending = ids.flatMap((id, index) => (finished.has(id) ? [] : [index]));
+    const pending = items.flatMap((item, index) => {
+      const id = ids[index] ?? '';
+      return finished.has(id) ? [] : [{ item, id }];
+    });
     let done = ids.length - pending.length;
     const failures: JobFailure[] = [];
     const progress = (): JobProgress => ({
@@ -111,9 +114,7 @@ export async function runResumable<T, R = unknown>(
     };
     const stopped = signal ?? new AbortController().signal;
 
-    const runOne = async (index: number) => {
-      const item = items[index] as T;
-      const id = ids[index]!;
+    const runOne = async ({ item, id }: { item: T; id: string }) => {
       let result: R;
       try {
         result = await (retry
@@ -141,7 +142,10 @@ export async function runResumable<T, R = unknown>(
     tell();
     let next = 0;
     const lane = async () => {
-      while (next < pending.length && !stopped.aborted) await runOne(pending[next++]!);
+      for (let job = pending[next]; job && !stopped.aborted; job = pending[next]) {
+        next++;
+        await runOne(job);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, lane));
     const report: JobReport = { ...progress(), failures, aborted: stopped.aborted };
