@@ -54,8 +54,8 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       ? crypto.randomUUID()
       : `${now()}-${Math.random()}`;
   const listeners = createListeners<DraftStoreEvent>();
-  const factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
-  const storage = options.localStorage === undefined ? readLocalStorage() : options.localStorage;
+  const factory = options.indexedDB === undefined ? readGlobal('indexedDB') : options.indexedDB;
+  const storage = options.localStorage === undefined ? readGlobal('localStorage') : options.localStorage;
   const local = storage ? createWebStorageDraftBackend(storage, name) : undefined;
   const memory = createMemoryDraftBackend();
   let localUsable: boolean | undefined;
@@ -267,11 +267,11 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   return store;
 }
 
-function readLocalStorage(): Storage | null {
+function readGlobal<K extends 'indexedDB' | 'localStorage'>(name: K): (typeof globalThis)[K] | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return (globalThis as Partial<typeof globalThis>)[name] ?? null;
   } catch {
-    // Reading `localStorage` itself throws where storage is blocked (sandboxed frames, some privacy modes).
+    // Reading it throws where storage is blocked (sandboxed frames, some privacy settings).
     return null;
   }
 }
