@@ -60,6 +60,8 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   const memory = createMemoryDraftBackend();
   let localUsable: boolean | undefined;
   let status: DraftStorageStatus = { storage: 'indexeddb', persistent: true };
+  // Set to the opening IndexedDB below; a fallback replaces it.
+  let active: Promise<DraftBackend> = Promise.resolve(memory);
 
   const record = (error: AppError) => {
     try {
@@ -111,7 +113,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       return Promise.resolve(fallBack('indexeddb', error));
     }
   };
-  let active: Promise<DraftBackend> = open();
+  active = open();
 
   /** Runs `op` on the active storage, falling back while a storage fails; bad values reject. */
   let closed = false;
