@@ -53,7 +53,12 @@ export interface RunResumableOptions<T> {
   capture?: DraftCapture;
 }
 
-const readId = <T>(item: T, getId: ((item: T) => string | number) | undefined, index: number): string => {
+/** An item's id as a string (`getId(item)`, else `item.id`); throws a TypeError naming the item when it has none. */
+export const readItemId = <T>(
+  item: T,
+  getId: ((item: T) => string | number) | undefined,
+  index: number,
+): string => {
   const id = getId ? getId(item) : (item as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' && typeof id !== 'number') {
     throw new TypeError(
@@ -85,7 +90,7 @@ export async function runResumable<T, R = unknown>(
 ): Promise<JobReport> {
   const { signal, onProgress, getId, retry, capture } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
-  const ids = items.map((item, index) => readId(item, getId, index));
+  const ids = items.map((item, index) => readItemId(item, getId, index));
   if (new Set(ids).size !== ids.length)
     throw new TypeError(`runResumable: job ${jobId} has duplicate item ids`);
 

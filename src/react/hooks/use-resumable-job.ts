@@ -3,6 +3,7 @@ import { createCheckpoint } from '../../core/offline/checkpoint';
 import { createDraftStore } from '../../core/offline/draft-store';
 import type { DraftStore } from '../../core/offline/draft-types';
 import {
+  readItemId,
   runResumable,
   type JobProgress,
   type JobReport,
@@ -79,16 +80,24 @@ export function useResumableJob<T>(
       .load()
       .then(({ done: finished }) => {
         if (!live || running.current) return;
-        const ids = new Set(
-          all.map((item) => String(current.getId?.(item) ?? (item as { id?: unknown }).id)),
-        );
-        const done = [...finished.keys()].filter((id) => ids.has(id)).length;
+        const done = all.filter((item, index) => {
+          try {
+            return finished.has(readItemId(item, current.getId, index));
+          } catch {
+            // An item without an id: `resume()` reports it.
+            return false;
+          }
+        }).length;
         setProgress({ total: all.length, done, failed: 0, remaining: all.length - done });
         setStatus(done > 0 ? 'interrupted' : 'idle');
       });
+    // A page going away stops the run cleanly: in-flight items see their signal abort.
+    const stop = () => running.current?.controller.abort();
+    addEventListener('pagehide', stop);
     return () => {
       live = false;
-      running.current?.controller.abort();
+      removeEventListener('pagehide', stop);
+      stop();
       store.current?.close();
       store.current = undefined;
     };

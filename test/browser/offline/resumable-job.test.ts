@@ -10,7 +10,7 @@ it('resumes after a reload at the first unfinished item, running each item exact
   // The report appears only on the page after the reload (the first page went away mid-job).
   const report = await vi.waitFor(
     () => {
-      const value = (frame.contentWindow as (Window & { jobReport?: Report }) | null)?.jobReport;
+      const value = (frame.contentWindow as { jobReport?: Report } | null)?.jobReport;
       expect(value).toBeDefined();
       return value!;
     },
