@@ -138,7 +138,6 @@ export const defaultCatalog: MessageCatalog = {
     draftDiscard: 'Discard',
     draftLoadNewer: 'Load the newer version',
     draftKeepMine: 'Keep this version',
-    draftSaving: 'Saving draft…',
     draftSaved: 'Draft saved',
     draftMemoryOnly: 'Your draft is kept only until you close this tab.',
     ageSeconds: 'a few seconds ago',
@@ -148,10 +147,6 @@ export const defaultCatalog: MessageCatalog = {
     ageHours: '{count} hours ago',
     ageDay: '1 day ago',
     ageDays: '{count} days ago',
-    jobProgress: '{done} of {total} done',
-    jobInterrupted: 'This stopped after {done} of {total}. Resume to finish the rest.',
-    jobResume: 'Resume',
-    jobCancel: 'Cancel',
   },
 };
 

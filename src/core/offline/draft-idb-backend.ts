@@ -1,4 +1,3 @@
-import { wrap } from 'idb';
 import type { DraftBackend, DraftEntry } from './draft-types';
 
 const STORE = 'drafts';
@@ -8,6 +7,9 @@ const STORE = 'drafts';
  * cannot be opened (private mode, blocked storage), so the caller can fall back.
  */
 export async function openIdbDraftBackend(factory: IDBFactory, name: string): Promise<DraftBackend> {
+  // Loaded on first use: idb runs code at import (its proxy traps), which would otherwise ride along with every
+  // import of bulwark/core, drafts or not (about 1 kB).
+  const { wrap } = await import('idb');
   // `factory.open` rather than idb's `openDB`, which always uses the global IndexedDB.
   const request = factory.open(name, 1);
   request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
