@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { createDraftStore, defaultCatalog, formatMessage, useResumableJob, type DraftStore } from 'bulwark';
+import { createDraftStore, useResumableJob, type DraftStore } from 'bulwark';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 
-const ui = defaultCatalog.ui;
 const photos = Array.from({ length: 30 }, (_, i) => ({ id: `photo-${i + 1}` }));
 
 /** A batch upload; everything it knows after a reload comes from its checkpoint. */
@@ -34,18 +33,18 @@ function Upload({ store, runs }: { store: DraftStore; runs: Map<string, number> 
       <progress id="upload-progress" value={done} max={total} />
       <p role="status" style={{ margin: 0 }}>
         {job.status === 'interrupted'
-          ? formatMessage(ui['jobInterrupted']!, { done, total })
-          : formatMessage(ui['jobProgress']!, { done, total })}
+          ? `This stopped after ${done} of ${total}. Resume to finish the rest.`
+          : `${done} of ${total} done`}
       </p>
       <div style={{ display: 'flex', gap: 8 }}>
         {job.status !== 'running' && job.status !== 'done' && (
           <button type="button" onClick={() => void job.resume()}>
-            {job.status === 'interrupted' ? ui['jobResume'] : 'Start upload'}
+            {job.status === 'interrupted' ? 'Resume' : 'Start upload'}
           </button>
         )}
         {job.status === 'running' && (
           <button type="button" onClick={() => void job.cancel()}>
-            {ui['jobCancel']}
+            Cancel
           </button>
         )}
       </div>
