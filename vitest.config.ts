@@ -69,6 +69,9 @@ export default defineConfig({
       },
       {
         resolve: { alias: entryAlias },
+        // Fixture pages (test/browser/offline/fixtures) are not crawled up front: without this, Vite finds these
+        // on first use and reloads the page mid-test.
+        optimizeDeps: { include: ['idb', 'react-dom/client'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],

@@ -162,5 +162,37 @@ export type { DeadLetter, OutboxSnapshot } from './core/offline/outbox-types';
 export type { DeadLetterReason } from './core/offline/outbox-record';
 export { IDEMPOTENCY_HEADER, QUEUED_HEADER, QUEUE_ERROR_HEADER } from './core/offline/outbox-record';
 export { OutboxStorageError, type OutboxStorageProblem } from './core/offline/outbox-storage-error';
+export {
+  createDraftStore,
+  DEFAULT_DRAFT_MAX_AGE_MS,
+  DEFAULT_DRAFT_STORE_NAME,
+  DEFAULT_DRAFT_VERSION,
+} from './core/offline/draft-store';
+export { isDraftSecretKey, omitDraftSecrets } from './core/offline/draft-secrets';
+export type {
+  DraftCapture,
+  DraftEntry,
+  DraftLoadOptions,
+  DraftSaveOptions,
+  DraftStorageKind,
+  DraftStorageStatus,
+  DraftStore,
+  DraftStoreEvent,
+  DraftStoreOptions,
+} from './core/offline/draft-types';
+export {
+  createCheckpoint,
+  type Checkpoint,
+  type CheckpointOptions,
+  type CheckpointState,
+} from './core/offline/checkpoint';
+export {
+  runResumable,
+  type JobFailure,
+  type JobProgress,
+  type JobReport,
+  type JobWorkerContext,
+  type RunResumableOptions,
+} from './core/offline/run-resumable';
 
 // — reporting —

@@ -72,6 +72,7 @@ export {
 } from './react/hooks/use-network-status';
 export { useServiceWorkerUpdate, type ServiceWorkerUpdate } from './react/hooks/use-service-worker-update';
 export { OfflineBanner, type OfflineBannerProps } from './react/ui/offline-banner';
+
 // — error log —
 export { ErrorLog, type ErrorLogProps } from './react/ui/error-log/error-log';
 export { ErrorRateChart, type ErrorRateChartProps } from './react/ui/error-log/error-rate-chart';
@@ -92,3 +93,20 @@ export {
   type ErrorLogExportRow,
 } from './react/ui/error-log/error-log-export';
 export { csvCell, toCsv } from './react/ui/error-log/to-csv';
+
+// — drafts and resumable jobs —
+export {
+  useDraft,
+  DEFAULT_DRAFT_INTERVAL_MS,
+  type DraftStatus,
+  type RestorableDraft,
+  type UseDraftOptions,
+  type UseDraftResult,
+} from './react/hooks/use-draft';
+export {
+  useResumableJob,
+  type ResumableJob,
+  type ResumableJobStatus,
+  type UseResumableJobOptions,
+} from './react/hooks/use-resumable-job';
+export { DraftRestorePrompt, type DraftRestorePromptProps } from './react/ui/draft-restore-prompt';

@@ -1,0 +1,21 @@
+import type { DraftBackend, DraftEntry } from './draft-types';
+
+/** The last fallback: drafts in a Map, gone when the tab closes. */
+export function createMemoryDraftBackend(): DraftBackend & { putSync(entry: DraftEntry): boolean } {
+  const entries = new Map<string, DraftEntry>();
+  const putSync = (entry: DraftEntry): boolean => {
+    const current = entries.get(entry.key);
+    if (current && current.savedAt > entry.savedAt) return false;
+    entries.set(entry.key, entry);
+    return true;
+  };
+  return {
+    kind: 'memory',
+    putSync,
+    get: (key) => Promise.resolve(entries.get(key)),
+    put: (entry) => Promise.resolve(putSync(entry)),
+    delete: (key) => Promise.resolve(void entries.delete(key)),
+    list: (prefix) => Promise.resolve([...entries.values()].filter((e) => e.key.startsWith(prefix))),
+    close: () => entries.clear(),
+  };
+}

@@ -1,0 +1,121 @@
+import type { CaptureContext } from '../types';
+
+/** Where drafts and checkpoints are kept, best first. */
+export type DraftStorageKind = 'indexeddb' | 'localstorage' | 'memory';
+
+/** Where a draft store keeps its data now, and why it fell back. */
+export interface DraftStorageStatus {
+  /** The storage in use: `indexeddb` until it fails, then `localstorage`, then `memory`. */
+  readonly storage: DraftStorageKind;
+  /** False for `memory`: a draft then lives only until this tab closes ("kept only until you close this tab"). */
+  readonly persistent: boolean;
+  /** Why the better storage was given up (e.g. `SecurityError: …`); absent on IndexedDB. */
+  readonly reason?: string;
+}
+
+/** One stored draft (or checkpoint record). */
+export interface DraftEntry<T = unknown> {
+  readonly key: string;
+  /** The value with secrets left out (see {@link DraftSaveOptions}). */
+  readonly value: T;
+  /** Epoch ms of the save. */
+  readonly savedAt: number;
+  /** The shape version the saver declared; a load with another version discards the entry. */
+  readonly version: number | string;
+  /** The id of the store (one per tab and store) that saved it. */
+  readonly tab: string;
+}
+
+/** Options of {@link DraftStore.save} and {@link DraftStore.stash}. */
+export interface DraftSaveOptions {
+  /** The shape version of `value`. @default 1 */
+  version?: number | string;
+  /**
+   * More field names to leave out, besides those the redaction key rules call secret (password, token,
+   * card number, CVC …). A string matches a key case-insensitively, ignoring `-`, `_` and spaces.
+   * @default []
+   */
+  exclude?: readonly (string | RegExp)[];
+  /** String values to leave out wherever they appear (e.g. the current values of password inputs). @default [] */
+  excludeValues?: readonly string[];
+}
+
+/** Options of {@link DraftStore.load}. */
+export interface DraftLoadOptions {
+  /** The version the caller can use; an entry of another version is discarded. @default 1 */
+  version?: number | string;
+  /** Older entries are discarded. ms. @default 604_800_000 (7 days) */
+  maxAgeMs?: number;
+}
+
+/** What a store tells its subscribers. */
+export type DraftStoreEvent =
+  | { readonly type: 'status'; readonly status: DraftStorageStatus }
+  /** Another tab (or another store of this page) saved `key`. */
+  | { readonly type: 'saved-elsewhere'; readonly key: string; readonly savedAt: number }
+  /** Another tab removed `key` (e.g. after a submit there). */
+  | { readonly type: 'removed-elsewhere'; readonly key: string };
+
+/** The capture function of a `Resilience` instance (or any function of that shape). */
+export type DraftCapture = (error: unknown, context?: CaptureContext) => unknown;
+
+/** Options for `createDraftStore`. */
+export interface DraftStoreOptions {
+  /**
+   * The IndexedDB database, the localStorage key prefix and the BroadcastChannel are named after it;
+   * two stores of one name share their data. @default 'bulwark-drafts'
+   */
+  name?: string;
+  /** Where fallbacks and discarded drafts are recorded (a `Resilience`'s `capture`). @default none */
+  capture?: DraftCapture;
+  /** The IndexedDB factory; `null` skips IndexedDB. @default globalThis.indexedDB */
+  indexedDB?: IDBFactory | null;
+  /** The Web Storage for the first fallback; `null` skips it. @default globalThis.localStorage */
+  localStorage?: Storage | null;
+  /** Clock (epoch ms), for tests. @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * Drafts and checkpoints kept across reloads and crashes: IndexedDB, else localStorage, else memory.
+ * Every method resolves (a failing storage falls back to the next); none rejects on storage errors.
+ */
+export interface DraftStore {
+  /**
+   * Saves `value` (any structured-cloneable value; JSON-safe ones on localStorage) with secret fields
+   * left out. When a newer save of `key` already exists (another tab), it is kept and this resolves
+   * `undefined`; otherwise with the entry written.
+   */
+  save<T>(key: string, value: T, options?: DraftSaveOptions): Promise<DraftEntry<T> | undefined>;
+  /**
+   * Saves synchronously to localStorage (memory where there is none), for `pagehide`: Chromium drops
+   * IndexedDB writes begun while a page is being torn down. `load` takes the newer of both copies.
+   */
+  stash(key: string, value: unknown, options?: DraftSaveOptions): void;
+  /**
+   * The saved draft of `key`, or `undefined`. A draft of another version or older than `maxAgeMs` is
+   * deleted and recorded through `capture` (severity `info`, presentation `silent`), not returned.
+   */
+  load<T>(key: string, options?: DraftLoadOptions): Promise<DraftEntry<T> | undefined>;
+  /** Deletes `key` everywhere (all storages and the stash). */
+  remove(key: string): Promise<void>;
+  /** Every entry whose key starts with `prefix`, unchecked (checkpoints use it). */
+  list(prefix: string): Promise<DraftEntry[]>;
+  /** Where data is kept now. A new object only when it changes. */
+  status(): DraftStorageStatus;
+  /** Tells `listener` of fallbacks and of saves in other tabs; returns the unsubscribe. */
+  subscribe(listener: (event: DraftStoreEvent) => void): () => void;
+  /** Closes the database connection and the channel. */
+  close(): void;
+}
+
+/** One storage behind a draft store (internal: the store chains them). */
+export interface DraftBackend {
+  readonly kind: DraftStorageKind;
+  get(key: string): Promise<DraftEntry | undefined>;
+  /** Writes `entry` unless a newer one of its key is stored; resolves whether it wrote. */
+  put(entry: DraftEntry): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  list(prefix: string): Promise<DraftEntry[]>;
+  close(): void;
+}

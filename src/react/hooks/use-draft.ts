@@ -1,0 +1,240 @@
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type RefObject,
+} from 'react';
+import { createDraftStore } from '../../core/offline/draft-store';
+import type { DraftStorageStatus, DraftStore } from '../../core/offline/draft-types';
+import { readSecretInputs } from '../forms/read-secret-inputs';
+import { useOptionalResilience } from '../resilience-context';
+
+/** @see UseDraftOptions.intervalMs */
+export const DEFAULT_DRAFT_INTERVAL_MS = 5_000;
+
+/** Options of {@link useDraft}. */
+export interface UseDraftOptions<T> {
+  /** Saves happen at most this often while the value changes (and always on `pagehide` and when hidden). ms. @default 5000 */
+  intervalMs?: number;
+  /** The shape version of the value; a draft of another version is discarded, not offered. @default 1 */
+  version?: number | string;
+  /** Older drafts are discarded, not offered. ms. @default 604_800_000 (7 days) */
+  maxAgeMs?: number;
+  /** More fields to leave out, besides secret names (password, token, card number, CVC …). @default [] */
+  exclude?: readonly (string | RegExp)[];
+  /**
+   * The form whose password (and card-number, security-code, one-time-code) inputs are left out: their
+   * `name`/`id` as keys, and their current values wherever they appear in the draft.
+   * @default the whole document
+   */
+  form?: RefObject<HTMLFormElement | null>;
+  /** Where drafts are kept. @default a `createDraftStore()` per hook, reporting to the provider's `capture` */
+  store?: DraftStore;
+  /** Called by `restore()` with the draft's value (secret fields are absent from it: merge it into the form). */
+  onRestore?: (value: T) => void;
+}
+
+/** A draft offered to the user: never applied without asking. */
+export interface RestorableDraft<T> {
+  readonly value: T;
+  /** Epoch ms. */
+  readonly savedAt: number;
+  /** `earlier-visit`: found on mount; `other-tab`: another tab saved a newer draft of the same key. */
+  readonly source: 'earlier-visit' | 'other-tab';
+}
+
+/** Where the draft is kept, and how the last save went. */
+export interface DraftStatus extends DraftStorageStatus {
+  readonly state: 'idle' | 'saving' | 'saved' | 'error';
+}
+
+/** What {@link useDraft} returns. */
+export interface UseDraftResult<T> {
+  /** A draft from an earlier visit or another tab, to offer (e.g. with `<DraftRestorePrompt>`). */
+  readonly restorable: RestorableDraft<T> | undefined;
+  /** Takes the offered draft: calls `onRestore` and returns its value (`undefined` when none is offered). */
+  restore: () => T | undefined;
+  /** Declines the offer; a draft from an earlier visit is deleted. */
+  discard: () => void;
+  /** Deletes the draft; call it after a successful submit. */
+  clear: () => Promise<void>;
+  /** Epoch ms of this page's last save, or `undefined`. */
+  readonly savedAt: number | undefined;
+  readonly status: DraftStatus;
+}
+
+/** The status before the store has opened (and during a server render). */
+const OPENING: DraftStorageStatus = { storage: 'indexeddb', persistent: true };
+
+const same = (a: unknown, b: unknown): boolean => {
+  try {
+    return a === b || JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Autosaves a form's `value` under `key` so a crash, a closed tab or a reload loses at most a few
+ * seconds, and offers the draft back on the next visit. Password inputs and secret field names are
+ * never saved. A value equal to the first one rendered (an empty form) is not saved.
+ *
+ * @example
+ * const [form, setForm] = useState({ title: '', body: '' });
+ * const draft = useDraft('post:new', form, { onRestore: (saved) => setForm((f) => ({ ...f, ...saved })) });
+ * // <DraftRestorePrompt draft={draft} /> … on submit: await send(form); await draft.clear();
+ */
+export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> = {}): UseDraftResult<T> {
+  const resilience = useOptionalResilience();
+  const [ownStore, setOwnStore] = useState<DraftStore>();
+  const store = options.store ?? ownStore;
+  const [state, setState] = useState<DraftStatus['state']>('idle');
+  const [savedAt, setSavedAt] = useState<number>();
+  const [restorable, setRestorable] = useState<RestorableDraft<T>>();
+  const valueRef = useRef(value);
+  const initial = useRef(value);
+  const saved = useRef(value);
+  const optionsRef = useRef(options);
+  const lastWrite = useRef(Number.NEGATIVE_INFINITY);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const savedHere = useRef(false);
+  useEffect(() => {
+    valueRef.current = value;
+    optionsRef.current = options;
+  });
+
+  // Created in an effect, not during render: no storage is touched on the server.
+  const external = options.store;
+  useEffect(() => {
+    if (external) return undefined;
+    const created = createDraftStore({ capture: resilience?.capture });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the store opens storage, which must not happen during a server render
+    setOwnStore(created);
+    return () => created.close();
+  }, [external, resilience]);
+
+  const save = useCallback(
+    (urgent: boolean) => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      const current = valueRef.current;
+      if (!store || same(current, saved.current)) return;
+      saved.current = current;
+      if (same(current, initial.current)) return;
+      const { version, exclude = [], form } = optionsRef.current;
+      const secret = readSecretInputs(
+        form ? form.current : typeof document === 'undefined' ? null : document,
+      );
+      const saveOptions = { version, exclude: [...exclude, ...secret.names], excludeValues: secret.values };
+      lastWrite.current = Date.now();
+      if (urgent) {
+        // The page is going away: only a synchronous write is sure to land (see DraftStore.stash).
+        store.stash(key, current, saveOptions);
+        return;
+      }
+      setState('saving');
+      store.save(key, current, saveOptions).then(
+        (entry) => {
+          savedHere.current = true;
+          if (entry) setSavedAt(entry.savedAt);
+          setState('saved');
+        },
+        (error: unknown) => {
+          setState('error');
+          resilience?.capture(error, { source: 'drafts', userAction: 'save draft', presentation: 'silent' });
+        },
+      );
+    },
+    [store, key, resilience],
+  );
+
+  const subscribeStatus = useCallback(
+    (onChange: () => void) =>
+      store?.subscribe((event) => {
+        if (event.type === 'status') onChange();
+      }) ?? (() => undefined),
+    [store],
+  );
+  const storage = useSyncExternalStore(
+    subscribeStatus,
+    () => store?.status() ?? OPENING,
+    () => OPENING,
+  );
+
+  // Offer the draft found on mount; hear saves in other tabs.
+  useEffect(() => {
+    if (!store) return undefined;
+    let live = true;
+    const { version, maxAgeMs } = optionsRef.current;
+    const offer = (source: RestorableDraft<T>['source']) =>
+      store.load<T>(key, { version, maxAgeMs }).then(
+        (entry) => {
+          if (live && entry) setRestorable({ value: entry.value, savedAt: entry.savedAt, source });
+        },
+        () => undefined,
+      );
+    void offer('earlier-visit');
+    const unsubscribe = store.subscribe((event) => {
+      if (event.type === 'status' || event.key !== key) return;
+      else if (event.type === 'saved-elsewhere') void offer('other-tab');
+      else setRestorable((offered) => (offered?.source === 'other-tab' ? undefined : offered));
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [store, key]);
+
+  // Save at most every intervalMs while the value changes.
+  const intervalMs = options.intervalMs ?? DEFAULT_DRAFT_INTERVAL_MS;
+  useEffect(() => {
+    if (!store || timer.current !== undefined || same(value, saved.current)) return;
+    const delay = Math.max(0, lastWrite.current + intervalMs - Date.now());
+    timer.current = setTimeout(() => save(false), delay);
+  }, [value, store, intervalMs, save]);
+
+  // Always on pagehide, when the tab is hidden, and when the form goes away.
+  useEffect(() => {
+    const onPageHide = () => save(true);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') save(false);
+    };
+    addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      save(true);
+    };
+  }, [save]);
+
+  const restore = useCallback(() => {
+    if (!restorable) return undefined;
+    setRestorable(undefined);
+    optionsRef.current.onRestore?.(restorable.value);
+    return restorable.value;
+  }, [restorable]);
+
+  const discard = useCallback(() => {
+    setRestorable(undefined);
+    // Deleted only while it is still the stored one: a save from this page has replaced it already.
+    if (restorable?.source === 'earlier-visit' && !savedHere.current)
+      void store?.remove(key).catch(() => undefined);
+  }, [restorable, store, key]);
+
+  const clear = useCallback(async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    saved.current = valueRef.current;
+    setRestorable(undefined);
+    setSavedAt(undefined);
+    setState('idle');
+    await store?.remove(key);
+  }, [store, key]);
+
+  const status = useMemo(() => ({ ...storage, state }), [storage, state]);
+  return { restorable, restore, discard, clear, savedAt, status };
+}

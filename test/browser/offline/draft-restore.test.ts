@@ -1,0 +1,67 @@
+// The issue's scenario in real Chromium: type, close the tab, reopen, restore; the password never stored.
+import { expect, it, vi } from 'vitest';
+import { doc, find, openPage, readIndexedDb, readLocalStorage, type } from './frame';
+
+const SECRET = 'hunter2-correct-horse';
+const CONFIRM = 'confirm-battery-staple';
+
+it('restores a draft after the tab was closed, and never stores a password', async () => {
+  const name = `drafts-${crypto.randomUUID()}`;
+  let frame = openPage('draft-form.html', { name });
+  const title = await find<HTMLInputElement>(frame, '#title');
+  type(title, 'Quarterly report');
+  // The first change is saved at once; wait for it, so the next ones wait for the 5 s interval.
+  await find(frame, 'form[data-state="saved"]');
+  type(doc(frame).querySelector('#body')!, 'Half a thought about the numbers');
+  type(doc(frame).querySelector('#password')!, SECRET);
+  type(doc(frame).querySelector('#confirm')!, CONFIRM);
+
+  // The tab closes within the interval: only the pagehide save can keep the body.
+  frame.remove();
+  frame = openPage('draft-form.html', { name });
+  const prompt = await find(frame, '[data-bulwark="draft-restore-prompt"]');
+  expect(prompt).toHaveAccessibleName('You have unsaved changes from a few seconds ago.');
+  expect(doc(frame).querySelector<HTMLInputElement>('#title')!.value).toBe('');
+
+  (
+    Array.from(prompt.querySelectorAll('button')).find(
+      (b) => b.textContent === 'Restore',
+    ) as HTMLButtonElement
+  ).click();
+  await vi.waitFor(() =>
+    expect(doc(frame).querySelector<HTMLInputElement>('#title')!.value).toBe('Quarterly report'),
+  );
+  expect(doc(frame).querySelector<HTMLTextAreaElement>('#body')!.value).toBe(
+    'Half a thought about the numbers',
+  );
+  expect(doc(frame).querySelector<HTMLInputElement>('#password')!.value).toBe('');
+  expect(doc(frame).querySelector<HTMLInputElement>('#confirm')!.value).toBe('');
+  expect(doc(frame).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
+  // Focus goes to the form, not to the page.
+  expect(doc(frame).activeElement).toBe(doc(frame).querySelector('#title'));
+
+  // Read both storages directly: the draft is there, the passwords are not.
+  const stored = JSON.stringify([await readIndexedDb(name), readLocalStorage()]);
+  expect(stored).toContain('Quarterly report');
+  expect(stored).toContain('Half a thought');
+  expect(stored).not.toContain(SECRET);
+  expect(stored).not.toContain(CONFIRM);
+  frame.remove();
+});
+
+it('offers nothing once the draft was cleared after a submit', async () => {
+  const name = `drafts-${crypto.randomUUID()}`;
+  let frame = openPage('draft-form.html', { name });
+  type(await find<HTMLInputElement>(frame, '#title'), 'Sent already');
+  await find(frame, 'form[data-state="saved"]');
+  doc(frame).querySelector('form')!.requestSubmit();
+  await find(frame, 'form[data-state="idle"]');
+  frame.remove();
+  frame = openPage('draft-form.html', { name });
+  await find(frame, '#title');
+  // Give the store time to load: the prompt would appear within a few ms.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(doc(frame).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
+  expect(JSON.stringify([await readIndexedDb(name), readLocalStorage()])).not.toContain('Sent already');
+  frame.remove();
+});

@@ -1,0 +1,97 @@
+// The draft store on real IndexedDB: versions, age, newer-save-wins and the other tab being told.
+import { createDraftStore, createResilience, type DraftStoreEvent } from 'bulwark/core';
+import { expect, it, vi } from 'vitest';
+import { find, openPage, type } from './frame';
+
+const unique = () => `store-${crypto.randomUUID()}`;
+
+it('discards a draft of another version, with a silent info record, instead of offering it', async () => {
+  const resilience = createResilience();
+  const name = unique();
+  const store = createDraftStore({ name, capture: resilience.capture });
+  await store.save('profile', { nickname: 'ada' }, { version: 1 });
+  expect(await store.load('profile', { version: 2 })).toBeUndefined();
+  // Gone, not merely hidden from version 2.
+  expect(await store.load('profile', { version: 1 })).toBeUndefined();
+  resilience.flush();
+  const [record] = resilience.store.getState().records;
+  expect(record).toMatchObject({
+    presentation: 'silent',
+    error: { code: 'DRAFT_DISCARDED', severity: 'info' },
+  });
+  expect(record!.error.context).toMatchObject({
+    key: 'profile',
+    reason: 'incompatible',
+    version: 1,
+    expected: 2,
+  });
+  store.close();
+});
+
+it('discards a draft older than maxAgeMs (7 days by default)', async () => {
+  let now = Date.UTC(2026, 0, 1);
+  const capture = vi.fn();
+  const store = createDraftStore({ name: unique(), capture, now: () => now });
+  await store.save('comment', 'old words');
+  now += 7 * 24 * 60 * 60 * 1000 - 1;
+  expect(await store.load('comment')).toMatchObject({ value: 'old words' });
+  now += 2;
+  expect(await store.load('comment')).toBeUndefined();
+  expect(capture).toHaveBeenCalledWith(
+    expect.objectContaining({
+      code: 'DRAFT_DISCARDED',
+      context: expect.objectContaining({ reason: 'expired' }),
+    }),
+    expect.objectContaining({ presentation: 'silent' }),
+  );
+  store.close();
+});
+
+it('keeps the newer save when an older one arrives later from another tab', async () => {
+  const name = unique();
+  const newer = createDraftStore({ name, now: () => 2_000 });
+  const older = createDraftStore({ name, now: () => 1_000 });
+  expect(await newer.save('post', 'newer words')).toMatchObject({ savedAt: 2_000 });
+  expect(await older.save('post', 'older words')).toBeUndefined();
+  expect(await older.load('post', { maxAgeMs: Infinity })).toMatchObject({ value: 'newer words' });
+  newer.close();
+  older.close();
+});
+
+it('tells the other store of a save and a removal of the same name', async () => {
+  const name = unique();
+  const here = createDraftStore({ name });
+  const there = createDraftStore({ name });
+  const events: DraftStoreEvent[] = [];
+  there.subscribe((event) => events.push(event));
+  const entry = await here.save('post', 'hello');
+  await vi.waitFor(() =>
+    expect(events).toContainEqual({ type: 'saved-elsewhere', key: 'post', savedAt: entry!.savedAt }),
+  );
+  await here.remove('post');
+  await vi.waitFor(() => expect(events).toContainEqual({ type: 'removed-elsewhere', key: 'post' }));
+  here.close();
+  there.close();
+});
+
+it('offers the newer draft saved in another tab instead of overwriting it silently', async () => {
+  const name = unique();
+  const first = openPage('draft-form.html', { name });
+  const second = openPage('draft-form.html', { name });
+  await find(second, '#title');
+  type(await find<HTMLInputElement>(first, '#title'), 'Typed in the first tab');
+  const prompt = await find(second, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
+  expect(prompt).toHaveAccessibleName('A newer version of this was saved in another tab a few seconds ago.');
+  (
+    Array.from(prompt.querySelectorAll('button')).find(
+      (b) => b.textContent === 'Load the newer version',
+    ) as HTMLButtonElement
+  ).click();
+  await vi.waitFor(() =>
+    expect(second.contentDocument!.querySelector<HTMLInputElement>('#title')!.value).toBe(
+      'Typed in the first tab',
+    ),
+  );
+  first.remove();
+  second.remove();
+});

@@ -1,0 +1,57 @@
+import { isDraftSecretKey, omitDraftSecrets } from 'bulwark/core';
+import { describe, expect, it } from 'vitest';
+
+describe('isDraftSecretKey', () => {
+  it.each([
+    'password',
+    'newPassword',
+    'api_token',
+    'cardNumber',
+    'cvc',
+    'CVV',
+    'cc-csc',
+    'cc-number',
+    'one-time-code',
+    'securityCode',
+    'pin',
+  ])('calls %s secret', (key) => expect(isDraftSecretKey(key)).toBe(true));
+  it.each(['title', 'body', 'email', 'confirm', 'quantity', 'notes'])('keeps %s', (key) =>
+    expect(isDraftSecretKey(key)).toBe(false),
+  );
+});
+
+describe('omitDraftSecrets', () => {
+  it('leaves out secret names at any depth, listed fields and listed values, and keeps the rest', () => {
+    const value = {
+      title: 'Hello',
+      password: 'hunter2',
+      billing: { cardNumber: '4539 1488 0343 6467', cvc: '123', name: 'Ada' },
+      rows: [{ note: 'keep', confirm: 'pw-in-another-field' }],
+      internal: 'not for disk',
+      when: new Date(0),
+    };
+    const copy = omitDraftSecrets(value, { exclude: ['internal'], excludeValues: ['pw-in-another-field'] });
+    expect(copy).toEqual({
+      title: 'Hello',
+      billing: { name: 'Ada' },
+      rows: [{ note: 'keep' }],
+      when: new Date(0),
+    });
+    // The caller's value is untouched.
+    expect(value.password).toBe('hunter2');
+  });
+
+  it('accepts a RegExp in exclude and cuts cycles instead of looping', () => {
+    const value: Record<string, unknown> = { draftNote: 'x', keep: 1 };
+    value['self'] = value;
+    expect(omitDraftSecrets(value, { exclude: [/^draft/] })).toEqual({ keep: 1 });
+  });
+
+  it('keeps an object referenced twice (not a cycle)', () => {
+    const shared = { city: 'Oslo' };
+    expect(omitDraftSecrets({ from: shared, to: shared })).toEqual({
+      from: { city: 'Oslo' },
+      to: { city: 'Oslo' },
+    });
+  });
+});

@@ -1,0 +1,160 @@
+import {
+  createDraftStore,
+  createCheckpoint,
+  retry,
+  constant,
+  runResumable,
+  type DraftStore,
+} from 'bulwark/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// jsdom has no IndexedDB: these run on the localStorage fallback; real IndexedDB is in test/browser/offline.
+let store: DraftStore;
+beforeEach(() => {
+  store = createDraftStore({ name: `jobs-${Math.random()}`, capture: () => undefined });
+});
+afterEach(() => {
+  store.close();
+  localStorage.clear();
+});
+
+const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+
+describe('runResumable', () => {
+  it('records each success before the next item starts', async () => {
+    const seen: number[] = [];
+    await runResumable(
+      'job',
+      items(3),
+      async ({ id }) => {
+        const { done } = await createCheckpoint('job', { store }).load();
+        seen.push(done.size);
+        return id;
+      },
+      { store },
+    );
+    expect(seen).toEqual([0, 1, 2]);
+  });
+
+  it('stops cleanly on abort and later runs only what is left', async () => {
+    const controller = new AbortController();
+    const ran: number[] = [];
+    const first = await runResumable(
+      'job',
+      items(10),
+      ({ id }) => {
+        ran.push(id);
+        if (id === 4) controller.abort();
+      },
+      { store, signal: controller.signal, concurrency: 1 },
+    );
+    expect(first).toMatchObject({ done: 4, failed: 0, remaining: 6, aborted: true });
+    const second = await runResumable('job', items(10), ({ id }) => void ran.push(id), { store });
+    expect(second).toMatchObject({ done: 10, remaining: 0, aborted: false });
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('runs at most `concurrency` items at once', async () => {
+    let running = 0;
+    let peak = 0;
+    await runResumable(
+      'job',
+      items(12),
+      async () => {
+        peak = Math.max(peak, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        running--;
+      },
+      { store, concurrency: 3 },
+    );
+    expect(peak).toBe(3);
+  });
+
+  it('sends failures through the retry policy, then to capture, and tries them again next time', async () => {
+    const capture = vi.fn();
+    const calls = new Map<string, number>();
+    const worker = ({ id }: { id: number }) => {
+      calls.set(String(id), (calls.get(String(id)) ?? 0) + 1);
+      if (id === 2) throw Object.assign(new Error('503'), { status: 503 });
+    };
+    const report = await runResumable('job', items(3), worker, {
+      store,
+      capture,
+      retry: retry({ attempts: 3, backoff: constant(0), retryOn: () => true }),
+    });
+    expect(report).toMatchObject({ done: 2, failed: 1, remaining: 0 });
+    expect(report.failures.map((f) => f.id)).toEqual(['2']);
+    expect(calls.get('2')).toBe(3);
+    expect(capture).toHaveBeenCalledTimes(1);
+    expect(capture.mock.calls[0]![1]).toMatchObject({ source: 'job', name: 'job', tags: { item: '2' } });
+    // The next run tries only the failed item.
+    const again = await runResumable('job', items(3), () => undefined, { store });
+    expect(again).toMatchObject({ done: 3, failed: 0 });
+    expect(calls.get('1')).toBe(1);
+  });
+
+  it('tries a failing item once without a retry policy', async () => {
+    let calls = 0;
+    const report = await runResumable(
+      'job',
+      items(1),
+      () => {
+        calls++;
+        throw new Error('no');
+      },
+      { store },
+    );
+    expect(report.failed).toBe(1);
+    expect(calls).toBe(1);
+  });
+
+  it('identifies items with getId', async () => {
+    const rows = [{ sku: 'a' }, { sku: 'b' }];
+    const ran: string[] = [];
+    await createCheckpoint('job', { store }).markDone('a');
+    await runResumable('job', rows, ({ sku }) => void ran.push(sku), { store, getId: (row) => row.sku });
+    expect(ran).toEqual(['b']);
+  });
+
+  it('rejects items without an id or with duplicate ids before running any', async () => {
+    const worker = vi.fn();
+    await expect(runResumable('job', [{ name: 'x' }], worker, { store })).rejects.toThrow(
+      /item 0 has no string or number id/,
+    );
+    await expect(runResumable('job', [{ id: 1 }, { id: 1 }], worker, { store })).rejects.toThrow(
+      /duplicate item ids/,
+    );
+    expect(worker).not.toHaveBeenCalled();
+  });
+
+  it('forgets the checkpoint once every item is done', async () => {
+    await runResumable('job', items(3), () => 'ok', { store });
+    expect((await createCheckpoint('job', { store }).load()).done.size).toBe(0);
+  });
+
+  it('reports progress after each item and survives a progress listener that throws', async () => {
+    const seen: number[] = [];
+    const report = await runResumable('job', items(3), () => undefined, {
+      store,
+      onProgress: ({ done }) => {
+        seen.push(done);
+        throw new Error('listener bug');
+      },
+    });
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(report.done).toBe(3);
+  });
+});
+
+describe('createCheckpoint', () => {
+  it('keeps results and a cursor, and forgets them on abandon', async () => {
+    const checkpoint = createCheckpoint<{ url: string }, string>('upload', { store });
+    await checkpoint.markDone(7, { url: '/files/7' });
+    await checkpoint.setCursor('page-3');
+    const state = await checkpoint.load();
+    expect(state.done.get('7')).toEqual({ url: '/files/7' });
+    expect(state.cursor).toBe('page-3');
+    await checkpoint.abandon();
+    expect((await checkpoint.load()).done.size).toBe(0);
+  });
+});
