@@ -3,6 +3,7 @@
 // — errors —
 export * from './core/errors/types';
 export { AppError, isAppError, type AppErrorOptions } from './core/errors/app-error';
+export { isAbortError } from './core/errors/is-abort-error';
 export { toJsonSafe, type JsonSafeLimits, type JsonSafeOptions } from './core/errors/to-json-safe';
 export { normalizeError, type NormalizeOptions } from './core/errors/normalize';
 export {
