@@ -42,6 +42,11 @@ export interface ClassificationRule {
   match: RuleMatch | RulePredicate;
   /** The kind, plus anything that differs from {@link kindDefaults} for it. */
   classification: Partial<Classification> & { kind: ErrorKind };
+  /**
+   * Whether the rule also applies to an `AppError` (an `HttpError` too), whose thrower already
+   * classified it; `false` leaves those as they are. @default true
+   */
+  appErrors?: boolean;
 }
 
 type KindDefaults = Pick<Classification, 'severity' | 'retryable' | 'actions'>;
@@ -158,10 +163,30 @@ const matches = (match: RuleMatch | RulePredicate, value: unknown, facts: ErrorF
   }
 };
 
+type Chain = readonly (readonly [link: unknown, facts: ErrorFacts])[];
+
+/** The classification of the first rule of `table` that matches a link of `chain`. */
+const first = (table: readonly ClassificationRule[], chain: Chain, isApp: boolean) =>
+  table.find(
+    (r) => !(isApp && r.appErrors === false) && chain.some(([link, facts]) => matches(r.match, link, facts)),
+  )?.classification;
+
+/** What the first of the app's `rules` matching the value or one of its causes says, if one does. */
+export const matchRule = (
+  value: unknown,
+  rules: readonly ClassificationRule[],
+): Partial<Classification> | undefined =>
+  first(
+    rules,
+    causeChain(value).map((link) => [link, readFacts(link)] as const),
+    isAppError(value),
+  );
+
 /**
  * Classifies any thrown value with the rules table: the first rule that matches the value or one of
- * its causes wins; app `rules` are tried first. An `AppError` with a known kind keeps its own
- * classification unless an app rule matches. Never throws.
+ * its causes wins; app `rules` are tried first, for every value. An `AppError` with a known kind
+ * keeps its own classification unless an app rule matches (and does not opt out with
+ * `appErrors: false`). Never throws.
  *
  * @example
  * classifyError(new TypeError('Failed to fetch')); // { kind: 'network', severity: 'warning', retryable: true, … }
@@ -169,13 +194,10 @@ const matches = (match: RuleMatch | RulePredicate, value: unknown, facts: ErrorF
  */
 export function classifyError(value: unknown, rules: readonly ClassificationRule[] = []): Classification {
   const chain = causeChain(value).map((link) => [link, readFacts(link)] as const);
-  const find = (table: readonly ClassificationRule[]) =>
-    table.find((r) => chain.some(([link, facts]) => matches(r.match, link, facts)))?.classification;
-  const own =
-    readProperty(value, 'isAppError') === true && isAppError(value) && value.kind !== 'unknown'
-      ? value
-      : undefined;
-  const found: Partial<Classification> | undefined = find(rules) ?? own ?? find(defaultRules);
+  const isApp = readProperty(value, 'isAppError') === true && isAppError(value);
+  const own = isApp && value.kind !== 'unknown' ? value : undefined;
+  const found: Partial<Classification> | undefined =
+    first(rules, chain, isApp) ?? own ?? first(defaultRules, chain, isApp);
   const kind = found?.kind ?? 'unknown';
   const base = kindDefaults[kind] ?? kindDefaults.unknown;
   return {

@@ -1,5 +1,5 @@
 import { AppError, isAppError } from './app-error';
-import { classifyError, kindDefaults, type ClassificationRule } from './classify';
+import { classifyError, kindDefaults, matchRule, type ClassificationRule } from './classify';
 import { readFacts } from './error-facts';
 import { readProperty } from './read-property';
 import { statusLine } from './status-line';
@@ -33,8 +33,27 @@ const describe = (value: unknown, message: string | undefined, name: string | un
 };
 
 /**
- * Turns any thrown value into a classified {@link AppError}. Never throws. An `AppError` is returned
- * as is; anything else is classified with the rules table and keeps the original as `cause` and its
+ * An AppError as the app's rules see it: when one matches, a copy (same class, fields, message and
+ * stack) with the rule's classification; else the error itself. The thrown error is never changed.
+ */
+const reclassify = (error: AppError, rules: readonly ClassificationRule[]): AppError => {
+  if (!matchRule(error, rules)) return error;
+  try {
+    const copy = Object.create(
+      Object.getPrototypeOf(error) as object,
+      Object.getOwnPropertyDescriptors(error),
+    ) as AppError;
+    return Object.assign(copy, classifyError(error, rules));
+  } catch {
+    return error; // a frozen error: keep it as it is rather than lose it
+  }
+};
+
+/**
+ * Turns any thrown value into a classified {@link AppError}. Never throws. An `AppError` (an
+ * `HttpError` too) is returned as is unless one of `rules` matches it: your rules come first for every
+ * value, so it comes back as a copy with the rule's classification (a rule opts out with
+ * `appErrors: false`). Anything else is classified with the rules table and keeps the original as `cause` and its
  * stack. A thrown `Response` keeps its status, `Retry-After` and URL without query (in `context`); its
  * body is not read (`HttpError.fromResponse` does that). The message is at most 1,000 characters.
  *
@@ -47,7 +66,7 @@ const describe = (value: unknown, message: string | undefined, name: string | un
  */
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   try {
-    if (isAppError(value)) return value;
+    if (isAppError(value)) return options.rules ? reclassify(value, options.rules) : value;
     const response = typeof Response !== 'undefined' && value instanceof Response ? value : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
     const text = response
