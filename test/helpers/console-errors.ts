@@ -28,7 +28,7 @@ export function expectConsoleError(pattern: RegExp): void {
  * and 19 alike; React 18 also logs an error a boundary rethrows, and one no boundary caught). `component` is a
  * name, or a pattern (any name by default).
  */
-export function expectReactRenderError(component = '\\w+'): void {
+export function expectReactRenderError(component = '[\\w.]+'): void {
   expectConsoleError(new RegExp(`The above error occurred in the <${component}> component`));
 }
 /** Set by scripts/test-react18.sh. */

@@ -112,7 +112,7 @@ describe.each(libraries)(
       render(
         <ErrorBoundary fallback={<p>outer</p>} onError={outer}>
           <ErrorBoundary {...({ onError: inner } as unknown as bulwark.ErrorBoundaryProps)}>
-            <Bomb />
+            <Bomb logged={!REACT_18} />
           </ErrorBoundary>
         </ErrorBoundary>,
       );

@@ -187,7 +187,7 @@ describe('level fallbacks', () => {
       app(
         <ErrorBoundary fallback={<p>parent</p>}>
           <ErrorBoundary level="app" onError={inner}>
-            <Bomb />
+            <Bomb logged={!REACT_18} />
           </ErrorBoundary>
         </ErrorBoundary>,
       ),
