@@ -4,7 +4,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', '.react18', 'coverage'] },
+  {
+    ignores: [
+      'dist',
+      'storybook-static',
+      'node_modules',
+      '.react18',
+      'coverage',
+      // Compiled by `npm run test:readme` (tsconfig.readme.json), not part of the project.
+      '.readme-examples',
+      'scripts/readme-examples.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -327,7 +327,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (target) dismiss(target.id);
     try {
       const result = action.run();
-      if (result) {
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
         await result;
         if (target) resolve(target.id);
       }

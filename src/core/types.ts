@@ -13,8 +13,11 @@ export interface RecoveryAction {
   id: RecoveryActionId;
   /** Button text; overrides the catalog. */
   label?: string;
-  /** What the button does. May return a promise; a rejection goes back through `capture`. */
-  run: () => void | Promise<void>;
+  /**
+   * What the button does. Whatever it returns is accepted (`run: save` where `save` answers a promise
+   * of a value); a promise (any thenable) it returns is awaited, and a rejection goes back through `capture`.
+   */
+  run: () => unknown;
   /** The primary action is shown first and bound to Enter where focus allows. */
   primary?: boolean;
 }

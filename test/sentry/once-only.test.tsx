@@ -8,7 +8,7 @@ import { version } from 'react';
 import { createRoot, type RootOptions } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEnvelopeServer, type EnvelopeServer } from '../helpers/envelope-server';
-import { Bomb, silenceReactErrors } from '../react/boundary/helpers';
+import { Bomb } from '../react/boundary/helpers';
 
 const react19 = version.startsWith('19');
 let server: EnvelopeServer;
@@ -16,7 +16,6 @@ beforeAll(async () => {
   server = await startEnvelopeServer();
 });
 afterAll(() => server.close());
-beforeEach(silenceReactErrors);
 afterEach(async () => {
   vi.restoreAllMocks();
   await Sentry.close(2000);

@@ -51,6 +51,9 @@ export function createDegradation(options: DegradationOptions = {}, breakers?: B
     }
     clearTimeout(timer);
     timer = next === Infinity ? undefined : setTimeout(update, next - now);
+    // Only a display update: it must not keep a Node process (a server render, a test run) alive for
+    // an open breaker's 30 s. Browsers' numeric timer ids have no `unref`.
+    (timer as { unref?: () => void } | undefined)?.unref?.();
 
     const candidates: [DegradationLevel, DegradationCause, string | undefined][] = [
       [app.level, 'app', app.reason],

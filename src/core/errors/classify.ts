@@ -42,6 +42,11 @@ export interface ClassificationRule {
   match: RuleMatch | RulePredicate;
   /** The kind, plus anything that differs from {@link kindDefaults} for it. */
   classification: Partial<Classification> & { kind: ErrorKind };
+  /**
+   * Whether the rule also applies to an `AppError` (an `HttpError` too), whose thrower already
+   * classified it; `false` leaves those as they are. @default true
+   */
+  appErrors?: boolean;
 }
 
 type KindDefaults = Pick<Classification, 'severity' | 'retryable' | 'actions'>;
@@ -191,8 +196,11 @@ export function classifyTraced(
   asked?: PredicateAnswer[],
 ): Classification {
   const chain = causeChain(value).map((link) => [link, readFacts(link)] as const);
+  const isApp = readProperty(value, 'isAppError') === true && isAppError(value);
   const find = (table: readonly ClassificationRule[]) =>
     table.find((r) => {
+      // A rule may opt out of reclassifying AppErrors (issue 10: app rules come first for every value).
+      if (isApp && r.appErrors === false) return false;
       const test = prepare(r.match);
       return chain.some(([link, facts]) => {
         const answer = test(link, facts);
@@ -200,10 +208,7 @@ export function classifyTraced(
         return answer;
       });
     })?.classification;
-  const own =
-    readProperty(value, 'isAppError') === true && isAppError(value) && value.kind !== 'unknown'
-      ? value
-      : undefined;
+  const own = isApp && value.kind !== 'unknown' ? value : undefined;
   const found: Partial<Classification> | undefined = find(rules) ?? own ?? find(defaultRules);
   const kind = found?.kind ?? 'unknown';
   const base = kindDefaults[kind] ?? kindDefaults.unknown;
@@ -216,10 +221,24 @@ export function classifyTraced(
   };
 }
 
+/** What the first of the app's `rules` matching the value or one of its causes says, if one does. */
+export const matchRule = (
+  value: unknown,
+  rules: readonly ClassificationRule[],
+): Partial<Classification> | undefined => {
+  const isApp = isAppError(value);
+  return rules.find(
+    (r) =>
+      !(isApp && r.appErrors === false) &&
+      causeChain(value).some((link) => prepare(r.match)(link, readFacts(link))),
+  )?.classification;
+};
+
 /**
  * Classifies any thrown value with the rules table: the first rule that matches the value or one of
- * its causes wins; app `rules` are tried first. An `AppError` with a known kind keeps its own
- * classification unless an app rule matches. Never throws.
+ * its causes wins; app `rules` are tried first, for every value. An `AppError` with a known kind
+ * keeps its own classification unless an app rule matches (and does not opt out with
+ * `appErrors: false`). Never throws.
  *
  * @example
  * classifyError(new TypeError('Failed to fetch')); // { kind: 'network', severity: 'warning', retryable: true, … }

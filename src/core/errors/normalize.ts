@@ -1,5 +1,12 @@
 import { AppError, isAppError } from './app-error';
-import { classifyTraced, kindDefaults, type ClassificationRule, type PredicateAnswer } from './classify';
+import {
+  classifyError,
+  classifyTraced,
+  kindDefaults,
+  matchRule,
+  type ClassificationRule,
+  type PredicateAnswer,
+} from './classify';
 import { readFacts } from './error-facts';
 import { readProperty } from './read-property';
 import { statusLine } from './status-line';
@@ -42,20 +49,39 @@ const describe = (value: unknown, message: string | undefined, name: string | un
 };
 
 /**
- * Turns any thrown value into a classified {@link AppError}. Never throws. An `AppError` is returned
- * as is; anything else is classified with the rules table and keeps the original as `cause` and its
+ * An AppError as the app's rules see it: when one matches, a copy (same class, fields, message and
+ * stack) with the rule's classification; else the error itself. The thrown error is never changed.
+ */
+const reclassify = (error: AppError, rules: readonly ClassificationRule[]): AppError => {
+  if (!matchRule(error, rules)) return error;
+  try {
+    const copy = Object.create(
+      Object.getPrototypeOf(error) as object,
+      Object.getOwnPropertyDescriptors(error),
+    ) as AppError;
+    return Object.assign(copy, classifyError(error, rules));
+  } catch {
+    return error; // a frozen error: keep it as it is rather than lose it
+  }
+};
+
+/**
+ * Turns any thrown value into a classified {@link AppError}. Never throws. An `AppError` (an
+ * `HttpError` too) is returned as is unless one of `rules` matches it: your rules come first for every
+ * value, so it comes back as a copy with the rule's classification (a rule opts out with
+ * `appErrors: false`). Anything else is classified with the rules table and keeps the original as `cause` and its
  * stack. A thrown `Response` keeps its status, `Retry-After` and URL without query (in `context`); its
  * body is not read (`HttpError.fromResponse` does that). Message (at most 1,000 characters), stack
  * (its last 10,000), code, field errors and URL of a new AppError are redacted, then cut (issue 9);
  * the original stays reachable as its non-enumerable `cause`, which `toJSON` never copies. Bounded
- * work for any value. An `AppError` is returned as is: `capture` stores a redacted copy of it.
+ * work for any value. `capture` stores a redacted copy of an `AppError`.
  *
  * @example
  * try { await save(); } catch (e) { const error = normalizeError(e); if (error.retryable) retry(); }
  */
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   try {
-    if (isAppError(value)) return value;
+    if (isAppError(value)) return options.rules ? reclassify(value, options.rules) : value;
     const redactor = options.redactor ?? defaultRedactor;
     // An Error is no Response, and Node's lazy `Response` global costs ~1.6 µs a read (issue 11).
     const response =

@@ -11,8 +11,10 @@ import { hidden, redactError } from './redact-error';
  * value, or the AppError's own cause), which neither `toJSON` nor `JSON.stringify` ever copies.
  */
 export function toStoredError(value: unknown, options: NormalizeOptions & { redactor: Redactor }): AppError {
-  if (!isAppError(value)) return normalizeError(value, options);
-  const copy = redactError(value, options.redactor);
+  // App rules come first for AppErrors too (issue 10): a matching rule gives a reclassified copy.
+  const error = normalizeError(value, options);
+  if (!isAppError(value)) return error;
+  const copy = redactError(error, options.redactor);
   hidden(copy, 'cause', readProperty(value, 'cause'));
   return copy;
 }

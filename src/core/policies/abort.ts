@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../errors/app-error';
+import { isAbortError } from '../errors/is-abort-error';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 let neverAborted: AbortSignal | undefined;
@@ -14,13 +15,26 @@ export const policyOf = <R = never>(
   run: <T>(fn: PolicyFn<T>, context: PolicyContext) => Promise<T | R>,
 ): Required<Policy<R>> => ({ run, execute: (fn, signal) => run(fn, firstContext(signal)) });
 
-/** The error an aborted signal stands for: its reason when that is an AppError (a timeout), else kind `aborted`. */
+/**
+ * The error an aborted signal stands for: its reason when that is an AppError (a timeout policy's), kind
+ * `timeout` for the `TimeoutError` of `AbortSignal.timeout()` (the caller's time ran out: a timeout, reported
+ * as one, not a cancel), else kind `aborted`.
+ */
 export function abortError(signal: AbortSignal): AppError {
   const reason: unknown = signal.reason;
-  return isAppError(reason)
-    ? reason
+  if (isAppError(reason)) return reason;
+  return (reason as { name?: unknown } | undefined)?.name === 'TimeoutError'
+    ? new AppError('Timed out', { kind: 'timeout', severity: 'warning', retryable: true, cause: reason })
     : new AppError('Aborted', { kind: 'aborted', severity: 'info', cause: reason });
 }
+
+/**
+ * Whether a failure means "stop" rather than "the service failed": the call's own signal aborted, an
+ * `AbortError`, or an AppError of kind `aborted`. Such a failure is neutral for a breaker and never
+ * answered by a fallback.
+ */
+export const isAbort = (error: unknown, signal: AbortSignal): boolean =>
+  signal.aborted || isAbortError(error) || (isAppError(error) && error.kind === 'aborted');
 
 /** Waits `ms`, rejecting at once (with {@link abortError}) when `signal` aborts. */
 export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>

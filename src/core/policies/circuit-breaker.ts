@@ -1,4 +1,4 @@
-import { firstContext } from './abort';
+import { abortError, firstContext, isAbort } from './abort';
 import { BrokenCircuitError } from './broken-circuit-error';
 import { invoke } from './invoke';
 import { emit } from './listeners';
@@ -28,6 +28,11 @@ const sum = (counts: readonly number[]): number => counts.reduce((total, count) 
  * `windowMs`; open → half-open on the first call after `halfOpenAfterMs` (no timers); half-open →
  * closed when `halfOpenMaxCalls` trials succeed, back to open when one fails. Open calls reject
  * with a {@link BrokenCircuitError} carrying `retryAt`.
+ *
+ * An abort (the caller's signal, an `AbortError`) is neutral: it neither counts as a failure nor
+ * resets a failure streak, and an aborted trial hands its place to the next call. A trial that has
+ * not settled after another `halfOpenAfterMs` is given up on (a new half-open period starts), so no
+ * state waits forever. A call whose signal is already aborted never reaches `fn`.
  *
  * @example
  * const payments = circuitBreaker({ name: 'payments' });
@@ -86,6 +91,7 @@ class Breaker implements CircuitBreaker {
   }
 
   run<T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> {
+    if (context.signal.aborted) return rejectSoon(abortError(context.signal));
     if (this.#snapshot.state === 'closed') return this.#guarded(fn, context, this.#snapshot);
     const admitted = this.#admit();
     return admitted instanceof BrokenCircuitError
@@ -125,11 +131,20 @@ class Breaker implements CircuitBreaker {
   /** The snapshot (the state's generation) the call is admitted in, or the error it fast-fails with. */
   #admit(): CircuitSnapshot | BrokenCircuitError {
     const now = Date.now();
-    if (this.#snapshot.state === 'open' && now >= (this.#snapshot.nextAttemptAt ?? 0)) {
+    const { state, nextAttemptAt, since } = this.#snapshot;
+    const halfOpenAfterMs = this.#options.halfOpenAfterMs ?? 30_000;
+    // From open when its time is up; from half-open when the trials let through have hung that long
+    // (their late results belong to the old period and are ignored).
+    if (
+      (state === 'open' && now >= (nextAttemptAt ?? 0)) ||
+      (state === 'half-open' && this.#trials <= 0 && now >= since + halfOpenAfterMs)
+    ) {
       this.#transition('half-open', 'half-open-after');
     }
     if (this.#snapshot.state === 'half-open') {
-      return this.#trials-- > 0 ? this.#snapshot : new BrokenCircuitError(this.name, now, now);
+      if (this.#trials <= 0) return new BrokenCircuitError(this.name, now, now);
+      this.#trials--;
+      return this.#snapshot;
     }
     // One error per open (or isolated) period: stack capture is most of a fast-fail's cost, and
     // `capture` then records the period once. `retryAt` is exact; `retryAfterMs` is as of the first.
@@ -143,7 +158,7 @@ class Breaker implements CircuitBreaker {
         return result;
       },
       (error: unknown) => {
-        this.#failed(admitted, error);
+        this.#failed(admitted, error, context.signal);
         throw error;
       },
     );
@@ -159,8 +174,13 @@ class Breaker implements CircuitBreaker {
     if (++this.#pendingSuccesses >= SUCCESS_BATCH) this.#count(0);
   }
 
-  #failed(admitted: CircuitSnapshot, error: unknown): void {
+  #failed(admitted: CircuitSnapshot, error: unknown, signal: AbortSignal): void {
     if (admitted !== this.#snapshot) return;
+    // Says nothing about the service: keep the streak, and give an aborted trial's place back.
+    if (isAbort(error, signal)) {
+      if (this.#snapshot.state === 'half-open') this.#trials++;
+      return;
+    }
     if (!(this.#options.isFailure ?? isServiceFailure)(error)) {
       this.#succeeded(admitted);
       return;

@@ -3,7 +3,7 @@ import { normalizeError } from '../errors/normalize';
 import type { CaptureContext } from '../types';
 import type { CircuitBreaker } from './types';
 import { compose } from './compose';
-import { retry, type RetryOptions } from './retry';
+import { DEFAULT_ATTEMPTS, retry, type RetryOptions } from './retry';
 import { timeout } from './timeout';
 import type { Policy, PolicyContext } from './types';
 
@@ -15,6 +15,15 @@ export interface ResilientFetchInit extends RequestInit {
   breaker?: CircuitBreaker | string;
   /** Time limit of each attempt, in ms; aborts the request. @default none */
   timeoutMs?: number;
+  /**
+   * Time the whole call may take, attempts and the waits between them, in ms. A wait (backoff or
+   * `Retry-After`) that would end after it is not taken: the call fails at once with the last error
+   * (a 503 asking for 120 s fails now, not in 60 s). When it passes, the running attempt is aborted
+   * and the call rejects with kind `timeout`.
+   * @default timeoutMs × attempts when `timeoutMs` is set (8000 × 3 = 24 s with the default retry;
+   * `timeoutMs` alone when the request is not retried), else none
+   */
+  deadlineMs?: number;
   /** Whether sending it twice is harmless. @default true for GET, HEAD, OPTIONS, PUT, DELETE or with an Idempotency-Key header */
   idempotent?: boolean;
 }
@@ -46,7 +55,7 @@ export async function resilientFetch(
   init: ResilientFetchInit = {},
   deps: ResilientFetchDeps = {},
 ): Promise<Response> {
-  const { retry: retryOptions, breaker, timeoutMs, idempotent, ...request } = init;
+  const { retry: retryOptions, breaker, timeoutMs, deadlineMs, idempotent, ...request } = init;
   const isRequest = typeof Request !== 'undefined' && input instanceof Request;
   const method = (request.method ?? (isRequest ? input.method : 'GET')).toUpperCase();
   const headers = new Headers(request.headers ?? (isRequest ? input.headers : undefined));
@@ -57,8 +66,15 @@ export async function resilientFetch(
     resolved = deps.breaker(breaker);
   } else resolved = breaker;
 
+  const retrying = repeatable && retryOptions !== false ? { ...retryOptions } : undefined;
+  const deadline =
+    deadlineMs ??
+    (timeoutMs === undefined
+      ? undefined
+      : timeoutMs * (retrying?.attempts ?? (retrying ? DEFAULT_ATTEMPTS : 1)));
   const policies: Policy[] = [];
-  if (repeatable && retryOptions !== false) policies.push(retry(retryOptions));
+  if (deadline !== undefined) policies.push(timeout(deadline));
+  if (retrying) policies.push(retry({ deadlineMs: deadline, ...retrying }));
   if (resolved) policies.push(resolved);
   if (timeoutMs !== undefined) policies.push(timeout(timeoutMs));
 

@@ -31,7 +31,17 @@ export interface RetryOptions {
   budget?: RetryBudget;
   /** Longest wait a server's `Retry-After` may ask for, in ms. @default 30000 */
   maxRetryAfterMs?: number;
+  /**
+   * Time the whole call may take, from the start of its first attempt, in ms. A wait (backoff or
+   * `Retry-After`) that would end after it is not started: the call gives up at once with the last
+   * error. It does not cut a running attempt: put `timeout(deadlineMs)` outside for that, as
+   * `resilientFetch` does. @default none (waits are bounded by `maxRetryAfterMs` alone)
+   */
+  deadlineMs?: number;
 }
+
+/** Calls in all of a retry policy by default, counting the first. */
+export const DEFAULT_ATTEMPTS = 3;
 
 /** A retry policy. */
 export type RetryPolicy = Required<Policy>;
@@ -46,12 +56,13 @@ export type RetryPolicy = Required<Policy>;
  */
 export function retry(options: RetryOptions = {}): RetryPolicy {
   const {
-    attempts = 3,
+    attempts = DEFAULT_ATTEMPTS,
     backoff = exponential(),
     retryOn = isRetryable,
     onRetry,
     budget,
     maxRetryAfterMs = 30_000,
+    deadlineMs,
   } = options;
 
   const recordSuccess = budget
@@ -62,11 +73,16 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
     : undefined;
 
   /** Runs one attempt in `context`; a failure goes to `retryAfter`. No async frame: most calls succeed. */
-  const attemptIn = <T>(fn: PolicyFn<T>, context: PolicyContext, previousMs: number): Promise<T> => {
+  const attemptIn = <T>(
+    fn: PolicyFn<T>,
+    context: PolicyContext,
+    previousMs: number,
+    deadline: number,
+  ): Promise<T> => {
     const { signal } = context;
     if (signal.aborted) return rejectSoon(abortError(signal));
     return invoke(fn, context).then<T, T>(recordSuccess, (error: unknown) =>
-      retryAfter(fn, context, error, previousMs),
+      retryAfter(fn, context, error, previousMs, deadline),
     );
   };
 
@@ -76,6 +92,7 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
     { signal, attempt }: PolicyContext,
     error: unknown,
     previousMs: number,
+    deadline: number,
   ): Promise<T> => {
     if (signal.aborted) throw abortError(signal);
     if (attempt >= attempts || !retryOn(error, attempt) || (budget && !budget.tryAcquire())) throw error;
@@ -83,17 +100,24 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
     const askedMs = isAppError(error) ? (error.retryAfterMs ?? 0) : 0;
     previousMs = backoff(attempt, previousMs);
     const delayMs = Math.max(previousMs, Math.min(askedMs, maxRetryAfterMs));
+    // Waiting past the caller's deadline only to fail then: fail now, with what the server said.
+    if (Date.now() + delayMs >= deadline) throw error;
     try {
       onRetry?.({ error, attempt, delayMs });
     } catch {
       // A listener's bug must not change the outcome of the call.
     }
     await sleep(delayMs, signal);
-    return attemptIn(fn, { signal, attempt: attempt + 1 }, previousMs);
+    return attemptIn(fn, { signal, attempt: attempt + 1 }, previousMs, deadline);
   };
 
   const run = <T>(fn: PolicyFn<T>, context: PolicyContext): Promise<T> =>
-    attemptIn(fn, context.attempt === 1 ? context : { signal: context.signal, attempt: 1 }, 0);
+    attemptIn(
+      fn,
+      context.attempt === 1 ? context : { signal: context.signal, attempt: 1 },
+      0,
+      deadlineMs === undefined ? Infinity : Date.now() + deadlineMs,
+    );
 
   return policyOf(run);
 }

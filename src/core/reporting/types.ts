@@ -9,7 +9,8 @@ import type { ErrorRecord } from '../types';
  */
 export interface Reporter {
   name: string;
-  report: (record: ErrorRecord) => void | Promise<void>;
+  /** Sends the record. Any return is accepted (`report: (r) => fetch(…)`); a promise's rejection is caught. */
+  report: (record: ErrorRecord) => unknown;
 }
 
 /** Options for {@link createRateLimiter}. */

@@ -232,3 +232,68 @@ describe('circuitBreaker', () => {
     expect(breaker.getSnapshot()).not.toBe(first);
   });
 });
+
+describe('circuitBreaker: aborting is neutral, and no state waits forever', () => {
+  const abort = () => Promise.reject(new DOMException('stop', 'AbortError'));
+
+  it('does not close on an aborted half-open trial, and lets the next call be the trial', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 1, halfOpenAfterMs: 1000 });
+    const transitions = record(breaker);
+    await fail(breaker, 1);
+    vi.advanceTimersByTime(1000);
+    await expect(breaker.execute(abort)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(breaker.getSnapshot().state).toBe('half-open');
+    await expect(breaker.execute(ok)).resolves.toBe('ok');
+    expect(breaker.getSnapshot()).toMatchObject({ state: 'closed', reason: 'trial-succeeded' });
+    expect(transitions.map((t) => t.reason)).toEqual([
+      'consecutive-failures',
+      'half-open-after',
+      'trial-succeeded',
+    ]);
+  });
+
+  it('treats whatever a trial throws after its caller aborted as neutral', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 1, halfOpenAfterMs: 1000 });
+    await fail(breaker, 1);
+    vi.advanceTimersByTime(1000);
+    const controller = new AbortController();
+    const trial = breaker.execute(async () => {
+      controller.abort();
+      throw new Error('socket hang up');
+    }, controller.signal);
+    await expect(trial).rejects.toThrow('socket hang up');
+    expect(breaker.getSnapshot().state).toBe('half-open');
+  });
+
+  it('does not reset a failure streak on an abort', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 3, minimumCalls: Infinity });
+    await fail(breaker, 2);
+    await breaker.execute(abort).catch(() => {});
+    await fail(breaker, 1);
+    expect(breaker.getSnapshot()).toMatchObject({ state: 'open', reason: 'consecutive-failures' });
+  });
+
+  it('never calls fn with an already-aborted signal, in any state', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 1, halfOpenAfterMs: 1000 });
+    const fn = vi.fn(ok);
+    await expect(breaker.execute(fn, AbortSignal.abort())).rejects.toMatchObject({ kind: 'aborted' });
+    await fail(breaker, 1);
+    vi.advanceTimersByTime(1000);
+    await expect(breaker.execute(fn, AbortSignal.abort())).rejects.toMatchObject({ kind: 'aborted' });
+    expect(fn).not.toHaveBeenCalled();
+    // The aborted call did not use up the trial.
+    await expect(breaker.execute(fn)).resolves.toBe('ok');
+    expect(breaker.getSnapshot().state).toBe('closed');
+  });
+
+  it('gives up on a trial that never settles after another halfOpenAfterMs', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 1, halfOpenAfterMs: 1000 });
+    await fail(breaker, 1);
+    vi.advanceTimersByTime(1000);
+    void breaker.execute(() => new Promise<string>(() => {}));
+    await expect(breaker.execute(ok)).rejects.toMatchObject({ kind: 'circuit-open' });
+    vi.advanceTimersByTime(1000);
+    await expect(breaker.execute(ok)).resolves.toBe('ok');
+    expect(breaker.getSnapshot().state).toBe('closed');
+  });
+});

@@ -37,3 +37,33 @@ describe('fallback', () => {
     await expect(policy.execute(down)).rejects.toBe(broken);
   });
 });
+
+describe('fallback: an abort means stop', () => {
+  it('rethrows a DOMException AbortError instead of answering it, whatever `on` says', async () => {
+    const aborted = new DOMException('stop', 'AbortError');
+    await expect(fallback('spare').execute(() => Promise.reject(aborted))).rejects.toBe(aborted);
+    await expect(fallback('spare', { on: () => true }).execute(() => Promise.reject(aborted))).rejects.toBe(
+      aborted,
+    );
+  });
+
+  it('rethrows what fn throws once the caller has aborted', async () => {
+    const controller = new AbortController();
+    const hangUp = new Error('socket hang up');
+    const call = fallback('spare').execute(async () => {
+      controller.abort();
+      throw hangUp;
+    }, controller.signal);
+    await expect(call).rejects.toBe(hangUp);
+  });
+
+  it('never calls fn with an already-aborted signal', async () => {
+    let called = false;
+    const call = fallback('spare').execute(() => {
+      called = true;
+      return 'fresh';
+    }, AbortSignal.abort());
+    await expect(call).rejects.toMatchObject({ kind: 'aborted' });
+    expect(called).toBe(false);
+  });
+});

@@ -14,6 +14,8 @@ beforeAll(async () => {
   server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '/';
     hits.set(path, [...(hits.get(path) ?? []), request.method ?? '']);
+    // `/hang…` never answers: a request that only a deadline or a signal ends.
+    if (path.startsWith('/hang')) return;
     const [status, headers] = scripts.get(path)?.shift() ?? [200];
     response.writeHead(status, { 'content-type': 'text/plain', ...headers });
     response.end(status === 200 ? 'fine' : `failed ${status}`);
@@ -21,7 +23,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 beforeEach(() => {
   scripts.clear();
   hits.clear();
@@ -133,5 +141,56 @@ describe('resilience.fetch', () => {
       cause: 'breaker',
       reason: 'api',
     });
+  });
+});
+
+describe('resilientFetch respects the caller’s time', () => {
+  it('fails a 503 asking Retry-After: 120 at once when that wait would pass the deadline (timeoutMs 8000)', async () => {
+    scripts.set('/maintenance', [[503, { 'Retry-After': '120' }]]);
+    const resilience = createResilience();
+    const started = Date.now();
+    const error: unknown = await resilience
+      .fetch(`${base}/maintenance`, { timeoutMs: 8000 })
+      .catch((e: unknown) => e);
+    // The default deadline is 8000 × 3 attempts = 24 s, and even the 30 s cap of maxRetryAfterMs is past it.
+    expect(error).toMatchObject({ isHttpError: true, status: 503, retryAfterMs: 120_000 });
+    expect(hits.get('/maintenance')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(8000); // generous: it does not wait at all
+    expect(resilience.store.getState().records[0]?.error).toMatchObject({ status: 503 });
+  });
+
+  it('waits a Retry-After that ends before the deadline', async () => {
+    scripts.set('/busy-short', [[503, { 'Retry-After': '1' }]]);
+    const response = await resilientFetch(`${base}/busy-short`, { deadlineMs: 10_000 });
+    expect(response.status).toBe(200);
+    expect(hits.get('/busy-short')).toHaveLength(2);
+  });
+
+  it('aborts the running attempt when deadlineMs passes, with kind timeout', async () => {
+    const error: unknown = await resilientFetch(`${base}/hang-deadline`, {
+      deadlineMs: 100,
+      retry: fast,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('classifies a request given AbortSignal.timeout() as a timeout, and captures it', async () => {
+    const resilience = createResilience();
+    const error: unknown = await resilience
+      .fetch(`${base}/hang-signal`, { signal: AbortSignal.timeout(100) })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'timeout', severity: 'warning' });
+    resilience.flush();
+    expect(resilience.store.getState().records.map((r) => r.error.kind)).toEqual(['timeout']);
+  });
+
+  it('still neither reports nor calls a timeout what the caller aborted', async () => {
+    const resilience = createResilience();
+    const controller = new AbortController();
+    const call = resilience.fetch(`${base}/hang-abort`, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(call).rejects.toMatchObject({ kind: 'aborted' });
+    resilience.flush();
+    expect(resilience.store.getState().records).toEqual([]);
   });
 });

@@ -1,22 +1,23 @@
-import { vi } from 'vitest';
+import { expectReactRenderError } from '../../helpers/console-errors';
 
-/** Throws `error` while rendering whenever `when()` is true; renders "ok" otherwise. */
+/**
+ * Throws `error` while rendering whenever `when()` is true; renders "ok" otherwise. Each explosion claims the
+ * console errors React logs for it (see `expectReactRenderError`): they must come, and are silenced. `logged:
+ * false` where React does not log it: a root with its own `onCaughtError`, or a boundary whose fallback then
+ * throws, or on React 18 one that rethrows it (React logs only that last error).
+ */
 export function Bomb({
   error = new Error('boom'),
   when = () => true,
+  logged = true,
 }: {
   error?: unknown;
   when?: () => boolean;
+  logged?: boolean;
 }) {
-  if (when()) throw error;
+  if (when()) {
+    if (logged) expectReactRenderError('Bomb');
+    throw error;
+  }
   return <p>ok</p>;
-}
-
-/**
- * React logs every caught render error (and React 18 in development re-dispatches it as a window error, which
- * jsdom prints): keep the test output readable. Restored by `vi.restoreAllMocks()`.
- */
-export function silenceReactErrors(): void {
-  vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
 }

@@ -1,10 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { ErrorBoundary } from 'bulwark';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Bomb, silenceReactErrors } from './helpers';
-
-beforeEach(silenceReactErrors);
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import { Bomb } from './helpers';
 
 describe('locationKey', () => {
   const page = (locationKey: string, explode: () => boolean, onReset = vi.fn()) => (

@@ -5,13 +5,11 @@ import { createResilience, ErrorBoundary, ResilienceContext, type Resilience } f
 import { version, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary as OtherBoundary } from 'react-error-boundary';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Bomb, silenceReactErrors } from './helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { Bomb } from './helpers';
+import { REACT_18 } from '../../helpers/console-errors';
 
 const react19 = version.startsWith('19');
-
-beforeEach(silenceReactErrors);
-afterEach(() => vi.restoreAllMocks());
 
 function mount(resilience: Resilience, tree: ReactNode) {
   const root = createRoot(document.createElement('div'), resilience.reactRootOptions());
@@ -26,7 +24,7 @@ describe('reactRootOptions on a real root', () => {
     const root = mount(
       resilience,
       <ErrorBoundary level="feature" name="cart" fallback={null}>
-        <Bomb />
+        <Bomb logged={REACT_18} />
       </ErrorBoundary>,
     );
     expect(capture).toHaveBeenCalledTimes(1);
@@ -39,7 +37,7 @@ describe('reactRootOptions on a real root', () => {
     const root = mount(
       resilience,
       <OtherBoundary fallback={<p>theirs</p>}>
-        <Bomb error={new Error('caught elsewhere')} />
+        <Bomb error={new Error('caught elsewhere')} logged={REACT_18} />
       </OtherBoundary>,
     );
     const records = resilience.store.getState().records;
@@ -56,7 +54,7 @@ describe('reactRootOptions on a real root', () => {
   it('captures an error no boundary caught at app level', async () => {
     const resilience = createResilience();
     const root = createRoot(document.createElement('div'), resilience.reactRootOptions());
-    const tree = <Bomb error={new Error('nobody caught me')} />;
+    const tree = <Bomb error={new Error('nobody caught me')} logged={REACT_18} />;
     if (!react19) {
       // React 18 has no onUncaughtError: the render throws.
       expect(() => act(() => root.render(tree))).toThrow('nobody caught me');

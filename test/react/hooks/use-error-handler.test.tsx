@@ -7,11 +7,8 @@ import {
   type Resilience,
 } from 'bulwark';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silenceReactErrors } from '../boundary/helpers';
-
-beforeEach(silenceReactErrors);
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it, vi } from 'vitest';
+import { expectReactRenderError } from '../../helpers/console-errors';
 
 const provider = (resilience: Resilience) =>
   function Wrapper({ children }: { children: ReactNode }) {
@@ -39,6 +36,7 @@ describe('useErrorHandler', () => {
   });
 
   it('rethrows to the nearest boundary with showBoundary, which captures it with its level', () => {
+    expectReactRenderError(); // what it throws is logged by React
     const resilience = createResilience();
     const Save = () => {
       const handleError = useErrorHandler();
@@ -59,6 +57,7 @@ describe('useErrorHandler', () => {
   });
 
   it('sends every error to the nearest boundary without a provider', () => {
+    expectReactRenderError(); // what it throws is logged by React
     const Save = () => {
       const handleError = useErrorHandler();
       return <button onClick={() => handleError('a thrown string')}>save</button>;

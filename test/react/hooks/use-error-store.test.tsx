@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { createResilience, ResilienceProvider, selectCountsByKind, useErrorStore, AppError } from 'bulwark';
 import { shallow } from 'zustand/vanilla/shallow';
 import { describe, expect, it } from 'vitest';
+import { expectReactRenderError, REACT_18 } from '../../helpers/console-errors';
 
 describe('useErrorStore', () => {
   it('re-renders a component only when its slice changes', () => {
@@ -34,6 +35,7 @@ describe('useErrorStore', () => {
   });
 
   it('throws a clear error outside a provider', () => {
+    if (REACT_18) expectReactRenderError(); // React 18 logs the error no boundary caught
     const Bare = () => <p>{useErrorStore((s) => s.records.length)}</p>;
     expect(() => render(<Bare />)).toThrow(/within <ResilienceProvider>/);
   });
