@@ -89,6 +89,7 @@ export {
 export type {
   DisclosureManager,
   DisclosureOptions,
+  DisclosureReach,
   DisclosureRules,
   RecurrenceStep,
   SeverityRule,

@@ -46,6 +46,48 @@ describe('ErrorBoundary with a Resilience instance', () => {
     expect(resilience.store.getState().records).toHaveLength(1);
   });
 
+  it('captures with an inline surface, so the fallback is where the error shows (no toast as well)', () => {
+    const resilience = createResilience();
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary level="feature" fallback={<p>fallback</p>}>
+          <Bomb />
+        </ErrorBoundary>,
+      ),
+    );
+    const [record] = resilience.store.getState().records;
+    expect(record).toMatchObject({ presentation: 'inline', context: { inlineSurface: true } });
+  });
+
+  it('resolves its record when Try again worked, so the next failure starts gently', () => {
+    const resilience = createResilience();
+    let explode = true;
+    const Retry = ({ resetErrorBoundary }: FallbackProps) => (
+      <button onClick={() => resetErrorBoundary()}>retry</button>
+    );
+    const tree = (
+      <ErrorBoundary level="feature" FallbackComponent={Retry}>
+        <Bomb when={() => explode} />
+      </ErrorBoundary>
+    );
+    const { rerender } = render(withResilience(resilience, tree));
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(resilience.store.getState().records[0]).toMatchObject({ status: 'active', count: 3 });
+    explode = false;
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(screen.getByText('ok')).toBeInTheDocument();
+    expect(resilience.store.getState().records[0]?.status).toBe('recovered');
+    // The next failure is a first occurrence again, not the fourth of a streak.
+    explode = true;
+    rerender(withResilience(resilience, <div>{tree}</div>));
+    expect(resilience.store.getState().records[0]).toMatchObject({
+      status: 'active',
+      occurrences: [expect.any(Number)],
+    });
+  });
+
   it('captures once per catch under StrictMode', () => {
     const resilience = createResilience();
     const capture = vi.spyOn(resilience, 'capture');

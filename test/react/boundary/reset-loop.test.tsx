@@ -1,0 +1,55 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { createResilience, ErrorBoundary, ResilienceContext, type FallbackProps } from 'bulwark';
+import { useEffect } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Bomb, silenceReactErrors } from './helpers';
+
+beforeEach(silenceReactErrors);
+afterEach(() => vi.restoreAllMocks());
+
+/** The fallback from issue 10: it resets its boundary from an effect, whatever happened. */
+function ResetsInAnEffect({ resetErrorBoundary, actions = [] }: FallbackProps) {
+  useEffect(() => resetErrorBoundary(), [resetErrorBoundary]);
+  return <p>{`fallback: ${actions.map((a) => a.id).join(',')}`}</p>;
+}
+
+/** A child that renders fine and fails in its effect, so every reset commits before it fails again. */
+function FailsInAnEffect({ onRender }: { onRender: () => void }) {
+  onRender();
+  useEffect(() => {
+    throw new Error('effect failed');
+  });
+  return <p>child</p>;
+}
+
+describe('resets from a fallback effect', () => {
+  it('are bounded by maxRetries while the child keeps failing in render', async () => {
+    const renders = vi.fn();
+    render(
+      <ErrorBoundary maxRetries={3} FallbackComponent={ResetsInAnEffect}>
+        <Bomb when={() => (renders(), true)} />
+      </ErrorBoundary>,
+    );
+    await waitFor(() => expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // React renders a failing child twice per attempt (once more to recover synchronously): 4 attempts.
+    expect(renders.mock.calls.length).toBeLessThanOrEqual(4 * 2);
+    expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument();
+  });
+
+  it('are bounded by maxRetries while the child keeps failing in an effect', async () => {
+    const renders = vi.fn();
+    const resilience = createResilience();
+    render(
+      <ResilienceContext.Provider value={resilience}>
+        <ErrorBoundary maxRetries={2} FallbackComponent={ResetsInAnEffect}>
+          <FailsInAnEffect onRender={renders} />
+        </ErrorBoundary>
+      </ResilienceContext.Provider>,
+    );
+    await waitFor(() => expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(renders.mock.calls.length).toBeLessThanOrEqual(3 * 2);
+    expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument();
+  });
+});
