@@ -5,6 +5,7 @@ import type { CaptureContext, RecoveryAction } from '../../core/types';
 import { ResilienceContext } from '../resilience-context';
 import { ErrorBoundaryContext } from './error-boundary-context';
 import { BoundaryFallbacksContext, type LevelFallbacks } from './boundary-fallbacks-context';
+import { focusedElement, restoreFocus } from './restore-focus';
 import type { ErrorBoundaryProps, FallbackProps, ResetDetails } from './types';
 
 type State =
@@ -58,6 +59,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   #upSince: number | undefined;
   /** The store record of the error shown, resolved once the children render again. */
   #recordId: string | undefined;
+  /** What had focus when the children failed (read before the fallback replaced them), given back on recovery. */
+  #focusBefore: HTMLElement | null | undefined;
 
   static getDerivedStateFromError(error: unknown): State {
     return { didCatch: true, error };
@@ -119,6 +122,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     this.#upSince = Date.now();
     if (this.#recordId) this.context?.resolve(this.#recordId);
     this.#recordId = undefined;
+    restoreFocus(this.#focusBefore ?? null);
+    this.#focusBefore = undefined;
   }
 
   override render(): ReactNode {
@@ -126,6 +131,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     const { didCatch, error, appError } = this.state;
     let content = children;
     if (didCatch) {
+      // Still the failed children's page: the fallback has not replaced them yet.
+      if (this.#focusBefore === undefined) this.#focusBefore = focusedElement();
       // Children that stayed up for a while recovered: this is a new failure with a fresh count.
       if (this.#upSince !== undefined && Date.now() - this.#upSince >= RETRY_SETTLE_MS) this.#retries = 0;
       this.#upSince = undefined;
@@ -146,7 +153,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
           children: (fallbacks: LevelFallbacks) => {
             const Fallback = level && fallbacks[level];
             if (!Fallback) throw error;
-            return appError && createElement(Fallback, { error: appError, level, actions });
+            return (
+              appError &&
+              createElement(Fallback, { error: appError, level, actions, retryExhausted: exhausted })
+            );
           },
         });
     }

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
+import { focusedElement, restoreFocus } from '../boundary/restore-focus';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
 import { RecoveryActions, usePrimaryKey, useRunAction } from './recovery-actions';
@@ -23,6 +24,8 @@ export interface FullscreenErrorProps {
    * the page-level wording (catalog key `render-page`). @default false (covering a page that still works)
    */
   replacesPage?: boolean;
+  /** Retries ran out: say so (`ui.retryExhausted`) rather than suggest trying again. @default false */
+  retryExhausted?: boolean;
 }
 
 /**
@@ -40,6 +43,7 @@ export function FullscreenError({
   supportHref,
   audience,
   replacesPage = false,
+  retryExhausted = false,
 }: FullscreenErrorProps) {
   const catalog = useCatalog();
   const run = useRunAction(record);
@@ -47,7 +51,13 @@ export function FullscreenError({
   const onKeyDown = usePrimaryKey(sorted, run);
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
-  useEffect(() => ref.current?.focus(), []);
+  // Read while rendering, before this view takes focus.
+  const [returnTo] = useState(focusedElement);
+  useEffect(() => {
+    ref.current?.focus();
+    // As a dialog does: when this view goes (its retry worked), focus goes back where it was.
+    return () => restoreFocus(returnTo);
+  }, [returnTo]);
   return (
     <section
       ref={ref}
@@ -64,7 +74,7 @@ export function FullscreenError({
         boxSizing: 'border-box',
       }}
     >
-      <div style={{ ...styles.surface, padding: 32 }}>
+      <div style={{ ...styles.surface, padding: 32, width: '100%' }}>
         <ErrorDetails
           error={error}
           record={record}
@@ -72,6 +82,7 @@ export function FullscreenError({
           titleAs="h1"
           titleId={titleId}
           messageKey={replacesPage ? `${error.kind}-page` : undefined}
+          retryExhausted={retryExhausted}
         />
         {/* Say what happened to the user's data, unless the catalog message already does. */}
         {replacesPage ? (

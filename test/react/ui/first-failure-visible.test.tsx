@@ -35,13 +35,13 @@ describe('the first failed save is visible', () => {
   it('useErrorHandler example: a toast after the first click on Save', async () => {
     function SaveButton({ draft }: { draft: string }) {
       const handleError = useErrorHandler();
-      const save = (): Promise<unknown> =>
-        api.save(draft).catch((error) =>
+      const save = (): Promise<void> =>
+        api.save(draft).catch((error) => {
           handleError(error, {
             userAction: 'save draft',
             actions: [{ id: 'retry', run: save, primary: true }],
-          }),
-        );
+          });
+        });
       return <button onClick={() => void save()}>Save</button>;
     }
     const resilience = createResilience();
