@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
@@ -63,6 +63,7 @@ export function InlineError({
   retryExhausted = false,
 }: InlineErrorProps) {
   const catalog = useCatalog();
+  const titleId = useId();
   const run = useRunAction(record);
   const sorted = withBuiltInActions(actions, error.actions);
   const onKeyDown = usePrimaryKey(sorted, run);
@@ -82,13 +83,14 @@ export function InlineError({
     return (
       <div {...common} style={style}>
         <ErrorIcon color={styles.accent[error.severity]} />
-        <span style={{ ...styles.title, flex: '1 1 auto', minWidth: 0 }}>
+        <span id={titleId} style={{ ...styles.title, flex: '1 1 auto', minWidth: 0 }}>
           {entryFor(catalog, error).title}
         </span>
         {retry && (
           <button
             type="button"
             data-action="retry"
+            aria-describedby={titleId}
             style={{ ...styles.button, padding: '2px 10px' }}
             onClick={() => run(retry)}
           >

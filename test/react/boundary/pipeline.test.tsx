@@ -248,7 +248,23 @@ describe('level fallbacks', () => {
       </ResilienceProvider>,
     );
     expect(document.querySelector('[data-bulwark="inline-error"]')).not.toBeNull();
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAccessibleDescription('Something went wrong');
+  });
+
+  it('says the retries ran out instead of suggesting Try again, once the button is gone', () => {
+    render(
+      <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
+        <FeatureBoundary maxRetries={1}>
+          <Bomb error={new Error('inbox index is corrupt')} />
+        </FeatureBoundary>
+      </ResilienceProvider>,
+    );
+    expect(screen.getByText(/^Try again\. If it keeps happening/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    const card = document.querySelector('[data-bulwark="inline-error"]')!;
+    expect(card).not.toHaveTextContent(/try again/i);
+    expect(card).toHaveTextContent('This keeps failing, so we stopped trying');
   });
 
   it('says the page could not be shown, and does not promise the input is kept, when a page crashes', () => {
