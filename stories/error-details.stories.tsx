@@ -37,12 +37,16 @@ const kindFor: Record<Severity, ErrorKind> = {
   critical: 'conflict',
 };
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
-const failureOf = (severity: Severity) =>
-  new AppError(`${article(severity)} ${severity} failure`, {
+const failureOf = (severity: Severity) => {
+  const message = `${article(severity)} ${severity} failure`;
+  const error = new AppError(message, {
     kind: kindFor[severity],
     severity,
     code: `SAMPLE_${severity.toUpperCase()}`,
   });
+  error.stack = `AppError: ${message}\n    at saveDraft (https://app.example/assets/editor.js:412:17)`;
+  return error;
+};
 
 /** One per severity, technical level open. */
 export const EverySeverity: Story = {
