@@ -17,15 +17,20 @@ const toasts = () => document.querySelectorAll('[data-bulwark="toast"]');
 const inline = () => document.querySelectorAll('[data-bulwark="inline-error"]');
 /** The presenters' throttle, React's render and effects, sonner's own timer. */
 const settle = async () => {
-  for (let i = 0; i < 3; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(400)));
+  for (let i = 0; i < 3; i++)
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(400);
+    });
 };
 const app = (resilience: Resilience, children: ReactNode) => (
   <ResilienceProvider resilience={resilience} globalHandlers={false}>
     {children}
   </ResilienceProvider>
 );
+/** Every save fails, whatever the draft and signal. */
 const api = {
-  save: (_draft: string, _signal?: AbortSignal) => Promise.reject(new Error('503 from /api/draft')),
+  save: (draft: string, signal?: AbortSignal): Promise<void> =>
+    Promise.reject(new Error(`503 from /api/draft (${draft.length} chars, aborted: ${signal?.aborted})`)),
 };
 
 beforeEach(() => vi.useFakeTimers());
@@ -36,7 +41,7 @@ describe('the first failed save is visible', () => {
     function SaveButton({ draft }: { draft: string }) {
       const handleError = useErrorHandler();
       const save = (): Promise<void> =>
-        api.save(draft).catch((error) => {
+        api.save(draft).catch((error: unknown) => {
           handleError(error, {
             userAction: 'save draft',
             actions: [{ id: 'retry', run: save, primary: true }],
