@@ -8,28 +8,29 @@ import { describe, expect, it } from 'vitest';
 function Crash(): ReactNode {
   throw new Error('widget data was malformed');
 }
-const silenced = <T,>(run: () => T): T => {
+/** Renders `children` under a provider (no presenters), with React's report of each caught error silenced. */
+function renderFallbacks(children: ReactNode) {
   const original = console.error;
   console.error = () => {};
   try {
-    return run();
+    render(
+      <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
+        {children}
+      </ResilienceProvider>,
+    );
   } finally {
     console.error = original;
   }
-};
+}
 
 describe('level fallbacks in the page', () => {
   it('renders a component-level fallback compactly: one line with an icon and Retry', () => {
-    silenced(() =>
-      render(
-        <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
-          <header style={{ width: 360 }}>
-            <ComponentBoundary name="avatar">
-              <Crash />
-            </ComponentBoundary>
-          </header>
-        </ResilienceProvider>,
-      ),
+    renderFallbacks(
+      <header style={{ width: 360 }}>
+        <ComponentBoundary name="avatar">
+          <Crash />
+        </ComponentBoundary>
+      </header>,
     );
     const fallback = document.querySelector<HTMLElement>('[data-bulwark="inline-error"]')!;
     expect(fallback.dataset['variant']).toBe('compact');
@@ -40,25 +41,21 @@ describe('level fallbacks in the page', () => {
   });
 
   it('keeps stacked fallbacks apart', () => {
-    silenced(() =>
-      render(
-        <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
-          <div style={{ width: 360 }}>
-            <FeatureBoundary name="chart">
-              <Crash />
-            </FeatureBoundary>
-            <FeatureBoundary name="table">
-              <Crash />
-            </FeatureBoundary>
-            <ComponentBoundary name="avatar">
-              <Crash />
-            </ComponentBoundary>
-            <ComponentBoundary name="badge">
-              <Crash />
-            </ComponentBoundary>
-          </div>
-        </ResilienceProvider>,
-      ),
+    renderFallbacks(
+      <div style={{ width: 360 }}>
+        <FeatureBoundary name="chart">
+          <Crash />
+        </FeatureBoundary>
+        <FeatureBoundary name="table">
+          <Crash />
+        </FeatureBoundary>
+        <ComponentBoundary name="avatar">
+          <Crash />
+        </ComponentBoundary>
+        <ComponentBoundary name="badge">
+          <Crash />
+        </ComponentBoundary>
+      </div>,
     );
     const boxes = [...document.querySelectorAll<HTMLElement>('[data-bulwark="inline-error"]')].map((b) =>
       b.getBoundingClientRect(),
