@@ -98,6 +98,7 @@ export {
 export type {
   DisclosureManager,
   DisclosureOptions,
+  DisclosureReach,
   DisclosureRules,
   RecurrenceStep,
   SeverityRule,

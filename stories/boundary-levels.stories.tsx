@@ -67,7 +67,7 @@ export const Feature: StoryObj = {
   },
 };
 
-/** A small widget that failed becomes an inline message in its place. */
+/** A small widget that failed becomes one compact line in its place: an icon, what failed, Retry. */
 export const Component: StoryObj = {
   render: () => (
     <div>
@@ -81,9 +81,40 @@ export const Component: StoryObj = {
     const canvas = within(canvasElement);
     await waitFor(() =>
       expect(
-        canvasElement.querySelector('[data-bulwark="inline-error"][data-variant="inline"]'),
+        canvasElement.querySelector('[data-bulwark="inline-error"][data-variant="compact"]'),
       ).not.toBeNull(),
     );
     await expect(canvas.getByText('Signed in as Ada')).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+/** Several fallbacks stacked in one column keep apart from each other. */
+export const Stacked: StoryObj = {
+  render: () => (
+    <div style={{ maxWidth: 480 }}>
+      <FeatureBoundary name="chart">
+        <Crash error={new Error('Chart data was malformed')} />
+      </FeatureBoundary>
+      <FeatureBoundary name="table">
+        <Crash error={new Error('Table rows were malformed')} />
+      </FeatureBoundary>
+      <ComponentBoundary name="avatar">
+        <Crash error="avatar service returned garbage" />
+      </ComponentBoundary>
+      <ComponentBoundary name="badge">
+        <Crash error="badge count was NaN" />
+      </ComponentBoundary>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const boxes = () =>
+      [...canvasElement.querySelectorAll<HTMLElement>('[data-bulwark="inline-error"]')].map((b) =>
+        b.getBoundingClientRect(),
+      );
+    await waitFor(() => expect(boxes()).toHaveLength(4));
+    const rects = boxes();
+    for (let i = 1; i < rects.length; i++)
+      await expect(rects[i]!.top - rects[i - 1]!.bottom).toBeGreaterThanOrEqual(4);
   },
 };

@@ -11,7 +11,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 
 const failure = () => new AppError('Saving the draft failed', { kind: 'server' });
 
-/** A Save button that always fails: the first failure shows inline, then the same error escalates. */
+/** A Save button that always fails and renders its error where it happened (an inline surface). */
 function Editor() {
   const record = useErrorStore((s) =>
     s.records.find((r) => r.status === 'active' && r.presentation === 'inline'),
@@ -34,7 +34,10 @@ const meta: Meta = {
     return (
       <ResilienceProvider resilience={resilience} globalHandlers={false}>
         <div
-          onClickCapture={() => resilience.capture(failure(), { source: 'hook', userAction: 'save draft' })}
+          onClickCapture={(event) =>
+            (event.target as HTMLElement).textContent === 'Save draft' &&
+            resilience.capture(failure(), { source: 'hook', userAction: 'save draft', inlineSurface: true })
+          }
         >
           <Editor />
         </div>
@@ -44,7 +47,10 @@ const meta: Meta = {
 };
 export default meta;
 
-/** Six failures of the same save: inline, toast, toast, dialog, dialog, fullscreen. */
+/**
+ * Six failures of the same save: shown where it happened, counting, in one place (no toast on top); from the
+ * 4th the user is blocked, so a dialog; never the whole page for it.
+ */
 export const StepByStep: StoryObj = {
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
@@ -58,24 +64,53 @@ export const StepByStep: StoryObj = {
       await waitFor(() => expect(find('inline-error')).not.toBeNull());
       await expect(find('toast')).toBeNull();
     });
-    await step('2nd and 3rd: one toast, counting', async () => {
+    await step('2nd and 3rd: still there, counting, and no toast as well', async () => {
       await save();
-      await waitFor(() => expect(find('toast')).not.toBeNull());
       await save();
-      await waitFor(() => expect(find('toast')).toHaveTextContent('3 times'));
+      await userEvent.click(canvas.getByRole('button', { name: 'Show details' }));
+      await waitFor(() => expect(find('inline-error')).toHaveTextContent('3 times'));
+      await expect(find('toast')).toBeNull();
     });
-    await step('4th and 5th: a dialog, toasts held', async () => {
-      await save();
-      await waitFor(() => expect(find('recovery-dialog')).not.toBeNull());
-      await waitFor(() => expect(find('toast')).toBeNull());
-      await closeDialog();
-      await save();
-      await waitFor(() => expect(find('recovery-dialog')).not.toBeNull());
-      await closeDialog();
+    await step('4th to 6th: the save keeps failing, so a dialog; never the fullscreen page', async () => {
+      for (let i = 4; i <= 6; i++) {
+        await save();
+        await waitFor(() => expect(find('recovery-dialog')).not.toBeNull());
+        await expect(find('inline-error')).toBeNull();
+        await closeDialog();
+        await waitFor(() => expect(find('recovery-dialog')).toBeNull());
+      }
+      await expect(find('fullscreen-error')).toBeNull();
     });
-    await step('6th: the fullscreen page', async () => {
-      await save();
-      await waitFor(() => expect(find('fullscreen-error')).not.toBeNull());
+  },
+};
+
+/** 10,000 of one background error (a poll that keeps failing): one toast that counts, never a takeover. */
+export const BackgroundStorm: StoryObj = {
+  render: (_args, { loaded }) => {
+    const resilience = loaded['resilience'] as Resilience;
+    const storm = () => {
+      for (let i = 0; i < 10_000; i++)
+        resilience.capture(new AppError('Polling /api/status failed', { kind: 'server' }), {
+          source: 'policy',
+          name: 'status',
+        });
+    };
+    return (
+      <ResilienceProvider resilience={resilience} globalHandlers={false}>
+        <button type="button" onClick={storm}>
+          Start polling storm
+        </button>
+      </ResilienceProvider>
+    );
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const resilience = loaded['resilience'] as Resilience;
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Start polling storm' }));
+    await waitFor(() => expect(resilience.store.getState().records[0]?.count).toBe(10_000), {
+      timeout: 10_000,
     });
+    await waitFor(() => expect(canvasElement.querySelectorAll('[data-bulwark="toast"]')).toHaveLength(1));
+    await expect(resilience.store.getState().records[0]?.presentation).toBe('toast');
+    await expect(canvasElement.querySelector('dialog')).toBeNull();
   },
 };

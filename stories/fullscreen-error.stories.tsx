@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { defaultCatalog, FullscreenError } from 'bulwark';
+import { AppError, defaultCatalog, FullscreenError } from 'bulwark';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { retryAction, sampleError } from './sample-errors';
 
@@ -27,3 +27,20 @@ export const Info: Story = { args: { error: sampleError('info') }, play: offersA
 export const Warning: Story = { args: { error: sampleError('warning') }, play: offersAWayOut };
 export const Error: Story = { args: { error: sampleError('error') }, play: offersAWayOut };
 export const Critical: Story = { args: { error: sampleError('critical') }, play: offersAWayOut };
+
+/** A 1,000-character token in the message and the stack wraps or scrolls inside the view. */
+export const LongMessage: Story = {
+  args: {
+    audience: 'developer',
+    error: (() => {
+      const error = new AppError(`Token ${'x'.repeat(1000)} was rejected`, { kind: 'server', status: 502 });
+      error.stack = `AppError: ${'y'.repeat(1000)}\n    at saveDraft (https://app.example/${'z'.repeat(600)}.js:1:1)`;
+      return error;
+    })(),
+  },
+  play: async ({ canvasElement }) => {
+    const view = canvasElement.querySelector<HTMLElement>('[data-bulwark="fullscreen-error"]')!;
+    await expect(view.scrollWidth).toBeLessThanOrEqual(view.clientWidth);
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  },
+};

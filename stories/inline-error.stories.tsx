@@ -33,6 +33,16 @@ export const Card: Story = {
   },
 };
 
+/** Component level: one line with an icon and Retry, for a small widget. */
+export const Compact: Story = {
+  args: { error: sampleError('error'), variant: 'compact' },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await expect(args.actions![0]!.run).toHaveBeenCalledTimes(1);
+  },
+};
+
 /** Enter on the focused error runs the primary action. */
 export const EnterRetries: Story = {
   args: { error: sampleError('error') },

@@ -38,6 +38,9 @@ export const RetryExhaustion: StoryObj = {
     }
     await waitFor(() => expect(inbox.getByRole('button', { name: /reload/i })).toBeInTheDocument());
     await expect(tryAgain()).toBeNull();
+    // With the button gone, the card no longer tells the user to try again.
+    await expect(inbox.queryByText(/try again/i)).toBeNull();
+    await expect(inbox.getByText(/This keeps failing, so we stopped trying/)).toBeVisible();
     await expect(inbox.getByRole('button', { name: /back/i })).toBeInTheDocument();
     const [record] = (loaded['resilience'] as Resilience).store.getState().records;
     await expect(record?.count).toBe(3);

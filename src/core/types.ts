@@ -38,6 +38,12 @@ export interface CaptureContext {
   componentStack?: string;
   /** Recovery actions the caller can run, best first. */
   actions?: readonly RecoveryAction[];
+  /**
+   * Something renders this error where it happened: a boundary's fallback, or a hook whose caller renders the
+   * error it returns. Only then may the disclosure manager choose `inline`, and recurrence updates that surface
+   * instead of adding a toast. @default false (the first visible level is a toast)
+   */
+  inlineSurface?: boolean;
   /** Force a presentation instead of letting the disclosure manager decide. */
   presentation?: Presentation;
   /** Attempts made so far (retry policies), shown in "Show details". */

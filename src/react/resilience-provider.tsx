@@ -51,12 +51,20 @@ export function ResilienceProvider({
   );
   const fallbacks = useMemo<LevelFallbacks>(() => {
     const Page = (p: LevelFallbackProps) => (
-      <FullscreenError error={p.error} actions={p.actions} supportHref={supportHref} replacesPage />
+      <FullscreenError
+        error={p.error}
+        actions={p.actions}
+        supportHref={supportHref}
+        replacesPage
+        retryExhausted={p.retryExhausted}
+      />
     );
     const Feature = (p: LevelFallbackProps) => (
-      <InlineError error={p.error} actions={p.actions} variant="card" />
+      <InlineError error={p.error} actions={p.actions} variant="card" retryExhausted={p.retryExhausted} />
     );
-    const Component = (p: LevelFallbackProps) => <InlineError error={p.error} actions={p.actions} />;
+    const Component = (p: LevelFallbackProps) => (
+      <InlineError error={p.error} actions={p.actions} variant="compact" />
+    );
     return { app: Page, page: Page, feature: Feature, component: Component };
   }, [supportHref]);
   return (

@@ -34,22 +34,44 @@ describe('createResilience().capture', () => {
     const resilience = createResilience({ now });
     const seen = [];
     for (let i = 0; i < 6; i++) {
-      seen.push(resilience.capture(new Error('same')).presentation);
+      seen.push(resilience.capture(new Error('same'), { userAction: 'save draft' }).presentation);
       tick(1000);
     }
-    expect(seen).toEqual(['inline', 'toast', 'toast', 'dialog', 'dialog', 'fullscreen']);
+    expect(seen).toEqual(['toast', 'toast', 'toast', 'dialog', 'dialog', 'dialog']);
     const [record] = resilience.store.getState().records;
     expect(record).toMatchObject({ count: 6, firstSeen: 1_000_000, lastSeen: 1_005_000, status: 'active' });
   });
 
+  it('shows the first failure of a hook inline only when its caller renders the error', () => {
+    const resilience = createResilience();
+    expect(resilience.capture(new Error('save failed'), { source: 'hook' }).presentation).toBe('toast');
+    const shown = resilience.capture(new Error('other failure'), { source: 'hook', inlineSurface: true });
+    expect(shown.presentation).toBe('inline');
+  });
+
+  it('keeps a storm of 10,000 of one background error at a toast: recurrence alone never takes the page', () => {
+    const resilience = createResilience();
+    const seen = new Set<string>();
+    for (let i = 0; i < 10_000; i++) {
+      const error = new AppError('Polling /api/status failed', { kind: 'server', severity: 'error' });
+      seen.add(resilience.capture(error, { source: 'policy', name: 'status' }).presentation);
+      if (i % 100 === 99) resilience.flush();
+    }
+    resilience.flush();
+    const [record] = resilience.store.getState().records;
+    expect(record).toMatchObject({ count: 10_000, presentation: 'toast' });
+    expect([...seen].every((p) => p === 'toast' || p === 'silent')).toBe(true);
+  }, 30_000);
+
   it('de-escalates after a recovery: the next failure starts gently again', () => {
     const resilience = createResilience();
-    let record = resilience.capture(new Error('same'));
-    for (let i = 0; i < 3; i++) record = resilience.capture(new Error('same'));
+    const context = { userAction: 'save draft', inlineSurface: true };
+    let record = resilience.capture(new Error('same'), context);
+    for (let i = 0; i < 3; i++) record = resilience.capture(new Error('same'), context);
     expect(record.presentation).toBe('dialog');
     resilience.resolve(record.id);
     expect(resilience.store.getState().records[0]!.status).toBe('recovered');
-    const again = resilience.capture(new Error('same'));
+    const again = resilience.capture(new Error('same'), context);
     expect(again).toMatchObject({ presentation: 'inline', status: 'active', count: 5 });
   });
 

@@ -4,15 +4,17 @@ import type { DisclosureManager, DisclosureOptions, DisclosureRules } from './ty
 export const DEFAULT_DISCLOSURE_WINDOW_MS = 60_000;
 
 /**
- * The default table. "Gentle" is `inline`: shown where it happened, by the component that caught it.
- * Info stays silent unless an app raises its `max`; a warning never goes past a toast.
+ * The default table. "Gentle" is `inline` where something renders the error where it happened, a
+ * toast elsewhere. Info stays silent unless an app raises its `max`; a warning never goes past a
+ * toast; only a critical error, a page-level boundary or a user action that keeps failing may take a
+ * dialog or the whole page (issue 10: a storm of one background error took the page).
  */
 export const DEFAULT_DISCLOSURE_RULES: DisclosureRules = {
   severity: {
     info: { start: 'silent', max: 'silent' },
     warning: { start: 'inline', max: 'toast' },
     error: { start: 'inline', max: 'fullscreen' },
-    critical: { start: 'dialog', max: 'fullscreen' },
+    critical: { start: 'dialog', max: 'fullscreen', blocks: true },
   },
   recurrence: [
     { from: 2, presentation: 'toast' },
@@ -20,6 +22,7 @@ export const DEFAULT_DISCLOSURE_RULES: DisclosureRules = {
     { from: 6, presentation: 'fullscreen' },
   ],
   level: { app: 'fullscreen', page: 'fullscreen' },
+  reach: { background: 'toast', userAction: 'dialog' },
 };
 
 const rank = (p: Presentation): number => PRESENTATIONS.indexOf(p);
@@ -28,9 +31,10 @@ const lower = (a: Presentation, b: Presentation): Presentation => (rank(a) <= ra
 
 /**
  * Creates the progressive-disclosure manager: severity sets the start, recurrence of the same
- * fingerprint within the window escalates up to the severity's ceiling, and a page-level boundary
- * goes straight to fullscreen. Recovery de-escalates because `capture` restarts a recovered
- * record's `occurrences`.
+ * fingerprint within the window escalates up to the severity's ceiling and to what the error blocks
+ * (`reach`), and a page-level boundary goes straight to fullscreen. `inline` is chosen only when the
+ * capture has an inline surface (`context.inlineSurface`); otherwise the first visible level is a
+ * toast. Recovery de-escalates because `capture` restarts a recovered record's `occurrences`.
  *
  * @example
  * const disclosure = createDisclosureManager({ rules: { recurrence: [{ from: 3, presentation: 'dialog' }] } });
@@ -41,15 +45,25 @@ export function createDisclosureManager(options: DisclosureOptions = {}): Disclo
   const rules: DisclosureRules = { ...DEFAULT_DISCLOSURE_RULES, ...options.rules };
 
   const decide = (record: ErrorRecord): Presentation => {
-    const { start, max } = rules.severity[record.error.severity];
+    const { context } = record;
+    const { start, max, blocks } = rules.severity[record.error.severity];
     const since = record.lastSeen - windowMs;
     const recent = record.occurrences.filter((t) => t > since).length;
     let presentation = start;
     for (const step of rules.recurrence)
       if (recent >= step.from) presentation = higher(presentation, step.presentation);
-    presentation = lower(presentation, max);
+    // Recurrence alone never takes the page: only what blocks the user may go past `reach`.
+    const reach = context.userAction === undefined ? rules.reach.background : rules.reach.userAction;
+    presentation = lower(presentation, blocks ? max : lower(max, reach));
+    if (context.inlineSurface) {
+      // The surface is on screen and counts the recurrences itself: a toast would show it twice.
+      if (presentation === 'toast' && start !== 'toast') presentation = 'inline';
+    } else if (presentation === 'inline') {
+      // Nothing renders it where it happened: the first visible level is a toast.
+      presentation = 'toast';
+    }
     // A level floor applies to errors the user must see at all; a silent severity stays silent.
-    const floor = record.context.level && rules.level[record.context.level];
+    const floor = context.level && rules.level[context.level];
     return floor && max !== 'silent' ? higher(presentation, floor) : presentation;
   };
 

@@ -7,6 +7,22 @@ export interface SeverityRule {
   start: Presentation;
   /** Recurrence never escalates past this. */
   max: Presentation;
+  /**
+   * Errors of this severity block the user wherever they come from, so `reach` does not cap them.
+   * @default false (only `critical` in the default table)
+   */
+  blocks?: boolean;
+}
+
+/**
+ * How far recurrence may take an error that does not block the user, by where it came from. A page
+ * or app boundary (`level`) and a blocking severity are not capped by it.
+ */
+export interface DisclosureReach {
+  /** No `context.userAction`: polling, prefetch, global errors, policies giving up. @default 'toast' */
+  background: Presentation;
+  /** `context.userAction` is set: something the user asked for keeps failing. @default 'dialog' */
+  userAction: Presentation;
 }
 
 /** One rung of the escalation ladder: from the `from`-th occurrence within the window on, show at least `presentation`. */
@@ -23,6 +39,8 @@ export interface DisclosureRules {
   recurrence: readonly RecurrenceStep[];
   /** Minimum presentation per boundary level (a page that failed to render has nothing else to show). */
   level: Readonly<Partial<Record<NonNullable<CaptureContext['level']>, Presentation>>>;
+  /** The most intrusive presentation recurrence may reach for what does not block the user. */
+  reach: Readonly<DisclosureReach>;
 }
 
 /** Options for {@link createDisclosureManager}. */

@@ -133,6 +133,7 @@ export const defaultCatalog: MessageCatalog = {
     dataSafe: 'Anything you entered on this page is still here.',
     dataMaybeLost: 'If you were entering something on this page, it may not have been saved.',
     retryExhausted: 'This keeps failing, so we stopped trying. Reload the page or come back later.',
+    retryShort: 'Retry',
     featureUnavailable: '{feature} is not available right now.',
     degradedReduced: 'Some features are switched off while we fix a problem.',
     degradedMinimal: 'Only the essentials are working while we fix a problem.',

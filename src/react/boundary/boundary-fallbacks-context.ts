@@ -11,6 +11,8 @@ export interface LevelFallbackProps {
   error: AppError;
   level: BoundaryLevel;
   actions: readonly RecoveryAction[];
+  /** The boundary stopped offering "Try again" (`maxRetries` reached): say so instead of suggesting it. */
+  retryExhausted?: boolean;
 }
 
 export type LevelFallbacks = Partial<Record<BoundaryLevel, ComponentType<LevelFallbackProps>>>;

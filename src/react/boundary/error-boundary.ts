@@ -4,6 +4,7 @@ import type { CaptureContext, RecoveryAction } from '../../core/types';
 import { ResilienceContext } from '../resilience-context';
 import { ErrorBoundaryContext } from './error-boundary-context';
 import { BoundaryFallbacksContext, type LevelFallbacks } from './boundary-fallbacks-context';
+import { focusedElement, restoreFocus } from './restore-focus';
 import type { ErrorBoundaryProps, FallbackProps, ResetDetails } from './types';
 
 type State = { didCatch: false; error: null } | { didCatch: true; error: unknown };
@@ -18,6 +19,13 @@ const pageActions: RecoveryAction[] = [
 
 /** Resets offered before "Try again" is withdrawn (see `maxRetries`). */
 export const DEFAULT_MAX_RETRIES = 3;
+
+/**
+ * How long, in ms, the children must stay up after a reset before the retry count starts again. A child that
+ * commits and then fails in an effect would otherwise restart the count on every reset, and a fallback that
+ * resets from an effect would loop (issue 10).
+ */
+export const RETRY_SETTLE_MS = 1000;
 
 const keysChanged = (prev: unknown[] = [], next: unknown[] = []) =>
   prev.length !== next.length || prev.some((key, i) => !Object.is(key, next[i]));
@@ -44,6 +52,12 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   #retries = 0;
   /** The actions the current fallback offers; `capture` gets the same ones. */
   #actions = pageActions;
+  /** Epoch ms at which the children last committed after showing an error. */
+  #upSince: number | undefined;
+  /** The store record of the error shown, resolved once the children render again. */
+  #recordId: string | undefined;
+  /** What had focus when the children failed (read before the fallback replaced them), given back on recovery. */
+  #focusBefore: HTMLElement | null | undefined;
 
   static getDerivedStateFromError(error: unknown): State {
     return { didCatch: true, error };
@@ -51,8 +65,14 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
 
   /** Clears the error and renders the children again; `onReset({ reason: 'imperative-api', args })` first. */
   resetErrorBoundary = (...args: unknown[]): void => {
-    if (this.state.didCatch) this.#reset({ reason: 'imperative-api', args }, this.#retries + 1);
+    // However it is called (a button, an effect, a ref), the limit holds: no render loop.
+    if (this.state.didCatch && !this.#exhausted())
+      this.#reset({ reason: 'imperative-api', args }, this.#retries + 1);
   };
+
+  #exhausted(): boolean {
+    return this.#retries >= (this.props.maxRetries ?? DEFAULT_MAX_RETRIES);
+  }
 
   /** Key and location resets start the retry count again: the error belonged to what changed. */
   #reset(details: ResetDetails, retries = 0) {
@@ -65,21 +85,25 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     const { onError, level, name } = this.props;
     onError?.(error, info);
     if (this.context) {
-      this.context.capture(error, {
+      const record = this.context.capture(error, {
         // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
         ...(info as Pick<CaptureContext, 'componentStack'>),
         source: 'boundary',
         level,
         name,
         actions: this.#actions,
+        inlineSurface: true, // the fallback shows it where it happened
       });
+      this.#recordId = record.id;
     }
   }
 
   override componentDidUpdate(prevProps: ErrorBoundaryProps, prevState: State): void {
     const { resetKeys: next, locationKey } = this.props;
     const prev = prevProps.resetKeys;
-    if (!this.state.didCatch) this.#retries = 0;
+    if (!this.state.didCatch) {
+      if (prevState.didCatch) this.#recovered();
+    }
     // Not in the update that caught the error: keys that changed in it belong to the failed render. The location
     // key counts as one more reset key.
     else if (
@@ -89,16 +113,30 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
       this.#reset({ reason: 'keys', prev, next });
   }
 
+  /** The children rendered again: the record is resolved, so its next failure starts gently. */
+  #recovered() {
+    this.#upSince = Date.now();
+    if (this.#recordId) this.context?.resolve(this.#recordId);
+    this.#recordId = undefined;
+    restoreFocus(this.#focusBefore ?? null);
+    this.#focusBefore = undefined;
+  }
+
   override render(): ReactNode {
     const { children, fallbackRender, FallbackComponent, fallback, level, escalate } = this.props;
     const { didCatch, error } = this.state;
     let content = children;
     if (didCatch) {
+      // Still the failed children's page: the fallback has not replaced them yet.
+      if (this.#focusBefore === undefined) this.#focusBefore = focusedElement();
+      // Children that stayed up for a while recovered: this is a new failure with a fresh count.
+      if (this.#upSince !== undefined && Date.now() - this.#upSince >= RETRY_SETTLE_MS) this.#retries = 0;
+      this.#upSince = undefined;
       // Normalised while rendering, so the fallback has it in the first commit; `capture` in
       // componentDidCatch records this same AppError. A second commit to pass it on cost most of the
       // gap to react-error-boundary (issue 11).
       const appError = this.context?.normalize(error);
-      const exhausted = this.#retries >= (this.props.maxRetries ?? DEFAULT_MAX_RETRIES);
+      const exhausted = this.#exhausted();
       // Thrown from render, so the parent boundary catches it.
       if (exhausted && escalate) throw error;
       const actions = (this.#actions = exhausted
@@ -115,7 +153,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
           children: (fallbacks: LevelFallbacks) => {
             const Fallback = level && fallbacks[level];
             if (!Fallback) throw error;
-            return appError && createElement(Fallback, { error: appError, level, actions });
+            return (
+              appError &&
+              createElement(Fallback, { error: appError, level, actions, retryExhausted: exhausted })
+            );
           },
         });
     }

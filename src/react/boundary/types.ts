@@ -47,8 +47,9 @@ type ErrorBoundarySharedProps = PropsWithChildren<{
   /** Names the boundary in reports ("checkout", "sidebar"). @default undefined */
   name?: string;
   /**
-   * Resets ("Try again") after which a boundary that keeps failing stops offering Try again. The count starts
-   * again once the children render without an error, or on a key or location reset.
+   * Resets ("Try again") after which a boundary that keeps failing stops offering Try again; further calls of
+   * `resetErrorBoundary` (from a button, a ref or an effect) do nothing. The count starts again once the children
+   * have stayed up for a second (`RETRY_SETTLE_MS`, 1000 ms) after a reset, or on a key or location reset.
    * @default 3
    */
   maxRetries?: number;

@@ -21,6 +21,11 @@ export interface ErrorDetailsProps {
   messageId?: string;
   /** Catalog key to use instead of the error's own, when the place it is shown changes the story. @default error.messageKey */
   messageKey?: string;
+  /**
+   * "Try again" is no longer offered (a boundary's retries ran out): the message is `ui.retryExhausted`
+   * instead of one that may suggest trying again. @default false
+   */
+  retryExhausted?: boolean;
 }
 
 const requestIdOf = (error: AppError): string | undefined => {
@@ -44,6 +49,7 @@ export function ErrorDetails({
   titleId,
   messageId,
   messageKey,
+  retryExhausted = false,
 }: ErrorDetailsProps) {
   const catalog = useCatalog();
   const error = readError(given);
@@ -81,12 +87,12 @@ export function ErrorDetails({
       : Math.max(0, Math.ceil((context.nextRetryAt - record.lastSeen) / 1000));
 
   return (
-    <div>
+    <div style={styles.text}>
       <Title id={titleId} style={Title === 'h1' ? { ...styles.title, fontSize: '1.4em' } : styles.title}>
         {entry.title}
       </Title>
       <p id={messageId} style={styles.message}>
-        {entry.message}
+        {retryExhausted ? uiText(catalog, 'retryExhausted') : entry.message}
       </p>
       <button
         type="button"

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
+import { focusedElement, restoreFocus } from '../boundary/restore-focus';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
 import { readError, readRecord } from './read-record';
@@ -24,6 +25,8 @@ export interface FullscreenErrorProps {
    * the page-level wording (catalog key `render-page`). @default false (covering a page that still works)
    */
   replacesPage?: boolean;
+  /** Retries ran out: say so (`ui.retryExhausted`) rather than suggest trying again. @default false */
+  retryExhausted?: boolean;
 }
 
 /**
@@ -41,6 +44,7 @@ export function FullscreenError({
   supportHref,
   audience,
   replacesPage = false,
+  retryExhausted = false,
 }: FullscreenErrorProps) {
   const error = readError(given);
   const record = givenRecord && readRecord(givenRecord);
@@ -50,7 +54,13 @@ export function FullscreenError({
   const onKeyDown = usePrimaryKey(sorted, run);
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
-  useEffect(() => ref.current?.focus(), []);
+  // Read while rendering, before this view takes focus.
+  const [returnTo] = useState(focusedElement);
+  useEffect(() => {
+    ref.current?.focus();
+    // As a dialog does: when this view goes (its retry worked), focus goes back where it was.
+    return () => restoreFocus(returnTo);
+  }, [returnTo]);
   return (
     <section
       ref={ref}
@@ -67,7 +77,7 @@ export function FullscreenError({
         boxSizing: 'border-box',
       }}
     >
-      <div style={{ ...styles.surface, padding: 32 }}>
+      <div style={{ ...styles.surface, padding: 32, width: '100%' }}>
         <ErrorDetails
           error={error}
           record={record}
@@ -75,6 +85,7 @@ export function FullscreenError({
           titleAs="h1"
           titleId={titleId}
           messageKey={replacesPage ? `${error.kind}-page` : undefined}
+          retryExhausted={retryExhausted}
         />
         {/* Say what happened to the user's data, unless the catalog message already does. */}
         {replacesPage ? (

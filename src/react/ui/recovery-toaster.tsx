@@ -44,23 +44,29 @@ export function RecoveryToaster({
   const catalog = useCatalog();
   const toasterId = useId();
   const { toasts: waiting } = usePresented(Number.POSITIVE_INFINITY, throttleMs);
-  const shown = useRef(new Map<string, ErrorRecord>());
+  /** Toasts on screen by fingerprint, with the sonner id each was shown under. */
+  const shown = useRef(new Map<string, { record: ErrorRecord; id: string }>());
+  const showings = useRef(0);
 
   useEffect(() => {
     // A toast on screen stays until the user dismisses it, even when a storm pushes its record out of
     // the bounded history (a cleared store takes its toasts with it).
     const inStore = new Set(readRecords(resilience.store.getState().records).map((r) => r.fingerprint));
     const evicted =
-      inStore.size === 0 ? [] : [...shown.current.values()].filter((r) => !inStore.has(r.fingerprint));
+      inStore.size === 0
+        ? []
+        : [...shown.current.values()].map((s) => s.record).filter((r) => !inStore.has(r.fingerprint));
     const toasts = keepShownToasts([...evicted, ...waiting], new Set(shown.current.keys()), maxToasts);
-    const next = new Map(toasts.map((r) => [r.fingerprint, r]));
-    for (const fingerprint of shown.current.keys())
-      if (!next.has(fingerprint)) toast.dismiss(`${toasterId}:${fingerprint}`);
+    const next = new Map<string, { record: ErrorRecord; id: string }>();
     for (const record of toasts) {
-      if (shown.current.get(record.fingerprint) === record) continue;
-      const id = `${toasterId}:${record.fingerprint}`;
+      const current = shown.current.get(record.fingerprint);
+      // A new showing gets a new sonner id: reusing the id of a toast still leaving the screen (dismissed
+      // a moment ago) would merge into it and go with it, so the recurrence would never show.
+      const id = current?.id ?? `${toasterId}:${record.fingerprint}:${++showings.current}`;
+      next.set(record.fingerprint, { record, id });
+      if (current?.record === record) continue;
       const dismiss = () => {
-        shown.current.delete(record.fingerprint);
+        if (shown.current.get(record.fingerprint)?.id === id) shown.current.delete(record.fingerprint);
         toast.dismiss(id);
         resilience.dismiss(record.id);
       };
@@ -74,13 +80,16 @@ export function RecoveryToaster({
         unstyled: true,
       });
     }
-    shown.current = next;
+    for (const [fingerprint, { id }] of shown.current) if (!next.has(fingerprint)) toast.dismiss(id);
+    // In place: the unmount cleanup below holds this map.
+    shown.current.clear();
+    for (const [fingerprint, entry] of next) shown.current.set(fingerprint, entry);
   }, [waiting, maxToasts, toasterId, duration, resilience]);
 
   useEffect(() => {
     const current = shown.current;
     return () => {
-      for (const fingerprint of current.keys()) toast.dismiss(`${toasterId}:${fingerprint}`);
+      for (const { id } of current.values()) toast.dismiss(id);
       current.clear();
     };
   }, [toasterId]);

@@ -3,6 +3,9 @@ import type { CSSProperties } from 'react';
 // A calm palette with WCAG AA contrast on white (checked by axe in the browser tests and stories).
 const ink = '#1f2933';
 const muted = '#4b5563';
+const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+// Long unbroken text (a URL, a token, a minified stack line) breaks inside its box instead of widening it.
+const wrap = 'anywhere';
 // Plain string literals (no templates) so an unused style object tree-shakes away.
 const accent: Record<'info' | 'warning' | 'error' | 'critical', string> = {
   info: '#2563eb',
@@ -19,14 +22,18 @@ export const styles = {
     border: '1px solid #cbd2d9',
     borderRadius: 8,
     padding: '12px 16px',
-    fontFamily: 'system-ui, sans-serif',
+    fontFamily: font,
     fontSize: 15,
     lineHeight: 1.45,
     maxWidth: '40rem',
+    boxSizing: 'border-box',
+    minWidth: 0,
   },
-  title: { margin: 0, fontSize: '1.05em', fontWeight: 600 },
-  message: { margin: '4px 0 0' },
-  muted: { color: muted, margin: '4px 0 0', fontSize: '0.92em' },
+  /** The UI font for a component that may be rendered on its own (outside a surface). */
+  text: { fontFamily: font, color: ink, lineHeight: 1.45, minWidth: 0, overflowWrap: wrap },
+  title: { margin: 0, fontSize: '1.05em', fontWeight: 600, overflowWrap: wrap },
+  message: { margin: '4px 0 0', overflowWrap: wrap },
+  muted: { color: muted, margin: '4px 0 0', fontSize: '0.92em', overflowWrap: wrap },
   actions: { display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 12 },
   button: {
     font: 'inherit',
@@ -50,11 +57,20 @@ export const styles = {
     textDecoration: 'underline',
     cursor: 'pointer',
   },
-  details: { margin: '8px 0 0', display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 12px' },
+  details: {
+    margin: '8px 0 0',
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
+    gap: '2px 12px',
+    overflowWrap: wrap,
+  },
   stack: {
     margin: '8px 0 0',
     padding: 8,
     maxHeight: '12rem',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    // Stacks keep their lines (columns matter) and scroll inside their own box.
     overflow: 'auto',
     whiteSpace: 'pre',
     fontSize: 12,

@@ -44,6 +44,48 @@ describe('ErrorBoundary with a Resilience instance', () => {
     expect(resilience.store.getState().records).toHaveLength(1);
   });
 
+  it('captures with an inline surface, so the fallback is where the error shows (no toast as well)', () => {
+    const resilience = createResilience();
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary level="feature" fallback={<p>fallback</p>}>
+          <Bomb />
+        </ErrorBoundary>,
+      ),
+    );
+    const [record] = resilience.store.getState().records;
+    expect(record).toMatchObject({ presentation: 'inline', context: { inlineSurface: true } });
+  });
+
+  it('resolves its record when Try again worked, so the next failure starts gently', () => {
+    const resilience = createResilience();
+    let explode = true;
+    const Retry = ({ resetErrorBoundary }: FallbackProps) => (
+      <button onClick={() => resetErrorBoundary()}>retry</button>
+    );
+    const tree = (
+      <ErrorBoundary level="feature" FallbackComponent={Retry}>
+        <Bomb when={() => explode} />
+      </ErrorBoundary>
+    );
+    const { rerender } = render(withResilience(resilience, tree));
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(resilience.store.getState().records[0]).toMatchObject({ status: 'active', count: 3 });
+    explode = false;
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(screen.getByText('ok')).toBeInTheDocument();
+    expect(resilience.store.getState().records[0]?.status).toBe('recovered');
+    // The next failure is a first occurrence again, not the fourth of a streak.
+    explode = true;
+    rerender(withResilience(resilience, <div>{tree}</div>));
+    expect(resilience.store.getState().records[0]).toMatchObject({
+      status: 'active',
+      occurrences: [expect.any(Number)],
+    });
+  });
+
   it('captures once per catch under StrictMode', () => {
     const resilience = createResilience();
     const capture = vi.spyOn(resilience, 'capture');
@@ -228,7 +270,23 @@ describe('level fallbacks', () => {
       </ResilienceProvider>,
     );
     expect(document.querySelector('[data-bulwark="inline-error"]')).not.toBeNull();
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toHaveAccessibleDescription('Something went wrong');
+  });
+
+  it('says the retries ran out instead of suggesting Try again, once the button is gone', () => {
+    render(
+      <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
+        <FeatureBoundary maxRetries={1}>
+          <Bomb error={new Error('inbox index is corrupt')} />
+        </FeatureBoundary>
+      </ResilienceProvider>,
+    );
+    expect(screen.getByText(/^Try again\. If it keeps happening/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    const card = document.querySelector('[data-bulwark="inline-error"]')!;
+    expect(card).not.toHaveTextContent(/try again/i);
+    expect(card).toHaveTextContent('This keeps failing, so we stopped trying');
   });
 
   it('says the page could not be shown, and does not promise the input is kept, when a page crashes', () => {

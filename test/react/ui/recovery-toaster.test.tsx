@@ -165,12 +165,13 @@ describe('RecoveryToaster', { timeout: 30_000 }, () => {
     expect(toasts()).toHaveLength(0);
   });
 
-  it('escalates one recurring error from nothing to a toast, a dialog and a fullscreen page', async () => {
+  /** What the presenters show after each of six captures of one error with `context`. */
+  const ladderOnScreen = async (context: Parameters<Resilience['capture']>[1]) => {
     const resilience = createResilience();
     mount(resilience);
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
-      act(() => void resilience.capture(new AppError('flaky', { kind: 'server' }), { source: 'global' }));
+      act(() => void resilience.capture(new AppError('flaky', { kind: 'server' }), context));
       await flush();
       seen.push(
         document.querySelector('[data-bulwark="fullscreen-error"]')
@@ -182,8 +183,42 @@ describe('RecoveryToaster', { timeout: 30_000 }, () => {
               : 'none',
       );
     }
-    expect(seen).toEqual(['none', 'toast', 'toast', 'dialog', 'dialog', 'fullscreen']);
+    return seen;
+  };
+
+  it('shows a recurring background error as one toast and never takes the page', async () => {
+    expect(await ladderOnScreen({ source: 'global' })).toEqual(Array(6).fill('toast'));
   });
+
+  it('escalates a user action that keeps failing from a toast to a dialog', async () => {
+    expect(await ladderOnScreen({ source: 'hook', userAction: 'save draft' })).toEqual([
+      'toast',
+      'toast',
+      'toast',
+      'dialog',
+      'dialog',
+      'dialog',
+    ]);
+  });
+
+  it.each([0, 10, 30, 120])(
+    'shows a recurrence again %i ms after the user dismissed its toast',
+    async (gapMs) => {
+      const resilience = createResilience();
+      mount(resilience);
+      const fail = () => resilience.capture(toastError('flaky'), { source: 'global' });
+      act(() => void fail());
+      await flush();
+      expect(toasts()).toHaveLength(1);
+      act(() => screen.getByRole('button', { name: 'Dismiss' }).click());
+      if (gapMs > 0) await act(() => vi.advanceTimersByTime(gapMs));
+      act(() => void fail());
+      await flush();
+      await flush();
+      expect(toasts()).toHaveLength(1);
+      expect(toasts()[0]).toHaveTextContent('2 times');
+    },
+  );
 
   it('announces critical toasts in an assertive region', async () => {
     const resilience = createResilience();

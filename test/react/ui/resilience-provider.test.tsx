@@ -42,7 +42,7 @@ describe('ResilienceProvider', () => {
       (el) =>
         `${el.getAttribute('data-bulwark')}${el.getAttribute('data-variant') ? `:${el.getAttribute('data-variant')}` : ''}`,
     );
-    expect(shown).toEqual(['fullscreen-error', 'inline-error:card', 'inline-error:inline']);
+    expect(shown).toEqual(['fullscreen-error', 'inline-error:card', 'inline-error:compact']);
   });
 
   it('captures uncaught errors while mounted, and stops after unmount', async () => {

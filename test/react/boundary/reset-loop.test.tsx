@@ -1,0 +1,59 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { createResilience, ErrorBoundary, ResilienceContext, type FallbackProps } from 'bulwark';
+import { useEffect } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectConsoleError } from '../../helpers/console-errors';
+import { Bomb } from './helpers';
+
+// React logs each caught render or effect error: claimed, so it is silenced and must come.
+beforeEach(() => expectConsoleError(/The above error occurred/));
+afterEach(() => vi.restoreAllMocks());
+
+/** The fallback from issue 10: it resets its boundary from an effect, whatever happened. */
+function ResetsInAnEffect({ resetErrorBoundary, actions = [] }: FallbackProps) {
+  useEffect(() => resetErrorBoundary(), [resetErrorBoundary]);
+  return <p>{`fallback: ${actions.map((a) => a.id).join(',')}`}</p>;
+}
+
+/** A child that renders fine and fails in its effect, so every reset commits before it fails again. */
+function FailsInAnEffect({ onRender }: { onRender: () => void }) {
+  onRender();
+  useEffect(() => {
+    throw new Error('effect failed');
+  });
+  return <p>child</p>;
+}
+
+describe('resets from a fallback effect', () => {
+  it('are bounded by maxRetries while the child keeps failing in render', async () => {
+    const renders = vi.fn();
+    const onReset = vi.fn();
+    render(
+      <ErrorBoundary maxRetries={3} onReset={onReset} FallbackComponent={ResetsInAnEffect}>
+        <Bomb when={() => (renders(), true)} />
+      </ErrorBoundary>,
+    );
+    await waitFor(() => expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onReset).toHaveBeenCalledTimes(3);
+    // 4 attempts; React renders a failing child 2 (React 19) to 4 (React 18 in development) times per attempt.
+    expect(renders.mock.calls.length).toBeLessThanOrEqual(4 * 4);
+    expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument();
+  });
+
+  it('are bounded by maxRetries while the child keeps failing in an effect', async () => {
+    const renders = vi.fn();
+    const resilience = createResilience();
+    render(
+      <ResilienceContext.Provider value={resilience}>
+        <ErrorBoundary maxRetries={2} FallbackComponent={ResetsInAnEffect}>
+          <FailsInAnEffect onRender={renders} />
+        </ErrorBoundary>
+      </ResilienceContext.Provider>,
+    );
+    await waitFor(() => expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(renders.mock.calls.length).toBeLessThanOrEqual(3 * 2);
+    expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument();
+  });
+});
