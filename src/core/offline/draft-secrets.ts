@@ -1,4 +1,4 @@
-import { redact } from '../errors/redact';
+import { defaultRedactor } from '../errors/redact';
 import type { DraftSaveOptions } from './draft-types';
 
 /**
@@ -12,9 +12,9 @@ const FORM_SECRET =
 const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
- * True when a draft field named `key` holds a secret: the redaction key rules of `redact` (asked through
- * `redact` itself, because `errors/` exports no key predicate; so drafts follow any change to those rules)
- * or a form-only secret name such as `cc-csc` or `one-time-code`.
+ * True when a draft field named `key` holds a secret: the redaction key rules (whole words of the name,
+ * so drafts follow any change to those rules) or a form-only secret name such as `cc-csc` or
+ * `one-time-code`.
  *
  * @example
  * isDraftSecretKey('password'); // true
@@ -23,9 +23,7 @@ const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-
  */
 export function isDraftSecretKey(key: string): boolean {
   if (FORM_SECRET.test(normalizeKey(key))) return true;
-  // A boolean is never redacted for its value, so a change can only come from the key rule.
-  const copy = redact({ [key]: true });
-  return typeof copy === 'object' && copy !== null && !Array.isArray(copy) && copy[key] !== true;
+  return defaultRedactor.isSecretKey(key);
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
