@@ -43,6 +43,8 @@ export interface OutboxEntry {
   lastStatus: number | undefined;
   /** Not sent before this time (epoch ms), set by backoff or `Retry-After`. */
   notBefore: number;
+  /** Not sent before this time (epoch ms) even by a forced replay: the server's `Retry-After` (RFC 9110 §10.2.3). */
+  retryAfterUntil?: number;
   /** For a dead letter: why, and a short redacted excerpt of the answer. */
   reason?: DeadLetterReason;
   excerpt?: string;

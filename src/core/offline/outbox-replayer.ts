@@ -82,12 +82,8 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
     }
     const status = response?.status ?? 0;
     const attempts = head.attempts + 1;
-    const decision = decideOutbox(
-      status,
-      attempts,
-      parseRetryAfter(response?.headers.get('retry-after')),
-      options,
-    );
+    const retryAfterMs = parseRetryAfter(response?.headers.get('retry-after'));
+    const decision = decideOutbox(status, attempts, retryAfterMs, options);
     const tried = { ...head, attempts, lastStatus: status };
     switch (decision.action) {
       case 'delivered':
@@ -96,7 +92,11 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
         return;
       case 'retry':
         await response?.body?.cancel().catch(() => undefined);
-        await store.put({ ...tried, notBefore: Date.now() + decision.delayMs });
+        await store.put({
+          ...tried,
+          notBefore: Date.now() + decision.delayMs,
+          retryAfterUntil: retryAfterMs === undefined ? undefined : Date.now() + retryAfterMs,
+        });
         return;
       case 'pause':
         await store.put(tried);
@@ -128,8 +128,10 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
         notify({ type: 'dead', letter: toDeadLetter(dead) });
         continue;
       }
-      const wait = head.notBefore - Date.now();
-      if (wait > 0 && !force) {
+      // "Retry now" and coming back online skip our own backoff, never the server's Retry-After.
+      const serverWait = (head.retryAfterUntil ?? 0) - Date.now();
+      const wait = serverWait > 0 ? serverWait : head.notBefore - Date.now();
+      if (wait > 0 && (!force || serverWait > 0)) {
         setReplaying(false);
         if (wait > MAX_SLEEP_MS) return;
         await sleep(wait);
