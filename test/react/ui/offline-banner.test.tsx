@@ -1,3 +1,4 @@
+import { expectReactRenderError, REACT_18 } from '../../helpers/console-errors';
 import { act, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createNetworkStatus, OfflineBanner, OfflineQueueProvider, useOfflineQueue } from 'bulwark';
@@ -76,6 +77,8 @@ describe('useOfflineQueue', () => {
       useOfflineQueue();
       return null;
     }
+    // React 18 also logs an error no boundary caught.
+    if (REACT_18) expectReactRenderError('Orphan');
     expect(() => render(<Orphan />)).toThrow('`useOfflineQueue` must be used within `OfflineQueueProvider`');
   });
 });
