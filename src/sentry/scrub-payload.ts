@@ -14,8 +14,12 @@ const SENTRY_ID_KEYS = [
   'replay_id',
   'profile_id',
 ];
-/** Deep enough for a stack frame (event → exception → values → [i] → stacktrace → frames → [j] → field). */
-const ENVELOPE_LIMITS = { maxDepth: 16, maxEntries: 500, maxStringLength: 20_000 };
+/**
+ * Deep enough for a stack frame (event → exception → values → [i] → stacktrace → frames → [j] → field),
+ * and enough values for a whole event: a 50-frame stack, 100 breadcrumbs and their data come to a few
+ * thousand, and the fingerprint and tags come after them (the default of 500 cut those to `[…]`).
+ */
+const ENVELOPE_LIMITS = { maxDepth: 16, maxEntries: 500, maxStringLength: 20_000, maxNodes: 20_000 };
 /** A URL's query and fragment: `?token=…`, `#access_token=…`. */
 const URL_QUERY = /(\b[a-z][\w+.-]*:\/\/[^\s?#"'<>]*|(?<![\w/])\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
 
