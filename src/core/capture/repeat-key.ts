@@ -46,6 +46,15 @@ export interface RepeatKey {
  * fingerprint, but each is stored with its own message, as a full capture would.
  */
 export function repeatKey(value: unknown): RepeatKey | undefined {
+  try {
+    return readRepeatKey(value);
+  } catch {
+    // `instanceof` throws on a revoked Proxy: no repeat path, the full pipeline copes (issue 9).
+    return undefined;
+  }
+}
+
+function readRepeatKey(value: unknown): RepeatKey | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if (readProperty(value, 'isAppError') === true || readProperty(value, 'cause') !== undefined)
     return undefined;

@@ -162,6 +162,15 @@ describe('errors from another realm are recognised by shape (issue 9)', () => {
 });
 
 describe('the store keeps only redacted, bounded data (issue 9)', () => {
+  it('stores a record for a revoked Proxy, not a pipeline failure', () => {
+    const resilience = createResilience();
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const record = resilience.capture(proxy, { source: 'manual' });
+    expect(record.error.message).not.toBe('The error pipeline failed');
+    expect(resilience.store.getState().records).toHaveLength(1);
+  });
+
   it('keeps the thrown value out of JSON and toJSON, and reachable as the cause', () => {
     const resilience = createResilience();
     const thrown = Object.assign(new Error('boom'), { payload: 'p'.repeat(5_000_000), password: 'hunter2' });
