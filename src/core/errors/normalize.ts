@@ -14,6 +14,7 @@ import { parseRetryAfter } from './retry-after';
 import { defaultRedactor, type Redactor } from './redact';
 import { toJsonSafe } from './to-json-safe';
 import { clip } from './redaction/clip';
+import { redactFieldErrors } from './redact-error';
 import type { FieldErrors } from './types';
 
 /** Options for {@link normalizeError}. */
@@ -100,7 +101,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
       retryAfterMs: response && parseRetryAfter(response.headers.get('retry-after')),
       // Without the query string, where secrets in URLs live.
       context: response && { url: redactor.redactString(response.url.replace(/[?#].*/, ''), MAX_MESSAGE) },
-      fieldErrors: fieldErrors && (redactor(fieldErrors) as FieldErrors),
+      fieldErrors: fieldErrors && (redactFieldErrors(fieldErrors, redactor) as FieldErrors),
       cause: value,
       // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
       stack:

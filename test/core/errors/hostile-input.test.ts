@@ -208,3 +208,28 @@ describe('the store keeps only redacted, bounded data (issue 9)', () => {
     expect(JSON.stringify(http.error)).not.toContain('hunter2');
   });
 });
+
+describe('what the store keeps of an AppError and of field errors (issue 9, break-it pass)', () => {
+  it('redacts an AppError field by its name, and a card number kept as a number', async () => {
+    const { AppError } = await import('bulwark/core');
+    const resilience = createResilience();
+    const error = Object.assign(new AppError('declined'), {
+      token: 'opaque-session-value-81723',
+      card: 4111111111111111,
+    });
+    resilience.capture(error, { source: 'manual' });
+    const json = JSON.stringify(resilience.store.getState());
+    expect(json).not.toContain('opaque-session-value-81723');
+    expect(json).not.toContain('4111111111111111');
+  });
+
+  it('keeps the message of a password field error, so the form can show it', () => {
+    const resilience = createResilience();
+    const thrown = Object.assign(new Error('Invalid form'), {
+      fieldErrors: { password: ['Too short'], email: ['ada@example.com is taken'] },
+    });
+    const record = resilience.capture(thrown, { source: 'manual' });
+    expect(record.error.fieldErrors?.password).toEqual(['Too short']);
+    expect(JSON.stringify(record.error.fieldErrors)).not.toContain('ada@example.com');
+  });
+});
