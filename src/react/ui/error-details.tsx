@@ -3,6 +3,7 @@ import type { AppError } from '../../core/errors/app-error';
 import { readProperty } from '../../core/errors/read-property';
 import { redactString } from '../../core/errors/redact';
 import type { ErrorRecord } from '../../core/types';
+import { DetailList } from './detail-list';
 import { readError, readRecord } from './read-record';
 import { styles } from './styles';
 import { entryFor, uiText, useCatalog } from './use-catalog';
@@ -124,14 +125,7 @@ export function ErrorDetails({
           <p style={styles.muted} data-testid="error-message">
             {message}
           </p>
-          <dl style={styles.details}>
-            {rows.map(([label, value]) => (
-              <div key={label} style={{ display: 'contents' }}>
-                <dt style={{ fontWeight: 600 }}>{label}</dt>
-                <dd style={{ margin: 0 }}>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList rows={rows} />
           {stack && (
             <pre style={styles.stack} tabIndex={0} aria-label={uiText(catalog, 'stack')}>
               {stack}

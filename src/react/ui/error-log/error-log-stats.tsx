@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { DegradationSnapshot } from '../../../core/degradation/types';
 import type { Degradation } from '../../../core/degradation/types';
 import { useOptionalResilience } from '../../resilience-context';
-import { styles } from '../styles';
+import { DetailList } from '../detail-list';
 import { uiText, useCatalog } from '../use-catalog';
 import type { ErrorLogStats as Stats } from './compute-error-log-stats';
 import { ErrorRateChart } from './error-rate-chart';
@@ -49,14 +49,7 @@ export function ErrorLogStats({ stats }: { stats: Stats }) {
   }
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
-      <dl style={styles.details}>
-        {rows.map(([label, value]) => (
-          <div key={label} style={{ display: 'contents' }}>
-            <dt style={{ fontWeight: 600 }}>{label}</dt>
-            <dd style={{ margin: 0 }}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       <ErrorRateChart perMinute={stats.perMinute} />
     </div>
   );
