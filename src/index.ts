@@ -92,7 +92,7 @@ export {
   ERROR_LOG_EXPORT_COLUMNS,
   type ErrorLogExportRow,
 } from './react/ui/error-log/error-log-export';
-export { csvCell, toCsv } from './react/ui/error-log/to-csv';
+export { csvCell, toCsv, CSV_BOM, type CsvValue } from './react/ui/error-log/to-csv';
 
 // — drafts and resumable jobs —
 export {

@@ -116,6 +116,34 @@ describe('<ErrorLog>', () => {
     expect(JSON.parse(onExport.mock.calls[1]![1] as string)).toHaveLength(8);
   }, 30_000);
 
+  it('downloads the CSV as UTF-8 with a byte-order mark, so Excel shows non-ASCII text (F15)', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    // jsdom has no object URLs: record the Blob handed to one, and keep the link from navigating.
+    const created = vi.fn((blob: Blob) => (blobs.push(blob), 'blob:error-log'));
+    const { createObjectURL, revokeObjectURL } = URL;
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: () => {} });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      const records = [makeErrorLogRecords(1)[0]!];
+      records[0] = { ...records[0]!, error: new AppError('Zahlung für Müller fehlgeschlagen: 支払い') };
+      withResilience(createResilience(), <ErrorLog records={records} now={SAMPLE_NOW} />);
+      await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+      await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+      expect(click).toHaveBeenCalledTimes(2);
+      const [csv, json] = blobs as [Blob, Blob];
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(csv.type).toBe('text/csv;charset=utf-8');
+      expect(new TextDecoder().decode(bytes)).toContain('"Zahlung für Müller fehlgeschlagen: 支払い"');
+      // JSON needs no mark: JSON is UTF-8 by definition (RFC 8259), and a BOM would break some parsers.
+      expect(new Uint8Array(await json.arrayBuffer())[0]).toBe('['.charCodeAt(0));
+    } finally {
+      click.mockRestore();
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    }
+  });
+
   it('has no keyboard shortcut unless given one; with one, the shortcut shows and hides it', () => {
     const { unmount } = withResilience(createResilience(), <ErrorLog defaultOpen={false} />);
     fireEvent.keyDown(document, { key: 'E', ctrlKey: true, shiftKey: true });

@@ -1,5 +1,5 @@
 import type { ErrorRecord } from '../../../core/types';
-import { toCsv } from './to-csv';
+import { CSV_BOM, toCsv } from './to-csv';
 
 /** The columns of an export, in order. */
 export const ERROR_LOG_EXPORT_COLUMNS = [
@@ -40,7 +40,7 @@ export function toExportRow(record: ErrorRecord): ErrorLogExportRow {
   };
 }
 
-/** The records as CSV, formula-looking cells neutralised (see `csvCell`). */
+/** The records as CSV text (no byte-order mark; `downloadText` adds it to the file), formula-looking cells neutralised (see `csvCell`). */
 export function errorLogToCsv(records: readonly ErrorRecord[]): string {
   return toCsv(
     ERROR_LOG_EXPORT_COLUMNS,
@@ -56,9 +56,15 @@ export function errorLogToJson(records: readonly ErrorRecord[]): string {
   return JSON.stringify(records.map(toExportRow), null, 2);
 }
 
-/** Offers text as a file download (a temporary object URL on a temporary link). */
+/**
+ * Offers text as a UTF-8 file download (a temporary object URL on a temporary link). A CSV
+ * (`text/csv`) file starts with the byte-order mark, so Excel on Windows reads it as UTF-8 rather than
+ * its legacy code page (non-ASCII messages would show as mojibake).
+ */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const csv = type.startsWith('text/csv');
+  const blob = new Blob(csv ? [CSV_BOM, text] : [text], { type: `${type};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
