@@ -1,6 +1,6 @@
 import type { NoiseKind } from '../core/global/noise';
 import { createEventCaps } from './event-caps';
-import { eventNoise } from './event-noise';
+import { createEventGate } from './event-gate';
 import { redactingTransport } from './redacting-transport';
 import type { EventCollection } from './scrub-event';
 import { scrubEvent } from './scrub-event';
@@ -35,14 +35,20 @@ const isOff = (behavior: unknown): boolean => behavior === false;
  *
  * - `dataCollection`: user info (IP), cookies, headers, query strings and bodies off (see
  *   {@link BULWARK_SENTRY_DATA_COLLECTION}); what the app passes is merged over it.
- * - `beforeSend`: drops browser noise (counted in `noiseCounts()`), removes user fields, cookies,
- *   headers and bodies the collection turns off, redacts every string and key, cuts query strings;
- *   before that, the caps (sampling per severity, one per fingerprint per window, a cap per session).
+ * - `beforeSend`: drops browser noise (counted in `noiseCounts()`) and events from Sentry's own global
+ *   handlers, applies the caps (sampling per severity, one event per fingerprint or normalised message
+ *   per window, a cap per session per severity), then removes user fields, cookies, headers and bodies
+ *   the collection turns off, redacts every string and key, cuts query strings; then the app's
+ *   `beforeSend` (pass it here, not to `Sentry.init`).
  * - `beforeBreadcrumb`: the same scrub for console, fetch/xhr and navigation breadcrumbs.
  * - `transport`: `Sentry.makeFetchTransport` wrapped so every envelope item is scrubbed again right
- *   before it is sent — `beforeSend` never sees sessions, client reports or logs.
+ *   before it is sent — `beforeSend` never sees sessions, client reports or logs — with attachments and
+ *   replays dropped. An error event that did not pass through this `beforeSend` (an app `beforeSend`
+ *   placed after the spread replaced it) gets the noise filter, the global-handler guard and the caps
+ *   here instead, so those hold however `Sentry.init` is composed.
  * - `integrations`: without Sentry's `GlobalHandlers` and `BrowserApiErrors` (bulwark's global handlers
- *   capture those errors; see `sentryGlobalHandlers`).
+ *   capture those errors; see `sentryGlobalHandlers`). An `integrations` array after the spread brings
+ *   them back; their events are then dropped by the guard above, so each window error still arrives once.
  *
  * A hook that throws drops the event: nothing leaves unscrubbed. Never calls `Sentry.init` itself.
  *
@@ -65,22 +71,25 @@ export function bulwarkSentryOptions(options: BulwarkSentryOptions): BulwarkSent
   const scrub = createPayloadScrubber(options.redact ?? {}, {
     stripQueries: isOff(dataCollection.urlQueryParams),
   });
-  const caps = createEventCaps(options, options.now ?? Date.now, options.random ?? Math.random);
   const counts: Record<NoiseKind, number> = { 'resize-observer': 0, extension: 0, 'cross-origin-script': 0 };
+  const gate = createEventGate({
+    caps: createEventCaps(options, options.now ?? Date.now, options.random ?? Math.random),
+    sentryGlobalHandlers: options.sentryGlobalHandlers ?? false,
+    onNoise: (noise) => {
+      counts[noise] += 1;
+      options.onNoise?.(noise);
+    },
+  });
 
   const beforeSend: NonNullable<SentryInitOptions['beforeSend']> = (event, hint) => {
     try {
-      const noise = eventNoise(event, hint.originalException);
-      if (noise) {
-        counts[noise] += 1;
-        options.onNoise?.(noise);
-        return null;
-      }
-      // Caps first: a held-back event costs a map lookup, not a scrub (its key never leaves the page).
-      const admitted = caps(event);
+      // The gate first: a held-back event costs a map lookup, not a scrub (its key never leaves the page).
+      const admitted = gate.admit(event, hint.originalException);
       if (!admitted) return null;
       const safe = scrubEvent(admitted, scrub, collection);
-      return options.beforeSend ? options.beforeSend(safe) : safe;
+      const result = options.beforeSend ? options.beforeSend(safe, hint) : safe;
+      if (result) gate.passed(result);
+      return result;
     } catch {
       return null;
     }
@@ -98,7 +107,12 @@ export function bulwarkSentryOptions(options: BulwarkSentryOptions): BulwarkSent
     dataCollection,
     beforeSend,
     beforeBreadcrumb,
-    transport: redactingTransport(options.transport ?? options.Sentry.makeFetchTransport, scrub, collection),
+    transport: redactingTransport(
+      options.transport ?? options.Sentry.makeFetchTransport,
+      scrub,
+      collection,
+      gate,
+    ),
     integrations: (defaults) =>
       options.sentryGlobalHandlers
         ? defaults

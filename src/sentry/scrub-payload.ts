@@ -22,22 +22,42 @@ const SENTRY_ID_KEYS = [
 const ENVELOPE_LIMITS = { maxDepth: 16, maxEntries: 500, maxStringLength: 20_000, maxNodes: 20_000 };
 /** A URL's query and fragment: `?token=…`, `#access_token=…`. */
 const URL_QUERY = /(\b[a-z][\w+.-]*:\/\/[^\s?#"'<>]*|(?<![\w/])\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
+/**
+ * Fields that hold only a query string or fragment: Sentry's `request.query_string`, OpenTelemetry's
+ * `url.query`/`url.fragment`, `http.query`. Dropped whole: no form of their value is safe to keep.
+ */
+const QUERY_FIELD = /^(?:query_?string|[\w.-]+\.(?:query|fragment))$/i;
+/**
+ * Fields that hold one URL, whatever its form (`api/x?code=…`, `example.com/cb?…`, `?code=…`): a
+ * fetch/xhr breadcrumb's `url`, a navigation's `from`/`to`, `http.url`, `url.full`, `http.target`.
+ * Everything from the first `?` or `#` is cut (issue 13, F1/F2).
+ */
+const URL_FIELD = /^(?:from|to|href|[\w.-]*(?:url|uri)|url\.full|http\.target)$/i;
 
 /** What the scrubber does besides redaction: the choices of `dataCollection` that reach data already collected. */
 export interface ScrubRules {
-  /** Cut the query string and fragment off every URL in the payload. */
+  /**
+   * Cut the query string and fragment off every URL in the payload's text and off every URL field,
+   * and drop fields that hold only a query (`query_string`, `url.query`, `http.query`, `*.fragment`).
+   */
   stripQueries: boolean;
 }
 
 /** Redacts and bounds any payload bound for Sentry: the same rules as bulwark's reports, plus `ScrubRules`. */
 export type PayloadScrubber = (value: unknown) => JsonValue;
 
-const mapStrings = (value: JsonValue, map: (text: string) => string): JsonValue => {
-  if (typeof value === 'string') return map(value);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
+const stripQueries = (value: JsonValue, key: string): JsonValue => {
+  if (typeof value === 'string') {
+    const text = URL_FIELD.test(key) ? value.replace(/[?#][\s\S]*/, '') : value;
+    return text.replace(URL_QUERY, '$1');
+  }
+  if (Array.isArray(value)) return value.map((item) => stripQueries(item, key));
   if (value && typeof value === 'object') {
     const out: { [key: string]: JsonValue } = {};
-    for (const [key, item] of Object.entries(value)) out[key] = mapStrings(item, map);
+    for (const [name, item] of Object.entries(value)) {
+      // A span attribute is `{ "url.full": { type, value } }`: its `value` is read under the attribute's name.
+      if (!QUERY_FIELD.test(name)) out[name] = stripQueries(item, name === 'value' ? key : name);
+    }
     return out;
   }
   return value;
@@ -53,9 +73,8 @@ export function createPayloadScrubber(redact: RedactOptions, rules: ScrubRules):
     limits: { ...ENVELOPE_LIMITS, ...redact.limits },
     allowKeys: [...SENTRY_ID_KEYS, ...(redact.allowKeys ?? [])],
   });
-  const stripQuery = (text: string) => text.replace(URL_QUERY, '$1');
   return (value) => {
     const safe = redactor(value);
-    return rules.stripQueries ? mapStrings(safe, stripQuery) : safe;
+    return rules.stripQueries ? stripQueries(safe, '') : safe;
   };
 }

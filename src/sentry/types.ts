@@ -9,6 +9,8 @@ export type SentryInitOptions = SentryReact.BrowserOptions;
 /** A Sentry event (`beforeSend` receives one). */
 export type SentryEvent = SentryReact.ErrorEvent;
 export type SentryBreadcrumb = SentryReact.Breadcrumb;
+/** What Sentry passes to `beforeSend` beside the event (`originalException`, …). */
+export type SentryEventHint = SentryReact.EventHint;
 /** What `Sentry.init({ transport })` takes: a factory of transports. */
 export type SentryTransportFactory = NonNullable<SentryInitOptions['transport']>;
 export type SentryTransport = ReturnType<SentryTransportFactory>;
@@ -17,12 +19,28 @@ export type SentryEnvelope = Parameters<SentryTransport['send']>[0];
 /** Sentry 11's `dataCollection` option. */
 export type SentryDataCollection = NonNullable<SentryInitOptions['dataCollection']>;
 
-/** Client-side caps Sentry's SDK lacks; applied in `beforeSend` to every error event, the app's own too. */
+/**
+ * Client-side caps Sentry's SDK lacks; applied to every error event, the app's own too (in `beforeSend`,
+ * and in the transport for an event that skipped it).
+ */
 export interface SentryCapsOptions {
-  /** One event per fingerprint per this window, in ms; the next one carries how many were held back. @default 60_000 */
+  /**
+   * One event per fingerprint per this window, in ms; the next one carries how many were held back
+   * (`contexts.bulwark_caps.heldBack`). An event without a fingerprint of its own is keyed on its exception
+   * type, its message normalised as bulwark's fingerprint recipe does (numbers, ids, emails and URL
+   * queries replaced) and its top frame, so `Order 1 not found`, `Order 2 not found`, … count as one.
+   * @default 60_000
+   */
   perFingerprintMs?: number;
-  /** Error events sent per page session (per `Sentry.init`), whatever their fingerprint. @default 50 */
-  maxEventsPerSession?: number;
+  /**
+   * Error events sent per page session (per `Sentry.init`), counted **per severity** (Sentry levels map
+   * as in `sampleRates`): a storm of errors never uses up the room of a fatal one. A number applies to
+   * each severity; an object sets them one by one (missing ones stay at the default). What a full cap
+   * drops is counted and attached to the next event sent (`contexts.bulwark_caps.overSessionCap`).
+   * @default 50 (per severity)
+   * @example { info: 10, warning: 20, error: 50, critical: 100 }
+   */
+  maxEventsPerSession?: number | Readonly<Partial<Record<Severity, number>>>;
   /**
    * Share of events sent per severity, 0 to 1 (Sentry levels map to severities: `fatal` → critical,
    * `error` → error, `warning` → warning, `info`/`log`/`debug` → info).
@@ -41,16 +59,31 @@ export interface BulwarkSentryOptions extends SentryCapsOptions {
    * @default { userInfo: false, cookies: false, httpHeaders: false, urlQueryParams: false, httpBodies: [], graphQL: { document: true, variables: false } }
    */
   dataCollection?: SentryDataCollection;
-  /** Extra redaction rules, over bulwark's defaults, for everything that leaves. @default {} */
+  /**
+   * Extra redaction rules, over bulwark's defaults, for everything that leaves. bulwark recognises secrets
+   * by key name (`password`, `token`, `apiKey`, …) and by shape (JWTs, vendor keys, cards, emails…); an
+   * opaque value under a name it does not know (`secretAnswer`, `note`, `pw`) is sent as it is. Name
+   * your app's own secret fields in `keys`.
+   * @default {}
+   * @example { keys: ['secretAnswer', 'pw', /^recovery/i] }
+   */
   redact?: RedactOptions;
   /** The transport to wrap. @default Sentry.makeFetchTransport */
   transport?: SentryTransportFactory;
-  /** Runs after bulwark's scrub on every error event; return null to drop it. @default undefined */
-  beforeSend?: (event: SentryEvent) => SentryEvent | null;
   /**
-   * Keep Sentry's `GlobalHandlers` and `BrowserApiErrors` integrations. bulwark's global handlers (installed by
-   * `<ResilienceProvider>`) capture window errors and rejections already; both would send each one twice.
-   * Set to `true` when bulwark's global handlers are not installed.
+   * The app's own step, run after bulwark's gate and scrub on every error event; return null to drop it.
+   * Pass it here rather than to `Sentry.init` after the spread: there it would replace bulwark's (the
+   * transport still scrubs and caps, but the app's step would see unscrubbed events).
+   * @default undefined
+   */
+  beforeSend?: (event: SentryEvent, hint: SentryEventHint) => SentryEvent | null;
+  /**
+   * Keep Sentry's `GlobalHandlers` and `BrowserApiErrors` integrations and their events. bulwark's global
+   * handlers (installed by `<ResilienceProvider>`) capture window errors and rejections already; both would
+   * send each one twice. Unless this is `true`, events with those integrations' mechanisms
+   * (`auto.browser.global_handlers.*`, `auto.browser.browserapierrors.*`) are dropped even when an
+   * `integrations` array in `Sentry.init` re-installs them. Set to `true` when bulwark's global handlers
+   * are not installed.
    * @default false
    */
   sentryGlobalHandlers?: boolean;
