@@ -65,7 +65,9 @@ const scrubItem = (
   // Redaction changes a payload's size: a stale `length` makes Relay read into the next item (issue 13,
   // F14). A string payload always gets one (it may hold line breaks); JSON gets one only if it had one.
   const safeHeader =
-    typeof safe === 'string' || header.length !== undefined ? { ...header, length: byteLength(safe) } : header;
+    typeof safe === 'string' || header.length !== undefined
+      ? { ...header, length: byteLength(safe) }
+      : header;
   return [safeHeader, safe] as unknown as Item;
 };
 

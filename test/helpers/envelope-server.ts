@@ -9,6 +9,8 @@ export interface ReceivedItem {
 export interface ReceivedEnvelope {
   /** The whole request body, as sent. */
   raw: string;
+  /** The same body as bytes: what Relay reads item `length`s against. */
+  bytes: Uint8Array;
   header: Record<string, unknown>;
   items: ReceivedItem[];
 }
@@ -22,7 +24,7 @@ export interface EnvelopeServer {
 }
 
 /** Parses Sentry's envelope format: a header line, then per item a header line and a payload line. */
-export function parseEnvelope(raw: string): ReceivedEnvelope {
+export function parseEnvelope(raw: string, bytes = new TextEncoder().encode(raw)): ReceivedEnvelope {
   const lines = raw.split('\n').filter((line) => line.length > 0);
   const header = JSON.parse(lines[0]!) as Record<string, unknown>;
   const items: ReceivedItem[] = [];
@@ -37,7 +39,7 @@ export function parseEnvelope(raw: string): ReceivedEnvelope {
     }
     items.push({ type: itemHeader.type, payload });
   }
-  return { raw, header, items };
+  return { raw, bytes, header, items };
 }
 
 export async function startEnvelopeServer(): Promise<EnvelopeServer> {
@@ -46,8 +48,10 @@ export async function startEnvelopeServer(): Promise<EnvelopeServer> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      if (request.url?.includes('/envelope/'))
-        envelopes.push(parseEnvelope(Buffer.concat(chunks).toString('utf8')));
+      if (request.url?.includes('/envelope/')) {
+        const body = Buffer.concat(chunks);
+        envelopes.push(parseEnvelope(body.toString('utf8'), new Uint8Array(body)));
+      }
       // No keep-alive: a storm test blocks the loop for seconds, past the server's idle timeout, and a
       // reused socket closed meanwhile fails the next fetch.
       response.writeHead(200, {
