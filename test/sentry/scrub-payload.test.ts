@@ -34,4 +34,39 @@ describe('the Sentry payload scrubber', () => {
     expect(safe.breadcrumbs.at(-1)?.message).toBe('step 99');
     expect(safe.exception.values[0]?.stacktrace.frames).toHaveLength(50);
   });
+
+  it('cuts URL fields and drops query fields in Sentry 11 span items, whose attributes are { type, value }', () => {
+    const span = {
+      name: 'GET /cb',
+      attributes: {
+        'url.full': { type: 'string', value: 'https://shop.example/cb?code=A1#frag' },
+        'http.query': { type: 'string', value: '?code=A2' },
+        'url.fragment': { type: 'string', value: 'access_token=A3' },
+        'http.target': { type: 'string', value: '/cb?code=A4' },
+        'sentry.op': { type: 'string', value: 'http.client' },
+      },
+    };
+    const strict = createPayloadScrubber({}, { stripQueries: true });
+    expect(strict({ items: [span] })).toEqual({
+      items: [
+        {
+          name: 'GET /cb',
+          attributes: {
+            'url.full': { type: 'string', value: 'https://shop.example/cb' },
+            'http.target': { type: 'string', value: '/cb' },
+            'sentry.op': { type: 'string', value: 'http.client' },
+          },
+        },
+      ],
+    });
+    // With `dataCollection.urlQueryParams: true` the app chose to send queries: only redaction runs.
+    const loose = createPayloadScrubber({}, { stripQueries: false });
+    expect(loose(span)).toMatchObject({
+      attributes: {
+        'url.full': { value: 'https://shop.example/cb?code=A1#frag' },
+        'http.query': { value: '?code=A2' },
+        'url.fragment': { value: 'access_token=[REDACTED]' },
+      },
+    });
+  });
 });
