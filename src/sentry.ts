@@ -15,5 +15,6 @@ export type {
   BulwarkSentryOptions,
   SentryCapsOptions,
   SentryDataCollection,
+  SentryEventHint,
   SentryNoiseCounts,
 } from './sentry/types';
