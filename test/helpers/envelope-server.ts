@@ -1,6 +1,7 @@
 // A stand-in for Sentry's ingest: an HTTP server on 127.0.0.1 that keeps every envelope it receives, raw and parsed.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export interface ReceivedItem {
   type: string;
@@ -71,5 +72,41 @@ export async function startEnvelopeServer(): Promise<EnvelopeServer> {
     items: (type) =>
       envelopes.flatMap((e) => e.items.filter((item) => item.type === type).map((i) => i.payload)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * One ingest stand-in for a test file: started before its tests and closed after them; after each test the
+ * Sentry client is closed (sending what it holds) and the envelopes received are forgotten. The returned
+ * server reads through to the live one, so it can be used at the top of the file.
+ */
+export function serveEnvelopesPerFile(sentry: {
+  close: (timeout?: number) => PromiseLike<boolean>;
+}): EnvelopeServer {
+  let current: EnvelopeServer | undefined;
+  const live = (): EnvelopeServer => {
+    if (!current) throw new Error('the envelope server starts in beforeAll');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startEnvelopeServer();
+  });
+  afterAll(() => live().close());
+  afterEach(async () => {
+    await sentry.close(2000);
+    live().envelopes.length = 0;
+  });
+  return {
+    get dsn() {
+      return live().dsn;
+    },
+    get port() {
+      return live().port;
+    },
+    get envelopes() {
+      return live().envelopes;
+    },
+    items: (type) => live().items(type),
+    close: () => live().close(),
   };
 }

@@ -3,8 +3,8 @@
 import * as Sentry from '@sentry/react';
 import { createResilience, installGlobalHandlers } from 'bulwark/core';
 import { bulwarkSentryOptions, createSentryReporter } from 'bulwark/sentry';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEnvelopeServer, type EnvelopeServer } from '../helpers/envelope-server';
+import { describe, expect, it } from 'vitest';
+import { serveEnvelopesPerFile } from '../helpers/envelope-server';
 
 interface ReceivedEvent {
   level?: string;
@@ -15,15 +15,7 @@ interface ReceivedEvent {
   breadcrumbs?: unknown[];
 }
 
-let server: EnvelopeServer;
-beforeAll(async () => {
-  server = await startEnvelopeServer();
-});
-afterAll(() => server.close());
-afterEach(async () => {
-  await Sentry.close(2000);
-  server.envelopes.length = 0;
-});
+const server = serveEnvelopesPerFile(Sentry);
 
 const events = () => server.items('event') as ReceivedEvent[];
 const valueOf = (event: ReceivedEvent) => event.exception?.values?.at(-1)?.value ?? event.message;

@@ -3,21 +3,13 @@
 // 127.0.0.1, and each body is read as Sentry's Relay reads it.
 import * as Sentry from '@sentry/react';
 import { bulwarkSentryOptions, type BulwarkSentryOptions } from 'bulwark/sentry';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEnvelopeServer, type EnvelopeServer } from '../helpers/envelope-server';
+import { describe, expect, it } from 'vitest';
+import { serveEnvelopesPerFile } from '../helpers/envelope-server';
 import { readEnvelopeAsRelay } from './read-envelope-as-relay';
 
 type Envelope = Parameters<NonNullable<ReturnType<typeof Sentry.getClient>>['sendEnvelope']>[0];
 
-let server: EnvelopeServer;
-beforeAll(async () => {
-  server = await startEnvelopeServer();
-});
-afterAll(() => server.close());
-afterEach(async () => {
-  await Sentry.close(2000);
-  server.envelopes.length = 0;
-});
+const server = serveEnvelopesPerFile(Sentry);
 
 const init = (options: Partial<BulwarkSentryOptions> = {}, sentry: Partial<Sentry.BrowserOptions> = {}) =>
   Sentry.init({ dsn: server.dsn, ...bulwarkSentryOptions({ Sentry, ...options }), ...sentry });

@@ -3,8 +3,8 @@
 import * as Sentry from '@sentry/react';
 import { AppError, createResilience } from 'bulwark/core';
 import { bulwarkSentryOptions, createSentryReporter } from 'bulwark/sentry';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEnvelopeServer, type EnvelopeServer } from '../helpers/envelope-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serveEnvelopesPerFile, type EnvelopeServer } from '../helpers/envelope-server';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJlUGxhbnRlZDQy';
 const SECRETS = {
@@ -44,14 +44,8 @@ interface ReceivedEvent {
   user?: Record<string, unknown>;
 }
 
-let server: EnvelopeServer;
-beforeAll(async () => {
-  server = await startEnvelopeServer();
-});
-afterAll(() => server.close());
-afterEach(async () => {
-  await Sentry.close(2000);
-  server.envelopes.length = 0;
+const server = serveEnvelopesPerFile(Sentry);
+afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
