@@ -52,7 +52,8 @@ export function createCheckpoint<R = unknown, C = unknown>(
   options: CheckpointOptions = {},
 ): Checkpoint<R, C> {
   const store = options.store ?? createDraftStore();
-  const prefix = `job:${jobId}:`;
+  // Encoded, so job `import` never lists (and `complete` never deletes) the records of job `import:2`.
+  const prefix = `job:${encodeURIComponent(jobId)}:`;
   const donePrefix = `${prefix}done:`;
   const cursorKey = `${prefix}cursor`;
   const runKey = `${prefix}run`;

@@ -189,6 +189,15 @@ describe('runResumable', () => {
 });
 
 describe('createCheckpoint', () => {
+  it("keeps a job's records apart from a job whose id starts with its id and a colon", async () => {
+    const other = createCheckpoint('import:2', { store });
+    await other.markDone('row-1');
+    await createCheckpoint('import', { store }).markDone('row-9');
+    await createCheckpoint('import', { store }).complete();
+    expect([...(await other.load()).done.keys()]).toEqual(['row-1']);
+    expect((await createCheckpoint('import', { store }).load()).done.size).toBe(0);
+  });
+
   it('keeps results and a cursor, and forgets them on abandon', async () => {
     const checkpoint = createCheckpoint<{ url: string }, string>('upload', { store });
     await checkpoint.markDone(7, { url: '/files/7' });
