@@ -1,109 +1,82 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { createDraftStore, useResumableJob, type DraftStore } from 'bulwark';
-import { useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
-
-const photos = Array.from({ length: 30 }, (_, i) => ({ id: `photo-${i + 1}` }));
-
-/** A batch upload; everything it knows after a reload comes from its checkpoint. */
-function Upload({ store, runs }: { store: DraftStore; runs: Map<string, number> }) {
-  const job = useResumableJob(
-    'story:upload',
-    photos,
-    async (photo, { signal }) => {
-      runs.set(photo.id, (runs.get(photo.id) ?? 0) + 1);
-      // A pretend upload of 40 ms that stops when the run is stopped.
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, 40);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(signal.reason as Error);
-        });
-      });
-    },
-    { store },
-  );
-  const { done, total } = job.progress;
-  return (
-    <section
-      aria-label="Photo upload"
-      style={{ fontFamily: 'system-ui, sans-serif', display: 'grid', gap: 8, maxWidth: '28rem' }}
-    >
-      <label htmlFor="upload-progress">Uploading photos</label>
-      <progress id="upload-progress" value={done} max={total} />
-      <p role="status" style={{ margin: 0 }}>
-        {job.status === 'interrupted'
-          ? `This stopped after ${done} of ${total}. Resume to finish the rest.`
-          : `${done} of ${total} done`}
-      </p>
-      <div style={{ display: 'flex', gap: 8 }}>
-        {job.status !== 'running' && job.status !== 'done' && (
-          <button type="button" onClick={() => void job.resume()}>
-            {job.status === 'interrupted' ? 'Resume' : 'Start upload'}
-          </button>
-        )}
-        {job.status === 'running' && (
-          <button type="button" onClick={() => void job.cancel()}>
-            Cancel
-          </button>
-        )}
-      </div>
-    </section>
-  );
-}
+import { expect, waitFor } from 'storybook/test';
 
 /**
- * "Reload the page" remounts the upload with nothing but its storage, as a reload does (a real reload
- * would also restart this story's test; test/browser/offline reloads a real page).
+ * The upload page runs in an iframe, so its "Reload the page" button is a real `location.reload()`:
+ * the page is torn down (its `pagehide` stops the run) and loaded again with nothing but its storage.
+ * Reloading the story itself would restart this story's test too.
  */
-function BatchJob({ store, runs }: { store: DraftStore; runs: Map<string, number> }) {
-  const [page, setPage] = useState(0);
+function BatchJob({ name }: { name: string }) {
+  const page = new URL('./pages/resumable-job.html', import.meta.url);
+  page.searchParams.set('name', name);
   return (
-    <div>
-      <Upload key={page} store={store} runs={runs} />
-      <button type="button" style={{ marginTop: 16 }} onClick={() => setPage((n) => n + 1)}>
-        Reload the page
-      </button>
-    </div>
+    <iframe
+      src={page.href}
+      title="Photo upload page"
+      style={{ width: '100%', maxWidth: '32rem', height: '12rem', border: '1px solid #d1d5db' }}
+    />
   );
 }
 
 const meta: Meta = {
   title: 'Offline/Resumable batch job',
-  loaders: [
-    () => ({
-      store: createDraftStore({ name: `story-job-${crypto.randomUUID()}` }),
-      // Uploads started per photo, kept outside the component like a server's log.
-      runs: new Map<string, number>(),
-    }),
-  ],
-  render: (_args, { loaded }) => (
-    <BatchJob store={loaded['store'] as DraftStore} runs={loaded['runs'] as Map<string, number>} />
-  ),
+  // A store of its own per story, so stories never see each other's jobs; the page reads it from its URL.
+  loaders: [() => ({ name: `story-job-${crypto.randomUUID()}` })],
+  render: (_args, { loaded }) => <BatchJob name={loaded['name'] as string} />,
 };
 export default meta;
 
-/** Started, reloaded part-way, resumed: the bar finishes and no finished photo is uploaded again. */
+/** The frame's current document: a new one after each reload. */
+const frameDocument = (canvas: HTMLElement): Document => {
+  const document = canvas.querySelector('iframe')?.contentDocument;
+  if (!document) throw new Error('the upload page has not loaded');
+  return document;
+};
+
+/** Waits for a button of the page by its text, in whatever document the frame shows then. */
+const findButton = (canvas: HTMLElement, text: string, notIn?: Document) =>
+  waitFor(
+    () => {
+      const document = frameDocument(canvas);
+      if (document === notIn) throw new Error('the page has not reloaded yet');
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === text);
+      if (!button) throw new Error(`no "${text}" button`);
+      return button;
+    },
+    { timeout: 10_000 },
+  );
+
+/**
+ * Started, reloaded part-way (a real reload of the page), resumed: the bar finishes, no finished photo
+ * is uploaded again, and the one in flight at the reload is sent again under the same Idempotency-Key,
+ * so the server stores every photo once.
+ */
 export const ReloadAndResume: StoryObj = {
   play: async ({ canvasElement, loaded }) => {
-    const page = within(canvasElement);
-    await userEvent.click(await page.findByRole('button', { name: 'Start upload' }));
-    const bar = () => page.getByRole('progressbar', { name: 'Uploading photos' });
+    const name = loaded['name'] as string;
+    (await findButton(canvasElement, 'Start upload')).click();
+    const bar = () => frameDocument(canvasElement).querySelector('progress')!;
     await waitFor(() => expect(Number(bar().getAttribute('value'))).toBeGreaterThanOrEqual(8), {
       timeout: 5000,
     });
-    await userEvent.click(page.getByRole('button', { name: 'Reload the page' }));
-    const resume = await page.findByRole('button', { name: 'Resume' });
+    const before = frameDocument(canvasElement);
+    (await findButton(canvasElement, 'Reload the page')).click();
+
+    const resume = await findButton(canvasElement, 'Resume', before);
     const stoppedAt = Number(bar().getAttribute('value'));
     await expect(stoppedAt).toBeGreaterThanOrEqual(8);
-    await expect(page.getByRole('status')).toHaveTextContent(`This stopped after ${stoppedAt} of 30`);
-    await userEvent.click(resume);
-    await waitFor(() => expect(page.getByRole('status')).toHaveTextContent('30 of 30 done'), {
-      timeout: 5000,
-    });
-    // Only the photo in flight at the reload could start twice; every finished one ran once.
-    const runs = [...(loaded['runs'] as Map<string, number>).values()];
-    await expect(runs).toHaveLength(30);
-    await expect(runs.filter((count) => count > 1).length).toBeLessThanOrEqual(1);
+    const status = () => frameDocument(canvasElement).querySelector('[role="status"]')!;
+    await expect(status()).toHaveTextContent(`This stopped after ${stoppedAt} of 30`);
+    resume.click();
+    await waitFor(() => expect(status()).toHaveTextContent('30 of 30 done'), { timeout: 5000 });
+
+    // Only the photo in flight at the reload was sent twice; the server stored each photo once.
+    const sent = Array.from({ length: 30 }, (_, i) =>
+      Number(localStorage.getItem(`${name}:sent:photo-${i + 1}`)),
+    );
+    await expect(sent.every((count) => count >= 1)).toBe(true);
+    await expect(sent.filter((count) => count > 1).length).toBeLessThanOrEqual(1);
+    const stored = Object.keys(localStorage).filter((key) => key.startsWith(`${name}:stored:`));
+    await expect(stored).toHaveLength(30);
   },
 };

@@ -7,6 +7,8 @@ export interface CheckpointState<R = unknown, C = unknown> {
   readonly done: ReadonlyMap<string, R | undefined>;
   /** The last `setCursor` value, or `undefined`. */
   readonly cursor: C | undefined;
+  /** The id `runId()` recorded for this run of the job, or `undefined` before it was asked. */
+  readonly runId: string | undefined;
 }
 
 /** A job's progress, persisted after each step so a reload or crash resumes where it stopped. */
@@ -17,6 +19,12 @@ export interface Checkpoint<R = unknown, C = unknown> {
   markDone(itemId: string | number, result?: R): Promise<void>;
   /** Records a position of the job's own (a page token, an offset …). */
   setCursor(cursor: C): Promise<void>;
+  /**
+   * This run's id (a random UUID): the one recorded, or a new one recorded now. The same after a reload
+   * until `complete()` or `abandon()`, new for the next job of the same id, so keys derived from it
+   * (see `JobWorkerContext.idempotencyKey`) repeat only for a retry of the same work.
+   */
+  runId(): Promise<string>;
   /** The job finished: forgets its records, so the id can start a new job. */
   complete(): Promise<void>;
   /** The job was given up (cancelled): forgets its records, like `complete`. */
@@ -44,9 +52,11 @@ export function createCheckpoint<R = unknown, C = unknown>(
   options: CheckpointOptions = {},
 ): Checkpoint<R, C> {
   const store = options.store ?? createDraftStore();
-  const prefix = `job:${jobId}:`;
+  // Encoded, so job `import` never lists (and `complete` never deletes) the records of job `import:2`.
+  const prefix = `job:${encodeURIComponent(jobId)}:`;
   const donePrefix = `${prefix}done:`;
   const cursorKey = `${prefix}cursor`;
+  const runKey = `${prefix}run`;
   const forget = async () => {
     const entries = await store.list(prefix);
     await Promise.all(entries.map((entry) => store.remove(entry.key)));
@@ -55,12 +65,21 @@ export function createCheckpoint<R = unknown, C = unknown>(
     async load() {
       const done = new Map<string, R | undefined>();
       let cursor: C | undefined;
+      let runId: string | undefined;
       for (const entry of await store.list(prefix)) {
-        const value = entry.value as { result?: R; cursor?: C };
+        const value = entry.value as { result?: R; cursor?: C; runId?: string };
         if (entry.key.startsWith(donePrefix)) done.set(entry.key.slice(donePrefix.length), value.result);
         else if (entry.key === cursorKey) cursor = value.cursor;
+        else if (entry.key === runKey) runId = value.runId;
       }
-      return { done, cursor };
+      return { done, cursor, runId };
+    },
+    async runId() {
+      const recorded = (await store.load<{ runId?: string }>(runKey, { maxAgeMs: Infinity }))?.value.runId;
+      if (recorded) return recorded;
+      const runId = newRunId();
+      await store.save(runKey, { runId });
+      return runId;
     },
     async markDone(itemId, result) {
       await store.save(`${donePrefix}${String(itemId)}`, { result });
@@ -72,3 +91,8 @@ export function createCheckpoint<R = unknown, C = unknown>(
     abandon: forget,
   };
 }
+
+const newRunId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

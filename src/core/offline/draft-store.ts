@@ -63,6 +63,8 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   let status: DraftStorageStatus = { storage: 'indexeddb', persistent: true };
   // Set to the opening IndexedDB below; a fallback replaces it.
   let active: Promise<DraftBackend> = Promise.resolve(memory);
+  // A storage given up because a write failed (quota) still holds what was saved before: read it too.
+  let retired: DraftBackend | undefined;
 
   const record = (error: AppError) => {
     try {
@@ -87,7 +89,8 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   };
 
   /** Leaves `from` for the next storage; reported once per storage given up. */
-  const fallBack = (from: DraftStorageKind, error: unknown): DraftBackend => {
+  const fallBack = (from: DraftStorageKind, error: unknown, failed?: DraftBackend): DraftBackend => {
+    if (failed?.kind === 'indexeddb') retired = failed;
     const next: DraftBackend = (from === 'indexeddb' && usableLocal()) || memory;
     if (status.storage !== next.kind) {
       status = { storage: next.kind, persistent: next.kind !== 'memory', reason: describe(error) };
@@ -127,7 +130,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         return await op(backend);
       } catch (error) {
         if (backend.kind === 'memory' || isBadValue(error)) throw error;
-        fallBack(backend.kind, error);
+        fallBack(backend.kind, error, backend);
       }
     }
   };
@@ -168,6 +171,14 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
     const copy = kind === 'localstorage' ? undefined : usableLocal()?.getSync(key);
     if (copy) copies.push(copy);
     return copies;
+  };
+  /** `op` on the IndexedDB given up mid-session, if any; a failing read there is no loss. */
+  const fromRetired = async <T>(op: (backend: DraftBackend) => Promise<T>): Promise<T | undefined> => {
+    try {
+      return retired ? await op(retired) : undefined;
+    } catch {
+      return undefined;
+    }
   };
   const dropStash = (kind: DraftStorageKind, key: string, upTo: number) => {
     const stash = kind === 'localstorage' ? undefined : usableLocal();
@@ -214,6 +225,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       });
       const entry = newest([
         stored,
+        await fromRetired((backend) => backend.get(key)),
         ...stashed(kind, key),
         kind === 'memory' ? undefined : await memory.get(key),
       ]);
@@ -233,6 +245,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
     },
     async remove(key) {
       await withBackend((backend) => backend.delete(key));
+      await fromRetired((backend) => backend.delete(key));
       usableLocal()?.deleteSync(key);
       await memory.delete(key);
       post({ type: 'removed', key, tab });
@@ -244,6 +257,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         return backend.list(prefix);
       });
       const extra = [
+        ...((await fromRetired((backend) => backend.list(prefix))) ?? []),
         ...((kind === 'localstorage' ? undefined : await usableLocal()?.list(prefix)) ?? []),
         ...(kind !== 'memory' ? await memory.list(prefix) : []),
       ];
@@ -265,6 +279,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       channel?.close();
       channel = undefined;
       void active.then((backend) => backend.close());
+      retired?.close();
     },
   };
   return store;

@@ -33,6 +33,15 @@ export interface JobWorkerContext {
   readonly signal: AbortSignal;
   /** 1 for the first call, more when the retry policy tries again. */
   readonly attempt: number;
+  /**
+   * A key for this item in this run of the job: `<runId>:<item id, URI-encoded>`, ASCII only, so it fits
+   * an `Idempotency-Key` header. The same on every attempt and after a reload (the run id is in the
+   * checkpoint), so a server that dedupes by it makes the rerun of an item that was in flight when the
+   * page died harmless; new once the job completes or is abandoned, so the next job of the same id is
+   * not mistaken for a repeat. Built from the item's id, not its index: an index moves when the list
+   * changes between runs.
+   */
+  readonly idempotencyKey: string;
 }
 
 /** Options for {@link runResumable}. */
@@ -72,13 +81,14 @@ export const readItemId = <T>(
  * Runs `worker` for every item not yet done in job `jobId`, recording each success in a checkpoint
  * before it counts, so a later call (after a reload or crash) starts at the first unfinished item and
  * never redoes a finished one. An item in flight when the page died had no record yet and runs again:
- * make the worker idempotent (e.g. an Idempotency-Key per item id). When every item is done the
+ * send `context.idempotencyKey` (stable for the item across attempts and reloads) so the server can
+ * drop the repeat. When every item is done the
  * checkpoint is forgotten. Rejects only for bad input (an item without an id, a duplicate id), before
  * any worker runs; worker failures are reported in the result and through `capture`.
  *
  * @example
- * const report = await runResumable('send-invites', invites, (invite, { signal }) =>
- *   fetch('/api/invite', { method: 'POST', body: JSON.stringify(invite), signal }),
+ * const report = await runResumable('send-invites', invites, (invite, { signal, idempotencyKey }) =>
+ *   fetch('/api/invite', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(invite), signal }),
  * { concurrency: 4, retry: retry({ attempts: 3 }), capture: resilience.capture });
  * // { total: 100, done: 100, failed: 0, remaining: 0, failures: [], aborted: false }
  */
@@ -98,6 +108,7 @@ export async function runResumable<T, R = unknown>(
   const checkpoint = createCheckpoint<R>(jobId, { store });
   try {
     const { done: finished } = await checkpoint.load();
+    const runId = await checkpoint.runId();
     const pending = items.flatMap((item, index) => {
       const id = ids[index] ?? '';
       return finished.has(id) ? [] : [{ item, id }];
@@ -121,10 +132,11 @@ export async function runResumable<T, R = unknown>(
 
     const runOne = async ({ item, id }: { item: T; id: string }) => {
       let result: R;
+      const idempotencyKey = `${runId}:${encodeURIComponent(id)}`;
       try {
         result = await (retry
-          ? retry.execute((context) => worker(item, context), stopped)
-          : worker(item, { signal: stopped, attempt: 1 }));
+          ? retry.execute((context) => worker(item, { ...context, idempotencyKey }), stopped)
+          : worker(item, { signal: stopped, attempt: 1, idempotencyKey }));
       } catch (error) {
         // Stopped, not failed: the item stays unfinished for the next run.
         if (stopped.aborted) return;

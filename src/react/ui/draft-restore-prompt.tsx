@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import type { UseDraftResult } from '../hooks/use-draft';
 import { styles } from './styles';
 import { uiText, useCatalog } from './use-catalog';
@@ -45,6 +45,8 @@ function ageText(catalog: MessageCatalog, ms: number): string {
  */
 export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: DraftRestorePromptProps<T>) {
   const catalog = useCatalog();
+  // Not derived from `savedAt`: one `pagehide` stashes every form's draft in the same millisecond.
+  const id = useId();
   const offered = draft.restorable;
   if (!offered) return null;
 
@@ -65,7 +67,6 @@ export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: Draf
     } else draft.discard();
     field?.focus();
   };
-  const id = `bulwark-draft-${offered.savedAt}`;
   return (
     <div
       role="group"

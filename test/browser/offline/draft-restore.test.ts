@@ -7,6 +7,8 @@ const CONFIRM = 'confirm-battery-staple';
 
 it('restores a draft after the tab was closed, and never stores a password', async () => {
   const name = `drafts-${crypto.randomUUID()}`;
+  const writes: string[] = [];
+  (window as Window & { storageWrites?: string[] }).storageWrites = writes;
   let frame = openPage('draft-form.html', { name });
   const title = await find<HTMLInputElement>(frame, '#title');
   type(title, 'Quarterly report');
@@ -46,6 +48,11 @@ it('restores a draft after the tab was closed, and never stores a password', asy
   expect(stored).toContain('Half a thought');
   expect(stored).not.toContain(SECRET);
   expect(stored).not.toContain(CONFIRM);
+  // Nor was any write on the way: every value the pages handed to either storage.
+  expect(writes.join('\n')).toContain('Half a thought');
+  expect(writes.join('\n')).not.toContain(SECRET);
+  expect(writes.join('\n')).not.toContain(CONFIRM);
+  delete (window as Window & { storageWrites?: string[] }).storageWrites;
   frame.remove();
 });
 

@@ -5,6 +5,7 @@ import {
   constant,
   runResumable,
   type DraftStore,
+  type JobWorkerContext,
 } from 'bulwark/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -132,6 +133,47 @@ describe('runResumable', () => {
     expect((await createCheckpoint('job', { store }).load()).done.size).toBe(0);
   });
 
+  it('gives each item one idempotency key for every attempt and every run until the job completes', async () => {
+    const keys = new Map<string, string[]>();
+    const controller = new AbortController();
+    const worker = ({ id }: { id: number | string }, { idempotencyKey, attempt }: JobWorkerContext) => {
+      keys.set(String(id), [...(keys.get(String(id)) ?? []), idempotencyKey]);
+      if (id === 2 && attempt === 1) throw new Error('flaky');
+      if (id === 3) controller.abort();
+    };
+    const retrying = retry({ attempts: 2, backoff: constant(0), retryOn: () => true });
+    // Stopped after item 3 (its record is written): item 4 is the one "in flight" on the next run.
+    await runResumable('job', items(4), worker, { store, retry: retrying, signal: controller.signal });
+    await runResumable('job', items(4), worker, { store });
+    expect(keys.get('2')).toHaveLength(2);
+    expect(new Set(keys.get('2')).size).toBe(1);
+    const first = [...keys.values()].map((k) => k[0]!);
+    expect(new Set(first).size).toBe(4);
+    // A later job of the same id is new work: its keys are new too.
+    keys.clear();
+    await runResumable('job', items(4), worker, { store });
+    expect([...keys.values()].flat().some((key) => first.includes(key))).toBe(false);
+  });
+
+  it('keys items by the run id recorded in the checkpoint, which cancel (abandon) renews', async () => {
+    const checkpoint = createCheckpoint('job', { store });
+    const cancelled = await checkpoint.runId();
+    expect(await createCheckpoint('job', { store }).runId()).toBe(cancelled);
+    await checkpoint.abandon();
+    const runId = await checkpoint.runId();
+    expect(runId).not.toBe(cancelled);
+    const seen: string[] = [];
+    await runResumable(
+      'job',
+      [{ id: 'a/b é' }],
+      (_item, { idempotencyKey }) => void seen.push(idempotencyKey),
+      {
+        store,
+      },
+    );
+    expect(seen).toEqual([`${runId}:a%2Fb%20%C3%A9`]);
+  });
+
   it('reports progress after each item and survives a progress listener that throws', async () => {
     const seen: number[] = [];
     const report = await runResumable('job', items(3), () => undefined, {
@@ -147,6 +189,15 @@ describe('runResumable', () => {
 });
 
 describe('createCheckpoint', () => {
+  it("keeps a job's records apart from a job whose id starts with its id and a colon", async () => {
+    const other = createCheckpoint('import:2', { store });
+    await other.markDone('row-1');
+    await createCheckpoint('import', { store }).markDone('row-9');
+    await createCheckpoint('import', { store }).complete();
+    expect([...(await other.load()).done.keys()]).toEqual(['row-1']);
+    expect((await createCheckpoint('import', { store }).load()).done.size).toBe(0);
+  });
+
   it('keeps results and a cursor, and forgets them on abandon', async () => {
     const checkpoint = createCheckpoint<{ url: string }, string>('upload', { store });
     await checkpoint.markDone(7, { url: '/files/7' });

@@ -1,0 +1,30 @@
+// Two forms whose drafts were stashed in the same millisecond (one `pagehide` saves both).
+import { render, screen } from '@testing-library/react';
+import axe from 'axe-core';
+import { DraftRestorePrompt, type UseDraftResult } from 'bulwark';
+import { expect, it } from 'vitest';
+
+const offer = (savedAt: number): Pick<UseDraftResult<string>, 'restorable' | 'restore' | 'discard'> => ({
+  restorable: { value: 'x', savedAt, source: 'earlier-visit' },
+  restore: () => 'x',
+  discard: () => undefined,
+});
+
+it('labels each of two prompts by its own text when their drafts share a savedAt', async () => {
+  const savedAt = Date.now() - 3 * 60_000;
+  const { container } = render(
+    <>
+      <form aria-label="Billing">
+        <DraftRestorePrompt draft={offer(savedAt)} />
+      </form>
+      <form aria-label="Shipping">
+        <DraftRestorePrompt draft={offer(savedAt)} now={() => savedAt + 2 * 3_600_000} />
+      </form>
+    </>,
+  );
+  const [first, second] = screen.getAllByRole('group');
+  expect(first).toHaveAccessibleName('You have unsaved changes from 3 minutes ago.');
+  expect(second).toHaveAccessibleName('You have unsaved changes from 2 hours ago.');
+  const result = await axe.run(container);
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});
