@@ -23,7 +23,9 @@ export function readFieldErrors(value: unknown): FieldErrors | undefined {
       for (const item of source.slice(0, MAX_ITEMS)) {
         const path = readProperty(item, 'path');
         const field =
-          source === issues && Array.isArray(path) ? path.slice(0, MAX_ITEMS).join('.') : readProperty(item, 'field');
+          source === issues && Array.isArray(path)
+            ? path.slice(0, MAX_ITEMS).join('.')
+            : readProperty(item, 'field');
         add(field, readProperty(item, 'message'));
       }
     } else if (typeof source === 'object' && source !== null) {

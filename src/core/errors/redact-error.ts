@@ -42,7 +42,9 @@ export function redactFieldErrors(value: unknown, redactor: Redactor): unknown {
   for (const field of ownKeys(value, MAX_FIELDS)) {
     const messages = readProperty(value, field);
     const list = Array.isArray(messages) ? messages.slice(0, MAX_FIELDS) : [messages];
-    const nearby = list.map((message) => (typeof message === 'string' ? message.slice(0, 200) : '')).join(' ');
+    const nearby = list
+      .map((message) => (typeof message === 'string' ? message.slice(0, 200) : ''))
+      .join(' ');
     fields[redactor.redactString(field, 200, nearby)] = Array.isArray(messages)
       ? list.map((message) => redactor.redactString(String(message), MAX_MESSAGE, field))
       : redactor(messages);
@@ -109,7 +111,11 @@ export function redactError(error: AppError, redactor: Redactor): AppError {
     // By its name too: an app's own `token` field, a card number kept as a number (issue 9).
     Object.assign(copy, redactor(own));
     const message = readProperty(error, 'message');
-    hidden(copy, 'message', redactor.redactString(typeof message === 'string' ? message : '', MAX_MESSAGE - 1));
+    hidden(
+      copy,
+      'message',
+      redactor.redactString(typeof message === 'string' ? message : '', MAX_MESSAGE - 1),
+    );
     const stack = readProperty(error, 'stack');
     if (typeof stack === 'string')
       hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactor.redactString, true));

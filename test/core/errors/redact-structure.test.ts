@@ -113,7 +113,15 @@ describe('a Map key whose toString throws (C2)', () => {
         throw new Error('no');
       },
     };
-    expect(redact(new Map<unknown, number>([['a', 1], [key, 2], ['b', 3]]))).toEqual({
+    expect(
+      redact(
+        new Map<unknown, number>([
+          ['a', 1],
+          [key, 2],
+          ['b', 3],
+        ]),
+      ),
+    ).toEqual({
       a: 1,
       '[object Object]': 2,
       b: 3,
@@ -124,7 +132,10 @@ describe('a Map key whose toString throws (C2)', () => {
 
 describe('field errors (L14)', () => {
   it('scans a numeric field name with its messages as nearby text', () => {
-    const json = storedJson({ message: 'Invalid', errors: [{ field: Number(CARD), message: 'card invalid' }] });
+    const json = storedJson({
+      message: 'Invalid',
+      errors: [{ field: Number(CARD), message: 'card invalid' }],
+    });
     expect(json).not.toContain(CARD);
     expect(json).toContain('card invalid');
   });
