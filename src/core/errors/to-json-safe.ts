@@ -27,7 +27,8 @@ export interface JsonSafeOptions extends JsonSafeLimits {
    * Maps every string value and key, before it is cut to `maxStringLength` (it sees up to 256
    * characters more). `key` is where the value is stored: its name after its parent's (`card.number`;
    * an array's items share the array's), `''` at the root; a key is mapped with its object's `key`.
-   * `secret` is true at and under an entry that `isSecret` named (never for keys).
+   * `secret` is true at and under an entry that `isSecret` named; for a key under it, only when the key
+   * is not a plain name (letters, `_`, `-`, `$`: `expiresAt` is kept, `f3a9c1d2` may be a session id).
    * @default identity
    */
   mapString?: (value: string, key: string, secret: boolean) => string;
@@ -55,6 +56,8 @@ const WRAPPERS: Record<string, (value: object) => unknown> = {
   Symbol: (value) => Symbol.prototype.valueOf.call(value),
 };
 const BUFFERS = /^(Shared)?ArrayBuffer$/;
+/** A key that names a field rather than holding data: letters, `_`, `-`, `$`, at most 40. */
+const PLAIN_NAME = /^[A-Za-z_$][A-Za-z_$-]{0,39}$/;
 
 /**
  * An Error from any realm (an iframe, a worker, `node:vm`) or any copy of a library: recognised by
@@ -86,12 +89,13 @@ const take = <T>(iterator: Iterator<T>, max: number): [T[], boolean] => {
 };
 
 /** A Map key as a JSON key: a primitive as text; an object by its tag, without calling its code (issue 9). */
-const keyText = (key: unknown): string =>
-  typeof key === 'object' || typeof key === 'function'
-    ? key === null
-      ? 'null'
-      : Object.prototype.toString.call(key)
-    : String(key);
+const keyText = (key: unknown): string => {
+  if (key === null) return 'null';
+  if (typeof key === 'object' || typeof key === 'function') return Object.prototype.toString.call(key);
+  return typeof key === 'symbol'
+    ? key.toString()
+    : `${key as string | number | boolean | bigint | undefined}`;
+};
 
 const clock = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
@@ -178,7 +182,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
       const toJSON = foreign(() => obj.toJSON);
       if (!isError && typeof toJSON === 'function')
         return walk(
-          foreign(() => toJSON.call(obj)),
+          foreign((): unknown => toJSON.call(obj)),
           depth + 1,
           key,
           secret,
@@ -215,7 +219,8 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
         let safeKey = '[Unreadable]';
         try {
           const name = keyText(rawKey);
-          safeKey = text(name, key, false);
+          // Under a secret name a key is kept when it is a plain name (`expiresAt`), not when it may be the secret itself.
+          safeKey = text(name, key, secret && !PLAIN_NAME.test(name));
           while (Object.hasOwn(out, safeKey)) safeKey += '#';
           if (spent > maxTimeMs) {
             out[safeKey] = '[…]';

@@ -89,6 +89,12 @@ describe('what a secret key name keeps (B8)', () => {
       token: ['[REDACTED]', { refresh: '[REDACTED]' }],
     });
   });
+
+  it('keeps plain field names under a secret key, but not keys that may be the secret itself', () => {
+    expect(redact({ session: { f3a9c1d2e4b5: { user: 'u1' }, Hunter2: true, active: true } })).toEqual({
+      session: { '[REDACTED]': { user: '[REDACTED]' }, '[REDACTED]#': true, active: true },
+    });
+  });
 });
 
 describe('a thrown null-prototype object (B9)', () => {
