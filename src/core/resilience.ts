@@ -3,7 +3,7 @@ import type { ClassificationRule } from './errors/classify';
 import { AppError } from './errors/app-error';
 import { fingerprint } from './errors/fingerprint';
 import { toStoredError } from './errors/to-stored-error';
-import { createRedactor } from './errors/redact';
+import { createRedactor, type Redactor } from './errors/redact';
 import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
 import { createReportDispatcher } from './reporting/report-dispatcher';
@@ -87,6 +87,8 @@ export interface Resilience {
   readonly store: ErrorStore;
   readonly disclosure: DisclosureManager;
   readonly catalog: MessageCatalog;
+  /** This app's redactor (the default rules plus `reporting.redact`): what UI that shows error text redacts with. */
+  readonly redactor: Redactor;
   /** The breaker for service `name` (one per name; `options` apply when it is first created). */
   breaker: (name: string, options?: Omit<CircuitBreakerOptions, 'name'>) => CircuitBreaker;
   /** `resilientFetch` with this instance's breakers (by name) and its final failures sent to `capture`. */
@@ -354,6 +356,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     store,
     disclosure,
     catalog,
+    redactor,
     breaker,
     fetch,
     degradation,

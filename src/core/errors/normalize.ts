@@ -37,13 +37,21 @@ const MAX_STACK = 10_000;
 /** What a plain object's message shows of it: a few fields, a few levels (a 2-million-item value costs as much as a small one). */
 const SUMMARY = { maxDepth: 3, maxEntries: 20, maxStringLength: 200, maxNodes: 60 };
 
-/** A readable message for any value; may throw (a hostile toString), the caller catches. */
+/**
+ * A readable message for any value. Never throws: a value whose `toString` throws or is missing (a
+ * null-prototype object, issue 9) is shown by its fields, and the facts read beside it are kept.
+ */
 const describe = (value: unknown, message: string | undefined, name: string | undefined): string => {
   const known = message || name;
   if (known) return known;
-  // An object's own toString may say something useful (URL, custom errors); it may also throw. Not
-  // an array's: it joins every item (two million of them, issue 9).
-  const text = Array.isArray(value) ? '[object Array]' : String(value);
+  let text = '[object Object]';
+  try {
+    // An object's own toString may say something useful (URL, custom errors). Not an array's or a
+    // typed array's: it joins every item (two million of them, issue 9).
+    text = Array.isArray(value) || ArrayBuffer.isView(value) ? '[object Array]' : String(value);
+  } catch {
+    // Shown by its fields below.
+  }
   // `[object Object]` says nothing: show a bounded copy of its fields (cycles, BigInts and throwing
   // getters included). Secrets are removed with the rest of the message.
   return text.startsWith('[object ') ? JSON.stringify(toJsonSafe(value, SUMMARY)) : text;

@@ -22,12 +22,18 @@ export function readFieldErrors(value: unknown): FieldErrors | undefined {
     if (Array.isArray(source)) {
       for (const item of source.slice(0, MAX_ITEMS)) {
         const path = readProperty(item, 'path');
-        const field = source === issues && Array.isArray(path) ? path.join('.') : readProperty(item, 'field');
+        const field =
+          source === issues && Array.isArray(path)
+            ? path.slice(0, MAX_ITEMS).join('.')
+            : readProperty(item, 'field');
         add(field, readProperty(item, 'message'));
       }
     } else if (typeof source === 'object' && source !== null) {
-      for (const [field, messages] of Object.entries(source).slice(0, MAX_ITEMS)) {
-        for (const message of [messages].flat().slice(0, MAX_ITEMS)) add(field, message);
+      // Never every entry, nor every message: a 2-million-item list costs as much as a short one (issue 9).
+      for (const field of Object.keys(source).slice(0, MAX_ITEMS)) {
+        const messages = readProperty(source, field);
+        for (const message of Array.isArray(messages) ? messages.slice(0, MAX_ITEMS) : [messages])
+          add(field, message);
       }
     }
   } catch {

@@ -25,8 +25,12 @@ export interface RedactOptions {
 /** Copies a value into JSON with secrets removed; `redactString` cleans a single string. */
 export interface Redactor {
   (value: unknown): JsonValue;
-  /** Removes secrets from a string; at most `maxLength` characters are kept (redacted before the cut). */
-  redactString: (value: string, maxLength?: number) => string;
+  /**
+   * Removes secrets from a string; at most `maxLength` characters are kept (redacted before the cut).
+   * `key`, the name the text is stored under, counts as nearby text for the rules (a card word).
+   * @default maxLength 20,000; key ''
+   */
+  redactString: (value: string, maxLength?: number, key?: string) => string;
   /** Whether a value stored under this key name is a secret by its name alone. */
   isSecretKey: (key: string) => boolean;
 }
@@ -34,6 +38,12 @@ export interface Redactor {
 const DEFAULT_REPLACEMENT = '[REDACTED]';
 /** `redactString` keeps at most this many characters unless told otherwise: bounded work per call. */
 const MAX_STRING = 20_000;
+
+/**
+ * The largest number kept under a secret key name, so counts stay (`{ pass: 10, fail: 2 }`): secrets
+ * that are numbers (PINs, CVVs, OTPs) have at least 3 digits. Decision for issue 9 (B8).
+ */
+const MAX_COUNT = 99;
 
 /** Key-name decisions remembered per redactor. */
 const MAX_KNOWN_KEYS = 1000;
@@ -47,9 +57,14 @@ const listed = (list: readonly (string | RegExp)[] | undefined, key: string): bo
  * `defaultRedactionRules`): values under secret key names (whole words: `accessToken` but not
  * `maxTokens`), `key=value` / `key: value` text, vendor token prefixes, JWTs, bearer credentials,
  * cookies, URL credentials, emails, card numbers (Luhn and a card context), IBANs (mod 97), phone
- * numbers and US SSNs. Text is redacted before it is cut. Works on nested, cyclic, frozen and hostile
- * objects, arrays, Errors from any realm, Maps, Sets, `Headers` and `URLSearchParams`, with bounded
- * work. Never throws; returns a JSON-safe copy.
+ * numbers and US SSNs. Text is redacted before it is cut. A name counts with its parent's
+ * (`{ card: { number } }` is a card number, `{ session: { id } }` a session id), and the parent's
+ * name is nearby text for the values under it. Under a secret name every string and number is
+ * replaced, down the whole subtree, except what tells "missing" from "set": `null`, absent keys, `''`,
+ * booleans and integers from -99 to 99 (counts). Works on nested, cyclic, frozen and hostile objects,
+ * arrays, Errors from any realm, Maps, Sets, `Headers` and `URLSearchParams`, with the bounds of
+ * {@link toJsonSafe} (50 entries, 500 values, 2,000 characters, 100 ms of the value's own code).
+ * Never throws; returns a JSON-safe copy.
  *
  * @example
  * const redact = createRedactor({ keys: ['ssnLast4'], allowKeys: ['tokenCount'] });
@@ -65,14 +80,16 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   const patterns = rules.map((rule) => globalPattern(rule.pattern));
   // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
   const known = new Map<string, boolean>();
-  const isSecretKey = (key: string): boolean => {
+  /** The name rules and `keys`, remembered per name (`allowKeys` is checked apart: it wins over a path). */
+  const secretName = (key: string): boolean => {
     let secret = known.get(key);
     if (secret === undefined) {
-      secret = !listed(options.allowKeys, key) && (isSecretKeyName(key) || listed(options.keys, key));
+      secret = isSecretKeyName(key) || listed(options.keys, key);
       if (known.size < MAX_KNOWN_KEYS) known.set(key, secret);
     }
     return secret;
   };
+  const isSecretKey = (key: string): boolean => !listed(options.allowKeys, key) && secretName(key);
 
   const scan = (text: string, key = ''): string => {
     let out = text;
@@ -81,22 +98,30 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     });
     return out;
   };
-  const redactString = (text: string, maxLength = MAX_STRING): string =>
-    clip(text, maxLength, (window) => scan(window));
+  const redactString = (text: string, maxLength = MAX_STRING, key = ''): string =>
+    clip(text, maxLength, (window) => scan(window, key));
 
   /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
-  const redactNumber = (value: number | bigint, key: string): JsonValue => {
+  const redactNumber = (value: number | bigint, key: string, secret: boolean): JsonValue => {
     const text = String(value);
-    if (!/^\d{7,}$/.test(text)) return typeof value === 'number' ? value : `${text}n`;
-    return scan(text, key) === text ? (typeof value === 'number' ? value : `${text}n`) : replacement;
+    const kept = typeof value === 'number' ? value : `${text}n`;
+    // Under a secret name only a count is kept (`{ pass: 10 }`, `{ otp: 0 }`): a PIN, a CVV or an OTP has 3 or more digits (issue 9).
+    if (secret)
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_COUNT
+        ? value
+        : replacement;
+    if (!/^\d{7,}$/.test(text)) return kept;
+    return scan(text, key) === text ? kept : replacement;
   };
 
   const redactor = (value: unknown): JsonValue =>
     toJsonSafe(value, {
       ...options.limits,
-      mapString: (text, key) => scan(text, key),
+      // Under a secret name, what tells "missing" from "set" stays: '' (and null, booleans, absent keys, which never reach here).
+      mapString: (text, key, secret) => (secret ? (text ? replacement : text) : scan(text, key)),
       mapNumber: redactNumber,
-      mapEntry: (key, item) => (isSecretKey(key) && typeof item !== 'boolean' ? replacement : item),
+      // By its own name, or by its parent's and its own together (`card.number`, `session.id`); an allowed name is never secret by name.
+      isSecret: (name, path) => !listed(options.allowKeys, name) && (secretName(name) || secretName(path)),
     });
   return Object.assign(redactor, { redactString, isSecretKey });
 }

@@ -8,30 +8,56 @@ export interface JsonSafeLimits {
   maxDepth?: number;
   /** Longer strings (and keys) are cut and marked with `…`, after `mapString` has seen them whole. @default 2000 */
   maxStringLength?: number;
-  /** Entries kept per object, array, Map or Set. @default 50 */
+  /** Entries kept per object, array, Map or Set; the rest are counted, never read. @default 50 */
   maxEntries?: number;
   /** Values copied in all; the rest become `"[…]"`. Bounds a wide and deep tree. @default 500 */
   maxNodes?: number;
+  /**
+   * Milliseconds the value's own code (getters, Proxy traps, `toJSON`, a Map key's `toString`) may
+   * take in one copy; once spent, what is left becomes `"[…]"`. A single call cannot be interrupted,
+   * so the bound is this plus the slowest one call. Generous on purpose: it counts V8 formatting a
+   * stack on its first read too, and a thread descheduled inside a getter. @default 100
+   */
+  maxTimeMs?: number;
 }
 
 /** Limits plus hooks; the redactor is built on these. */
 export interface JsonSafeOptions extends JsonSafeLimits {
   /**
    * Maps every string value and key, before it is cut to `maxStringLength` (it sees up to 256
-   * characters more). `key` is the name the value is stored under (`''` for a key itself or the root).
+   * characters more). `key` is where the value is stored: its name after its parent's (`card.number`;
+   * an array's items share the array's), `''` at the root; a key is mapped with its object's `key`.
+   * `secret` is true at and under an entry that `isSecret` named; for a key under it, only when the key
+   * is not a plain name (letters, `_`, `-`, `$`: `expiresAt` is kept, `f3a9c1d2` may be a session id).
    * @default identity
    */
-  mapString?: (value: string, key: string) => string;
-  /** Maps every finite number and bigint. @default the number (a bigint as `"123n"`) */
-  mapNumber?: (value: number | bigint, key: string) => JsonValue;
+  mapString?: (value: string, key: string, secret: boolean) => string;
+  /** Maps every finite number and bigint (`key` and `secret` as for `mapString`). @default the number (a bigint as `"123n"`) */
+  mapNumber?: (value: number | bigint, key: string, secret: boolean) => JsonValue;
   /** Called for every object property; return the value to keep walking it, or a replacement. @default identity */
   mapEntry?: (key: string, value: unknown) => unknown;
+  /**
+   * Whether the entry `name` (stored at `path`, e.g. `card.number`) and everything under it is
+   * secret: its strings and numbers then reach the hooks with `secret` true. @default never
+   */
+  isSecret?: (name: string, path: string) => boolean;
 }
 
 /** Collections copied as their entries: a Map, `Headers`, `URLSearchParams` or `FormData` becomes an object. */
 const ENTRIES = /^(Map|Headers|URLSearchParams|FormData)$/;
 /** An Error's name, message, stack, cause (and an AggregateError's errors) are usually not enumerable. */
 const ERROR_KEYS = ['name', 'message', 'stack', 'code', 'cause', 'errors'];
+/** Primitive wrappers, unwrapped by their own `valueOf` (which throws for anything else, a forged tag too). */
+const WRAPPERS: Record<string, (value: object) => unknown> = {
+  String: (value) => String.prototype.valueOf.call(value),
+  Number: (value) => Number.prototype.valueOf.call(value),
+  Boolean: (value) => Boolean.prototype.valueOf.call(value),
+  BigInt: (value) => BigInt.prototype.valueOf.call(value),
+  Symbol: (value) => Symbol.prototype.valueOf.call(value),
+};
+const BUFFERS = /^(Shared)?ArrayBuffer$/;
+/** A key that names a field rather than holding data: letters, `_`, `-`, `$`, at most 40. */
+const PLAIN_NAME = /^[A-Za-z_$][A-Za-z_$-]{0,39}$/;
 
 /**
  * An Error from any realm (an iframe, a worker, `node:vm`) or any copy of a library: recognised by
@@ -62,14 +88,28 @@ const take = <T>(iterator: Iterator<T>, max: number): [T[], boolean] => {
   return [items, false];
 };
 
+/** A Map key as a JSON key: a primitive as text; an object by its tag, without calling its code (issue 9). */
+const keyText = (key: unknown): string => {
+  if (key === null) return 'null';
+  if (typeof key === 'object' || typeof key === 'function') return Object.prototype.toString.call(key);
+  return typeof key === 'symbol'
+    ? key.toString()
+    : `${key as string | number | boolean | bigint | undefined}`;
+};
+
+const clock = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
- * described, getters and Proxy traps that throw become `"[Unreadable]"`, and work is bounded (depth,
- * entries per collection, values in all, string length) whatever the input's size: a Map of a
- * million entries costs as much as one of 50. Errors from any realm keep name, message, stack,
- * code, cause, AggregateError's `errors` and own fields; Maps, Sets and `Headers` become objects and
- * arrays; a `toJSON` method (Date, URL) is used. One cost is not bounded: listing the keys of a plain
- * object (JavaScript has no way to read the first 50 keys of an object with two million). Never throws.
+ * described, getters and Proxy traps that throw become `"[Unreadable]"`, and work is bounded by
+ * construction whatever the input's size: depth (6), entries per collection (50), values in all (500), characters per string (2,000) and time spent in the value's own
+ * code (100 ms). A Map of a million entries costs as much as one of 50. Errors from any realm keep
+ * name, message, stack, code, cause, AggregateError's `errors` and own fields; Maps, Sets and
+ * `Headers` become objects and arrays; a `toJSON` method (Date, URL) is used; `new String(…)` and the
+ * other primitive wrappers are unwrapped; typed arrays, `ArrayBuffer` and `DataView` are described
+ * (`"[Uint8Array 16 bytes]"`), never copied byte by byte. One cost stays the engine's: listing the
+ * keys of an object (JavaScript cannot list the first 50 of two million, and a Proxy's `ownKeys` trap
+ * returns them all). Never throws.
  */
 export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonValue {
   const {
@@ -77,73 +117,122 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     maxStringLength = 2000,
     maxEntries = 50,
     maxNodes = 500,
+    maxTimeMs = 100,
     mapString = (text: string) => text,
     mapNumber = (n: number | bigint) => (typeof n === 'bigint' ? `${n}n` : n),
     mapEntry = (_key: string, item: unknown) => item,
+    isSecret = () => false,
   } = options;
   const seen = new Set<object>();
   let nodes = 0;
+  // Time spent in the value's own code only: our own work is bounded by the counts above, and a
+  // budget on the whole walk would cut a small value whenever the thread is descheduled.
+  let spent = 0;
   const more = (count: number | string): string => `[+${count} more]`;
-  const text = (item: string, key: string): string => clip(item, maxStringLength, (t) => mapString(t, key));
+  const text = (item: string, key: string, secret: boolean): string =>
+    clip(item, maxStringLength, (t) => mapString(t, key, secret));
+  /** Runs the value's own code (a getter, a trap, `toJSON`), counting its time. */
+  const foreign = <T>(run: () => T): T => {
+    const start = clock();
+    try {
+      return run();
+    } finally {
+      spent += clock() - start;
+    }
+  };
 
-  const walk = (item: unknown, depth: number, key: string): JsonValue => {
+  const walk = (item: unknown, depth: number, key: string, secret: boolean): JsonValue => {
     if (++nodes > maxNodes) return '[…]';
     if (item == null) return null;
     switch (typeof item) {
       case 'boolean':
         return item;
       case 'number':
-        return Number.isFinite(item) ? mapNumber(item, key) : String(item);
+        return Number.isFinite(item) ? mapNumber(item, key, secret) : String(item);
       case 'bigint':
-        return mapNumber(item, key);
+        return mapNumber(item, key, secret);
       case 'function':
-        return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key);
+        return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
       case 'string':
-        return text(item, key);
+        return text(item, key, secret);
       case 'symbol':
-        return text(item.toString(), key);
+        return text(item.toString(), key, secret);
     }
     const obj = item as Record<string, unknown>;
     if (seen.has(obj)) return '[Circular]';
     if (depth >= maxDepth) return '[Object]';
+    if (spent > maxTimeMs) return '[…]';
     seen.add(obj);
     try {
-      const isError = isErrorLike(obj);
-      const { toJSON } = obj;
-      if (!isError && typeof toJSON === 'function') return walk(toJSON.call(obj), depth + 1, key);
       const tag = Object.prototype.toString.call(obj).slice(8, -1);
+      const unwrap = WRAPPERS[tag];
+      if (unwrap) {
+        try {
+          // A 5 MB `new String(…)` is one string, not five million keys (issue 9).
+          return walk(unwrap(obj), depth, key, secret);
+        } catch {
+          // A forged tag: walked as the object it is.
+        }
+      }
+      if (ArrayBuffer.isView(obj) || BUFFERS.test(tag)) {
+        const bytes = readProperty(obj, 'byteLength');
+        return `[${tag} ${typeof bytes === 'number' ? bytes : '?'} bytes]`;
+      }
+      const isError = foreign(() => isErrorLike(obj));
+      const toJSON = foreign(() => obj.toJSON);
+      if (!isError && typeof toJSON === 'function')
+        return walk(
+          foreign((): unknown => toJSON.call(obj)),
+          depth + 1,
+          key,
+          secret,
+        );
+      const child = (name: string): string => (key ? `${key.slice(key.lastIndexOf('.') + 1)}.${name}` : name);
       if (tag === 'Set' || Array.isArray(obj)) {
+        const length = tag === 'Set' ? 0 : (foreign(() => obj.length) as number);
         const [items, cut] =
           tag === 'Set'
             ? take(Set.prototype.values.call(obj), maxEntries)
-            : [Array.from({ length: Math.min(obj.length as number, maxEntries) }, (_, i) => obj[i]), false];
-        const out = items.map((entry) => walk(entry, depth + 1, key));
+            : [Array.from({ length: Math.min(length, maxEntries) }, (_, i) => foreign(() => obj[i])), false];
+        const out = items.map((entry) => walk(entry, depth + 1, key, secret));
         if (cut) out.push(more((obj.size as number) - maxEntries));
-        else if (tag !== 'Set' && (obj.length as number) > maxEntries)
-          out.push(more((obj.length as number) - maxEntries));
+        else if (tag !== 'Set' && length > maxEntries) out.push(more(length - maxEntries));
         return out;
       }
+      const isMap = ENTRIES.test(tag);
       let entries: [unknown, unknown][];
       let rest: number | string = 0;
-      if (ENTRIES.test(tag)) {
-        const iterator = (obj.entries as () => Iterator<[unknown, unknown]>).call(obj);
-        const [items, cut] = take(iterator, maxEntries);
+      if (isMap) {
+        const iterator = foreign(() => (obj.entries as () => Iterator<[unknown, unknown]>).call(obj));
+        const [items, cut] = foreign(() => take(iterator, maxEntries));
         entries = items;
         if (cut) rest = typeof obj.size === 'number' ? obj.size - maxEntries : 'some';
       } else {
-        const keys = [...new Set([...(isError ? ERROR_KEYS : []), ...Object.keys(obj)])];
+        // Listing is the engine's (and a Proxy's trap's) cost; everything after it looks at a bounded slice.
+        const own = foreign(() => Object.keys(obj));
+        const keys = isError ? [...new Set([...ERROR_KEYS, ...own.slice(0, maxEntries)])] : own;
         entries = keys.slice(0, maxEntries).map((k) => [k, undefined]);
-        rest = Math.max(0, keys.length - maxEntries);
+        rest = Math.max(0, keys.length + Math.max(0, own.length - maxEntries) * +isError - maxEntries);
       }
       const out: { [key: string]: JsonValue } = {};
       for (const [rawKey, mapped] of entries) {
-        const name = String(rawKey);
-        let safeKey = text(name, '');
-        while (Object.hasOwn(out, safeKey)) safeKey += '#';
+        let safeKey = '[Unreadable]';
         try {
-          const entry = mapEntry(name, ENTRIES.test(tag) ? mapped : obj[name]);
-          if (entry !== undefined) out[safeKey] = walk(entry, depth + 1, name);
+          const name = keyText(rawKey);
+          // Under a secret name a key is kept when it is a plain name (`expiresAt`), not when it may be the secret itself.
+          safeKey = text(name, key, secret && !PLAIN_NAME.test(name));
+          while (Object.hasOwn(out, safeKey)) safeKey += '#';
+          if (spent > maxTimeMs) {
+            out[safeKey] = '[…]';
+            continue;
+          }
+          const path = child(name);
+          const entry = mapEntry(name, isMap ? mapped : foreign(() => obj[name]));
+          if (entry !== undefined)
+            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(name, path));
         } catch {
+          // One unreadable entry (a throwing getter) costs only itself (issue 9).
+          while (Object.hasOwn(out, safeKey)) safeKey += '#';
           out[safeKey] = '[Unreadable]';
         }
       }
@@ -156,5 +245,5 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     }
   };
 
-  return walk(value, 0, '');
+  return walk(value, 0, '', false);
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import { readProperty } from '../../core/errors/read-property';
-import { redactString } from '../../core/errors/redact';
+import { defaultRedactor } from '../../core/errors/redact';
+import { useOptionalResilience } from '../resilience-context';
 import type { ErrorRecord } from '../../core/types';
 import { DetailList } from './detail-list';
 import { readError, readRecord } from './read-record';
@@ -37,7 +38,8 @@ const requestIdOf = (error: AppError): string | undefined => {
 /**
  * Progressive disclosure of an error: title and plain message; "Show details" adds what was tried;
  * "Technical details" adds code, status, request id and the redacted stack, with a copy button.
- * Everything renders as text.
+ * Message and stack are redacted again as shown, with the app's redactor (`reporting.redact` of the
+ * nearest `ResilienceProvider`'s instance; the default rules without one). Everything renders as text.
  *
  * @example
  * <ErrorDetails error={record.error} record={record} audience="developer" />
@@ -64,15 +66,19 @@ export function ErrorDetails({
   const entry = (messageKey && catalog.messages[messageKey]) || entryFor(catalog, error);
   const context = record?.context;
   const requestId = requestIdOf(error);
-  // Shown and copied redacted, whatever the error is and wherever it came from.
-  const message = redactString(error.message);
-  const stack = error.stack ? redactString(error.stack) : undefined;
+  // Shown and copied redacted, whatever the error is and wherever it came from (a `records` prop, a
+  // backend): with the app's own rules (`reporting.redact`) under a provider, else the defaults (issue 9).
+  const redactor = useOptionalResilience()?.redactor ?? defaultRedactor;
+  const message = redactor.redactString(error.message);
+  const stack = error.stack ? redactor.redactString(error.stack) : undefined;
   const rows: [string, string][] = [
-    [uiText(catalog, 'code'), error.code],
+    [uiText(catalog, 'code'), redactor.redactString(error.code, 100)],
     ...(error.status === undefined
       ? []
       : [[uiText(catalog, 'status'), String(error.status)] as [string, string]]),
-    ...(requestId === undefined ? [] : [[uiText(catalog, 'requestId'), requestId] as [string, string]]),
+    ...(requestId === undefined
+      ? []
+      : [[uiText(catalog, 'requestId'), redactor.redactString(requestId, 200)] as [string, string]]),
   ];
   const copy = () => {
     const text = [message, ...rows.map(([k, v]) => `${k}: ${v}`), stack ?? ''].join('\n');

@@ -184,11 +184,11 @@ describe('redact', () => {
     expect(createRedactor({ allowKeys: ['token'] })({ token: JWT })).toEqual({ token: '[REDACTED]' });
   });
 
-  it('redacts whole values of secret keys, whatever their type', () => {
+  it('redacts every value under a secret key, down the subtree, but keeps what says "missing"', () => {
     expect(redact({ auth: { user: 'ada', pass: 'x' }, pin: 1234, otp: null })).toEqual({
-      auth: '[REDACTED]',
+      auth: { user: '[REDACTED]', pass: '[REDACTED]' },
       pin: '[REDACTED]',
-      otp: '[REDACTED]',
+      otp: null,
     });
   });
 
