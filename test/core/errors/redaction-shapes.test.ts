@@ -152,6 +152,16 @@ describe('JWTs split across lines or glued to a name (L11)', () => {
   ])('redacts %j', (text, needles) => {
     gone(text, ...needles);
   });
+  it('redacts a JWT split across lines inside JSON text, where the line breaks are escaped', () => {
+    const split =
+      'eyJhbGciOiJIUzI1NiJ9.\neyJzdWIiOiIxMjM0NTY3ODkwIn0.\nSflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    gone(
+      JSON.stringify({ detail: `token\n${split}` }),
+      'eyJzdWIiOiIxMjM0NTY3ODkwIn0',
+      'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV',
+    );
+  });
+
   it('keeps a base64 JSON cursor that names no secret', () => {
     kept('GET /orders?cursor=eyJvZmZzZXQiOjUwLCJsaW1pdCI6MjV9');
   });

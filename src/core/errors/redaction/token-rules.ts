@@ -12,11 +12,12 @@ export const tokenRules: readonly RedactionRule[] = [
   },
   ...urlRules,
   // JSON Web Token (three base64url parts, header starting eyJ), also glued after a name
-  // (`id_token_eyJ…`) or split across lines after its dots; the name before it is kept
+  // (`id_token_eyJ…`) or split across lines after its dots (also `\n` escaped in JSON text); the
+  // name before it is kept
   {
     id: 'jwt',
     pattern:
-      /(?<![\w-])([\w-]{0,32}?[_-])?(eyJ[\w-]{5,}\.(?:\r?\n[ \t]*)?[\w-]{5,}\.(?:\r?\n[ \t]*)?[\w-]*)/g,
+      /(?:(?<![\w-])|(?<=\\[nrt]))([\w-]{0,32}?[_-])?(eyJ[\w-]{5,}\.(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*)?[\w-]{5,}\.(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*)?[\w-]*)/g,
     secretGroup: 2,
   },
   // One base64-encoded JSON object (`state=eyJ…`) whose keys name a secret: `{"password":…}`
