@@ -34,7 +34,7 @@ export const urlRules: readonly RedactionRule[] = [
   {
     id: 'query-credential',
     pattern:
-      /(?:(^)|([?&;#]|%(?:25)?(?:3f|26|23)))((?=[\w.-]{0,40}?(?:code|key|token|secret|pass|pw|auth|sig|sess|sid|otp|ticket|nonce|cred|jwt|cookie|pin|cv[cv]|ssn|iban|phone|sas))[a-z][\w.-]{0,40})(=|%(?:25)?3d)((?:[^\s&#;?"'<>%]|%(?!(?:25)?(?:26|23|3f))){1,4096})/gi,
+      /(?:(^)|([?&;#]|%(?:25)?(?:3f|26|23)))((?=[\w.-]{0,40}?(?:code|key|token|secret|pass|pw|auth|sig|sess|sid|otp|ticket|nonce|cred|jwt|cookie|pin|cv[cv]|ssn|iban|phone|sas))[a-z][\w.-]{0,40})(=|%(?:25)?3d)((?:[^\s&#;?"'<>%]|%(?!(?:25)?(?:26|23|3f)))+)/gi,
     secretGroup: 5,
     test: (m, { before, isSecretKey }) => {
       if (m[1] !== undefined && !QUERY_KEY.test(before)) return false;
