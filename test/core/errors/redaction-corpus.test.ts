@@ -4,7 +4,8 @@ import { benignObject, benignStrings } from './corpus/benign';
 import { captureThroughCore, PLACES, plant, survivors } from './corpus/plant';
 import { plantedSecrets } from './corpus/secrets';
 
-describe('redaction corpus (issue 9)', () => {
+// 369+ captures through every exit: seconds on a loaded 2-core machine, so a longer timeout.
+describe('redaction corpus (issue 9)', { timeout: 30_000 }, () => {
   it('has at least 200 planted secrets of at least 15 kinds, in every place', () => {
     expect(plantedSecrets.length).toBeGreaterThanOrEqual(200);
     expect(new Set(plantedSecrets.map((s) => s.kind)).size).toBeGreaterThanOrEqual(15);

@@ -1,17 +1,49 @@
 /** Characters read past a cut, so a secret straddling the cut is seen whole before the text is cut. */
 export const OVERLAP = 256;
+/** At most this many more characters are dropped at a cut edge to the end of a partial token or line (base64 lines after it: all). */
+export const EDGE = 4_096;
+
+/**
+ * Where a window was cut from the end of a text, what follows its first OVERLAP characters may
+ * be the rest of a secret whose start (its `eyJ`, `-----BEGIN`, key name or `Bearer`) lies outside
+ * the window: the rest of that line (or, on one long line, of that token), then whole lines of
+ * base64 (a PEM body, a JWT split across lines) and a PEM END line. Returns where to keep from.
+ */
+function headEdge(text: string): number {
+  const limit = Math.min(text.length, OVERLAP + EDGE);
+  const newline = text.indexOf('\n', OVERLAP);
+  let at = newline >= 0 && newline < limit ? newline : OVERLAP;
+  if (at === OVERLAP) while (at < limit && !/\s/.test(text.charAt(at))) at++;
+  // Linear: each line starts with the newline its class excludes.
+  const rest = /^(?:\r?\n[\w+/=.-]{16,}\r?(?=\n|$))*(?:\r?\n-----END[^\n]{0,40}-----)?/.exec(text.slice(at));
+  return at + (rest?.[0].length ?? 0);
+}
+
+/** Where a window was cut from the start of a text: the cut may fall inside a token; drop it. */
+function tailEdge(text: string, cut: number): number {
+  let at = cut;
+  const limit = Math.max(0, cut - EDGE);
+  if (!/\s/.test(text.charAt(cut))) while (at > limit && !/\s/.test(text.charAt(at - 1))) at--;
+  return at;
+}
 
 /**
  * Redacts, then cuts (issue 9): `map` sees the first `max + OVERLAP` characters (or, `fromEnd`, the
- * last ones), and only then is the text cut to `max` and marked with `…`. A secret shorter than
- * OVERLAP that straddles the cut is replaced whole; one cut by the window's own edge is dropped with
- * the overlap. Work is bounded by `max`, whatever the input's length.
+ * last ones), and only then is the text cut to at most `max` and marked with `…`. A secret shorter
+ * than OVERLAP that straddles the cut is replaced whole. Where the window's own edge falls inside a
+ * longer secret (a JWT, a PEM block), the partial token, line or base64 lines at that edge are
+ * dropped too (up to EDGE more characters), so no part of it is kept. Work is bounded by `max`,
+ * whatever the input's length.
  */
 export function clip(text: string, max: number, map: (text: string) => string, fromEnd = false): string {
   const whole = text.length <= max + OVERLAP;
   const out = map(whole ? text : fromEnd ? text.slice(-(max + OVERLAP)) : text.slice(0, max + OVERLAP));
   if (whole && out.length <= max) return out;
-  // Where the window was cut, its edge may hold part of a secret: drop the overlap there.
-  const keep = Math.min(max, whole ? out.length : Math.max(0, out.length - OVERLAP));
-  return fromEnd ? `…${out.slice(out.length - keep)}` : `${out.slice(0, keep)}…`;
+  if (fromEnd) {
+    const from = whole ? out.length - max : Math.max(out.length - max, headEdge(out));
+    return `…${out.slice(from)}`;
+  }
+  // Cut by `max`, inside the text the rules saw: a secret there was replaced whole, but a longer
+  // one may run past the window's edge unrecognised; drop the token the cut falls in.
+  return `${out.slice(0, whole ? max : tailEdge(out, Math.min(max, Math.max(0, out.length - OVERLAP))))}…`;
 }

@@ -1,22 +1,37 @@
+import { base64JsonKeys, tokenLike } from './checks';
 import type { RedactionRule } from './types';
+import { urlRules } from './url-rules';
 
 /** Secrets known by their own shape: private keys, URL credentials, JWTs and vendor tokens. */
 export const tokenRules: readonly RedactionRule[] = [
-  // PEM private key block (to its END line, or to the end of the text when cut)
+  // PEM, OpenSSH and PGP private key blocks (to their END line, or to the end of the text when cut)
   {
     id: 'private-key',
-    pattern: /-----BEGIN[A-Z ]{0,20} PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]{0,20} PRIVATE KEY-----|$)/g,
+    pattern:
+      /-----BEGIN[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[A-Z ]{0,20} PRIVATE KEY(?: BLOCK)?-----|$)/g,
   },
-  // user:password in a URL
-  {
-    id: 'url-credentials',
-    pattern: /(\b[a-z][\w+.-]{0,20}:\/\/)([^\s:@/?#]{1,200}:[^\s@/?#]{1,200})@/gi,
-    secretGroup: 2,
-  },
-  // JSON Web Token (three base64url parts, header starting eyJ)
+  ...urlRules,
+  // JSON Web Token (three base64url parts, header starting eyJ), also glued after a name
+  // (`id_token_eyJ…`) or split across lines after its dots (also `\n` escaped in JSON text); the
+  // name before it is kept
   {
     id: 'jwt',
-    pattern: /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g,
+    pattern:
+      /(?:(?<![\w-])|(?<=\\[nrt]))([\w-]{0,32}?[_-])?(eyJ[\w-]{5,}\.(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*)?[\w-]{5,}\.(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*)?[\w-]*)/g,
+    secretGroup: 2,
+  },
+  // One base64-encoded JSON object (`state=eyJ…`) whose keys name a secret: `{"password":…}`
+  {
+    id: 'base64-json',
+    pattern: /(?<![\w+/-])eyJ[\w+/-]{8,}={0,2}(?![\w+/.=-])/g,
+    test: (m, { isSecretKey }) => base64JsonKeys(m[0]).some(isSecretKey),
+  },
+  // AWS secret access key: 40 base64 characters, mixed case, near `aws`, `secret` or a key id
+  {
+    id: 'aws-secret-access-key',
+    pattern: /(?<![A-Za-z\d/+=])[A-Za-z\d/+]{40}(?![A-Za-z\d/+=])/g,
+    keywords: /aws|secret|AKIA|ASIA|amazon/i,
+    test: (m) => /[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && /[\d/+]/.test(m[0]),
   },
   // AWS access key id
   {
@@ -30,8 +45,14 @@ export const tokenRules: readonly RedactionRule[] = [
   },
   // GitLab personal access token
   { id: 'gitlab-token', pattern: /\bglpat-[\w-]{20,}/g },
-  // Slack token
-  { id: 'slack-token', pattern: /\bxox[abposr]-[\w-]{10,}/g },
+  // Slack token (bot, user, app-level, refresh)
+  { id: 'slack-token', pattern: /\b(?:xox[abposre]-[\w-]{10,}|xapp-\d-[\w-]{10,})/g },
+  // Slack incoming webhook URL (the host is kept)
+  {
+    id: 'slack-webhook-url',
+    pattern: /(hooks\.slack\.com\/(?:services|workflows|triggers)\/)([\w+/-]{16,})/g,
+    secretGroup: 2,
+  },
   // Stripe secret, publishable, restricted key or webhook secret
   {
     id: 'stripe-key',
@@ -39,6 +60,8 @@ export const tokenRules: readonly RedactionRule[] = [
   },
   // Google API key
   { id: 'google-api-key', pattern: /\bAIza[\w-]{35}/g },
+  // Google OAuth access token, client secret and refresh token
+  { id: 'google-oauth', pattern: /\b(?:ya29\.[\w-]{20,}|GOCSPX-[\w-]{20,}|1\/\/0[\w-]{30,})/g },
   // OpenAI / Anthropic API key
   {
     id: 'openai-key',
@@ -48,4 +71,24 @@ export const tokenRules: readonly RedactionRule[] = [
   { id: 'npm-token', pattern: /\bnpm_[A-Za-z\d]{36}\b/g },
   // SendGrid API key
   { id: 'sendgrid-key', pattern: /\bSG\.[\w-]{22}\.[\w-]{43}\b/g },
+  // Other vendor prefixes (gitleaks): Hugging Face, Shopify, Mapbox secret, Sentry, PyPI,
+  // DigitalOcean, Linear, Postman, Square, Doppler, Twilio API key
+  {
+    id: 'vendor-token',
+    pattern:
+      /\b(?:hf_[A-Za-z\d]{30,}|shp(?:at|ca|pa|ss)_[a-fA-F\d]{32}|sk\.eyJ[\w-]{10,}\.[\w-]{10,}|sntry[su]_[\w+/=]{40,}|pypi-AgEIcHlwaS5vcmc[\w-]{50,}|dop_v1_[a-f\d]{64}|lin_api_[A-Za-z\d]{40}|PMAK-[a-f\d]{24}-[a-f\d]{34}|sq0(?:atp|csp)-[\w-]{22,}|dp\.pt\.[A-Za-z\d]{40,}|SK[a-fA-F\d]{32}\b)/g,
+  },
+  // A 64-hex private key (Ethereum and other signing keys) near a key word; a transaction hash stays
+  {
+    id: 'hex-private-key',
+    pattern: /(?<![\w])(?:0x)?[a-fA-F\d]{64}(?!\w)/g,
+    keywords: /private|secret|signing|wallet|mnemonic|seed|(?<![a-z])key/i,
+  },
+  // DRF's `Token` and the `ApiKey` authorization schemes (Bearer, Basic and Digest are in `authorization-scheme`)
+  {
+    id: 'token-scheme',
+    pattern: /\b(token|api-?key)(\s+)([\w.~+/%-]{20,}=*)/gi,
+    secretGroup: 3,
+    test: (m) => tokenLike(m[3] as string) && /\d/.test(m[3] as string) && /[a-z]/i.test(m[3] as string),
+  },
 ];

@@ -154,6 +154,23 @@ export const benignStrings: string[] = [
   ...Array.from({ length: 15 }, (_, i) => `at ${1_700_000_000_000 + i * 86_400_123} ms`),
   ...Array.from({ length: 10 }, (_, i) => `price ${(i * 13.37 + 0.99).toFixed(2)} USD`),
   ...Array.from({ length: 10 }, (_, i) => `bulwark@0.${i}.${i * 3} requires react@^19.${i}`),
+  // Look-alikes of the shape rules (issue 9: B2, B4, B5, B7; issue 13): kept.
+  'icon@3x.webp not found',
+  'logo@2x.avif 404',
+  'fatal: Could not read from remote repository git@github.com:acme/shop.git',
+  'ssh: connect to host deploy@build.example.internal port 22',
+  'size grew by +12345678 bytes',
+  'retry after +86400000 ms',
+  'hotel 415-555-2671 booking failed',
+  'telemetry batch 123-456-7890 dropped',
+  'part 123-45-6789 out of stock',
+  'Payment for order 4539148803436467 failed',
+  'GET /orders?cursor=eyJvZmZzZXQiOjUwLCJsaW1pdCI6MjV9',
+  'GET /errors?code=404&page=2',
+  'tx 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 confirmed',
+  'https://app.example/verify/email',
+  'https://app.example:8443/orders/42/items',
+  'Token 3 of 5 used',
 ];
 
 /** Object keys that look like secret names but are not, with harmless values. */

@@ -150,9 +150,76 @@ const KINDS: Record<string, Maker> = {
     (v) => `//registry.npmjs.org/:_authToken=${v}`,
     (i) => `npm_${random(i + 2800, 36)}`,
   ),
+  'url credentials (empty user, @ in password)': (i) => {
+    const tail = random(i + 2950, 10);
+    const password = `${random(i + 2900, 6)}@${tail}`;
+    return { text: `redis://:${password}@cache:6379/0`, needles: [password, tail] };
+  },
+  'aws secret access key': plain(
+    (v) => `aws secret ${v}`,
+    (i) => `${random(i + 3000, 20)}/${random(i + 3100, 19)}`,
+  ),
+  'slack webhook url': plain(
+    (v) => `POST https://hooks.slack.com/services/T0ACME000/B0HOOK000/${v}`,
+    (i) => random(i + 3200, 24),
+  ),
+  'google oauth token': plain(
+    (v) => `google said ${v}`,
+    (i) => `ya29.a0${random(i + 3300, 40)}`,
+  ),
+  'oauth code (query, relative or encoded)': (i) => {
+    const code = `4/0${random(i + 3400, 30)}`;
+    const forms = [
+      `GET /callback?code=${code}&state=xyz`,
+      `api/session?code=${code}`,
+      `redirect_uri=https%3A%2F%2Fapp%2Fcb%3Fcode%3D${encodeURIComponent(code)}`,
+    ];
+    return { text: forms[i % 3] as string, needles: [code.slice(3), encodeURIComponent(code).slice(5)] };
+  },
+  'jwt (glued or split across lines)': (i) => {
+    const payload = `eyJ${b64url(`{"sub":"${random(i + 3500, 8)}"}`)}`;
+    const signature = random(i + 3600, 43);
+    const header = 'eyJhbGciOiJIUzI1NiJ9';
+    const text =
+      i % 2 ? `id_token_${header}.${payload}.${signature}` : `token\n${header}.\n${payload}.\n${signature}`;
+    return { text, needles: [payload, signature] };
+  },
+  'token in a URL path': plain(
+    (v) => `GET https://app.example/reset-password/${v}`,
+    (i) => `${random(i + 3700, 20)}7`,
+  ),
+  'email (Unicode)': plain(
+    (v) => `user ${v} not found`,
+    (i) => `josé.${random(i + 3800, 5).toLowerCase()}@müller.example`,
+  ),
+  'phone (national, near a phone word)': plain(
+    (v) => `call me at ${v}`,
+    (i) => `${digits(i + 3900, 3).replace(/^[01]/, '4')} ${digits(i + 4000, 3)} ${digits(i + 4100, 4)}`,
+  ),
+  'card number (NBSP grouped)': plain(
+    (v) => `card ${v}`,
+    (i) => grouped(withLuhn(`4${digits(i + 4200, 14)}`), 4, '\u00a0'),
+  ),
+  'iban (lower case)': plain(
+    (v) => `transfer to ${v} failed`,
+    (i) => iban('DE', digits(i + 4300, 18)).toLowerCase(),
+  ),
+  'pgp private key': plain(
+    (v) => `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${v}\n-----END PGP PRIVATE KEY BLOCK-----`,
+    (i) => `lQOY${random(i + 4400, 60)}`,
+  ),
+  'vendor token (Hugging Face, Shopify, Google client secret)': plain(
+    (v) => `deploy with ${v}`,
+    (i) =>
+      [
+        `hf_${random(i + 4500, 34)}`,
+        `shpat_${random(i + 4600, 32, '0123456789abcdef')}`,
+        `GOCSPX-${random(i + 4700, 28)}`,
+      ][i % 3] as string,
+  ),
 };
 
-/** Nine of each kind: 28 kinds × 9 = 252 planted secrets. */
+/** Nine of each kind: 41 kinds × 9 = 369 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
