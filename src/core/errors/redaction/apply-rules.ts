@@ -16,8 +16,8 @@ export const globalPattern = (pattern: RegExp): RegExp =>
  * Replaces every match of one rule in `text`. `key` (the name the text is stored under) counts as
  * nearby text for keywords and tests, as its words (`cardId` → `card id`, `discardCount` →
  * `discard count`), so a keyword written with `\b` sees whole words of the name. Linear in the text
- * when the rule's pattern is: a rejected match resumes right after the groups before the secret (a
- * `word:` prefix never hides the `key=value` after it), and a redacted one after the secret.
+ * when the rule's pattern is: a rejected match resumes right after its first group (a `word:` prefix
+ * never hides the `key=value` after it), and a redacted one after the secret.
  */
 export function applyRule(
   text: string,
@@ -34,28 +34,30 @@ export function applyRule(
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index;
-    let head = 0;
-    for (let i = 1; i < group; i++) head += m[i]?.length ?? 0;
-    const secretStart = start + head;
-    keyText ??= context.key && keyWords(context.key).join(' ');
-    const before = `${keyText} ${text.slice(Math.max(done, start - NEAR), start)}`;
+    let secretStart = start;
+    for (let i = 1; i < group; i++) secretStart += m[i]?.length ?? 0;
+    // Built only for rules that look at it: a rule with `secretEnd` usually rejects by key first.
+    if ((rule.keywords || rule.test) && keyText === undefined) keyText = context.key && keyWords(context.key).join(' ');
+    const nearby = (): string => `${keyText} ${text.slice(Math.max(done, start - NEAR), start)}`;
     let end = secretStart + (m[group]?.length ?? 0);
-    let ok = m[group] !== undefined && (!rule.keywords || rule.keywords.test(before));
+    let ok = m[group] !== undefined && (!rule.keywords || rule.keywords.test(nearby()));
     if (ok && rule.secretEnd) {
       end = Math.min(text.length, rule.secretEnd(text, secretStart, m, context));
       ok = end > secretStart;
     }
     if (ok && rule.test) {
       const secret = text.slice(secretStart, end);
-      if (!rule.test(m, { before, isSecretKey: context.isSecretKey, secret })) {
-        // A value scanned to its end and found harmless is skipped whole, so it is read once.
-        pattern.lastIndex = rule.secretEnd ? Math.max(end, start + 1) : start + Math.max(1, head);
+      ok = rule.test(m, { before: nearby(), isSecretKey: context.isSecretKey, secret });
+      // A value scanned to its end and found harmless is skipped whole, so it is read once.
+      if (!ok && rule.secretEnd) {
+        pattern.lastIndex = Math.max(end, start + 1);
         continue;
       }
     }
     if (!ok) {
-      // Resume after the key and separator (or one character on), not after the whole match.
-      pattern.lastIndex = start + Math.max(1, head);
+      // Resume after the first group (the key), not after the whole match: in `failed: "api_key": …`
+      // the rejected `failed: "` must not hide the quoted key after it.
+      pattern.lastIndex = start + Math.max(1, group > 1 ? (m[1]?.length ?? 0) : 0);
       continue;
     }
     out += text.slice(done, secretStart) + replacement;

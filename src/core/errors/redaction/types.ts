@@ -16,7 +16,8 @@ export interface RedactionRule {
   pattern: RegExp;
   /**
    * Which capture group is the secret (the rest of the match is kept), like gitleaks' `secretGroup`.
-   * The groups before it must cover the match from its start: a rejected match resumes after them.
+   * The groups before it must cover the match from its start, none nested in another; a rejected
+   * match resumes after the first of them (the key), so keep that group bounded.
    * @default 0 (the whole match)
    */
   secretGroup?: number;

@@ -26,7 +26,7 @@ export interface ValueForm {
 }
 
 /** A ` key=` pair starting at a space: where an unquoted `=` value ends. */
-const NEXT_PAIR = /[ \t]+[\p{L}_$][\p{L}\p{N}_$.[\]-]{0,80}[ \t]*=(?!=)/uy;
+const NEXT_PAIR = /[ \t]+[A-Za-z_$][\w$.[\]-]{0,80}[ \t]*=(?!=)/y;
 /**
  * What follows a quote that closes an enclosing string: the next `"key":` of a JSON or JS object, a
  * closing bracket or the end of the line (`Digest username="x", response="…"` goes on).
