@@ -37,7 +37,8 @@ export function applyRule(
     let secretStart = start;
     for (let i = 1; i < group; i++) secretStart += m[i]?.length ?? 0;
     // Built only for rules that look at it: a rule with `secretEnd` usually rejects by key first.
-    if ((rule.keywords || rule.test) && keyText === undefined) keyText = context.key && keyWords(context.key).join(' ');
+    if ((rule.keywords || rule.test) && keyText === undefined)
+      keyText = context.key && keyWords(context.key).join(' ');
     const nearby = (): string => `${keyText} ${text.slice(Math.max(done, start - NEAR), start)}`;
     let end = secretStart + (m[group]?.length ?? 0);
     let ok = m[group] !== undefined && (!rule.keywords || rule.keywords.test(nearby()));

@@ -14,7 +14,8 @@ export const commandRules: readonly RedactionRule[] = [
     id: 'cli-secret-flag',
     pattern: new RegExp(String.raw`(?<![\w-])(--?[A-Za-z][\w-]{0,60})([ \t]+)(${WORD})`, 'g'),
     secretGroup: 3,
-    test: (m, { isSecretKey }) => !(m[3] as string).startsWith('-') && isSecretKey((m[1] as string).replace(/^-+/, '')),
+    test: (m, { isSecretKey }) =>
+      !(m[3] as string).startsWith('-') && isSecretKey((m[1] as string).replace(/^-+/, '')),
   },
   {
     id: 'mysql-password-flag',
@@ -24,7 +25,10 @@ export const commandRules: readonly RedactionRule[] = [
   },
   {
     id: 'cli-user-password',
-    pattern: new RegExp(String.raw`(?<![\w-])(-u|--(?:proxy-)?user)([ \t]+|=)(["']?[^\s:"']{0,100}:)([^\s"']+)`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?<![\w-])(-u|--(?:proxy-)?user)([ \t]+|=)(["']?[^\s:"']{0,100}:)([^\s"']+)`,
+      'g',
+    ),
     secretGroup: 4,
   },
   {

@@ -57,7 +57,8 @@ export const keyValueRules: readonly RedactionRule[] = [
     id: 'cookie-header',
     pattern: /(?<![\w-])((?:set-)?cookie)(\\*["']?[ \t]*:[ \t]*)(\\*["']|)()/gi,
     secretGroup: 4,
-    secretEnd: (text, start, m) => valueEnd(text, start, { quote: m[3] as string, equals: false, query: false }, m.index),
+    secretEnd: (text, start, m) =>
+      valueEnd(text, start, { quote: m[3] as string, equals: false, query: false }, m.index),
     // A line with a `name=value` pair is a cookie header, never a reason; `Cookie: none` is not.
     test: (_, { secret }) => secret.includes('=') || !(REPLACED.test(secret) || isReason(secret, true)),
   },

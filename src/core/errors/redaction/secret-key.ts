@@ -47,26 +47,15 @@ const isHead = (words: readonly string[]): boolean => {
 export function isSecretKeyName(key: string): boolean {
   const words = keyWords(key.slice(0, 100));
   // `password1`, `apiKey2`, `tokenV2`: a trailing number or version names which one, not what it is.
-  while (words.length > 1 && (/^\d+$/.test(words.at(-1) as string) || QUALIFIERS.test(words.at(-1) as string)))
+  while (
+    words.length > 1 &&
+    (/^\d+$/.test(words.at(-1) as string) || QUALIFIERS.test(words.at(-1) as string))
+  )
     words.pop();
   if (isHead(words)) return true;
   const last = words.at(-1) ?? '';
   // A plural of a secret (`tokens`, `apiKeys`, `passwords`) unless a count word precedes it.
-  if (last.length < 4 || !last.endsWith('s') || words.slice(0, -1).some((word) => COUNTS.test(word))) return false;
+  if (last.length < 4 || !last.endsWith('s') || words.slice(0, -1).some((word) => COUNTS.test(word)))
+    return false;
   return isHead([...words.slice(0, -1), last.slice(0, -1)]) && last !== 'jwks';
-}
-
-/**
- * Whether a value under a secret key name still says something harmless and can be kept (issue 9,
- * B8): `null`, `undefined` (absent stays absent), `''`, booleans and integers of at most two digits
- * (`{ pass: 10, fail: 2 }`, `otp: 0`) answer "was the token missing or empty?" without revealing a
- * secret. A PIN or a CVC (three digits or more), any other string and any object are replaced.
- */
-export function keepsUnderSecretKey(value: unknown): boolean {
-  return (
-    value == null ||
-    value === '' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 100)
-  );
 }

@@ -33,7 +33,12 @@ export interface RedactionRule {
    * `test` must then only reject text that holds no other secret (a plain-word reason).
    * @default the end of the secret group
    */
-  secretEnd?: (text: string, start: number, match: RegExpExecArray, context: Pick<RuleContext, 'isSecretKey'>) => number;
+  secretEnd?: (
+    text: string,
+    start: number,
+    match: RegExpExecArray,
+    context: Pick<RuleContext, 'isSecretKey'>,
+  ) => number;
   /** Checksum, entropy or shape test on the match; only a match that passes is redacted. @default always */
   test?: (match: RegExpExecArray, context: RuleContext) => boolean;
 }

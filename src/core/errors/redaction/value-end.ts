@@ -6,13 +6,14 @@
  * - A quoted value (`"…"`, `'…'`, also escaped any number of times: `\"…\"`, `\\"…\\"`) ends at
  *   the same quote with no more backslashes before it than the opening one had.
  * - In a URL query (the key follows `?`, `&`, `#`, or `%3F`, `%26`, `%23` when the URL is itself
- *   encoded) a value ends at the next `&`, `#`, space, quote or angle bracket (`%26`, `%23` when
- *   encoded).
+ *   encoded) a value ends at the next `&`, `#`, space, `"` or angle bracket (`%26`, `%23`, `%20`
+ *   when encoded); a `'` is legal in a query and stays in it.
  * - Anywhere else an unquoted value runs to the end of the line, so `&`, `,`, `;`, `{`, `'` and spaces
  *   inside a password are kept in it; after `=` it also ends before the next ` key=` pair, and a
  *   quote that closes an enclosing string (`"…password: x", "next": …`, `…"}`) ends it.
  * - `key:` with nothing after it on its line takes the next, more indented line (a YAML block), and
- *   all such lines after `|` or `>`; a stack frame (`    at …`) is never taken.
+ *   all such lines after `|` or `>` (also written inside a JSON string, with a literal `\n`); a stack
+ *   frame (`    at …`) is never taken.
  */
 
 /** How the value is written: its opening quote (with backslashes), its separator and its place. */
@@ -32,10 +33,12 @@ const NEXT_PAIR = /[ \t]+[A-Za-z_$][\w$.[\]-]{0,80}[ \t]*=(?!=)/y;
  * closing bracket or the end of the line (`Digest username="x", response="…"` goes on).
  */
 const CLOSES = /[ \t]*(?:,[ \t]*\\*["']?[\w$-]{1,80}\\*["']?[ \t]*:|[)}\]]|$)/my;
-const RAW_QUERY_STOP = /[\s&#"'<>`]/;
+const RAW_QUERY_STOP = /[\s&#"<>`]/;
 const ENCODED_QUERY_STOP = /^%(?:26|23|20)/i;
 const STACK_FRAME = /^[ \t]+at /;
 const BLOCK = /^[|>][-+]?\d?$/;
+/** A literal `\n` and the indentation after it: the next line of a block inside a JSON string. */
+const ESCAPED_LINE = /\\n(?:[ \t]|\\t)+/y;
 
 const isSpace = (code: number): boolean => code === 32 || code === 9;
 const lineEnd = (text: string, from: number): number => {
@@ -73,7 +76,10 @@ function plainEnd(text: string, from: number, form: ValueForm): number {
     // A literal `\n` or `\r`: the value was written inside a JSON string.
     if (code === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r')) break;
     if (form.query === 'raw' && RAW_QUERY_STOP.test(text.charAt(i))) break;
-    if (form.query === 'encoded' && (isSpace(code) || (code === 37 && ENCODED_QUERY_STOP.test(text.slice(i, i + 3)))))
+    if (
+      form.query === 'encoded' &&
+      (isSpace(code) || (code === 37 && ENCODED_QUERY_STOP.test(text.slice(i, i + 3))))
+    )
       break;
     if (form.query) continue;
     if (code === 34 || code === 39) {
@@ -120,6 +126,9 @@ export function valueEnd(text: string, from: number, form: ValueForm, keyStart: 
   const end = plainEnd(text, from, form);
   const rest = text.slice(from, end);
   if (form.equals || form.query || (rest !== '' && !BLOCK.test(rest))) return end;
+  // The same block written inside a JSON string: `password:\n    Hunter2` with a literal `\n`.
+  ESCAPED_LINE.lastIndex = end;
+  if (ESCAPED_LINE.test(text)) return plainEnd(text, ESCAPED_LINE.lastIndex, form);
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
   const block = blockEnd(text, end, lineStart, rest);
   return block > end ? block : end;
