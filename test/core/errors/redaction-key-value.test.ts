@@ -58,6 +58,7 @@ describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B
       'Cookie: consent banner dismissed',
       'Invalid token: expired',
       'password must be at least 12 characters',
+      'phone: must start with a country code',
       'maxTokens: 4096',
       'tokenExpiresAt: 1732872000000',
       'GET /cb?token=undefined failed',

@@ -17,6 +17,8 @@ const REASON =
 /** Grammar words: a sentence has them, four random words from a passphrase list rarely do. */
 const GRAMMAR =
   /^(the|a|an|is|are|was|were|be|been|has|have|had|not|no|do|does|did|for|at|of|to|in|on|by|from|after|before|with|without|please|least|most|than|must|should|cannot|can't|can|will|this|that|it|its|or|and|again|yet)$/;
+/** Verbs that state a requirement; a reason from four words on (a short `must` could start a password). */
+const MODAL = /^(must|should|cannot|can't|needs|need)$/;
 /** A value that is a literal, kept in any form: `token=undefined` is the bug being reported. */
 const LITERAL = /^(null|undefined|none|nil|empty|n\/a|true|false|-|\(none\)|\(empty\)|\(null\))$/i;
 /** One plain token: a word (hyphens and apostrophes inside), a short number or a /path, in punctuation. */
@@ -34,5 +36,7 @@ export function isReason(value: string, colon: boolean): boolean {
   if (words.length > MAX_WORDS || !words.every((word) => PLAIN.test(word))) return false;
   const bare = words.map((word) => word.replace(/[^A-Za-z'/-]/g, '').toLowerCase());
   const hasReason = bare.some((word) => REASON.test(word));
-  return words.length <= 3 ? hasReason : hasReason && bare.some((word) => GRAMMAR.test(word));
+  if (words.length <= 3) return hasReason;
+  // From four words on, a modal verb says what is required too: `must start with a country code`.
+  return (hasReason || bare.some((word) => MODAL.test(word))) && bare.some((word) => GRAMMAR.test(word));
 }

@@ -197,4 +197,5 @@ benignStrings.push(
   'errorCode=E_QUOTA statusCode=429',
   'hotel 4821 booking failed',
   '<user>ada</user><role>admin</role>',
+  'password: must be at least 12 characters',
 );
