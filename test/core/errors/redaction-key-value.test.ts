@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, isSecretKeyName, redact, redactString } from 'bulwark/core';
+import { keyValueBenign } from './corpus/benign';
 
 /** Every secret part of `input` is gone from `redactString(input)`. */
 const hides = (input: string, ...secrets: string[]) => {
@@ -44,24 +45,15 @@ describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B
     ])('redacts %j', (input, secret) => hides(input, secret));
   });
 
-  describe('B3: ordinary reasons stay', () => {
+  describe('B3: ordinary reasons stay (and the harmless text of B6 and L8)', () => {
     it.each([
-      'Invalid token: the signature has expired',
-      'Invalid token: expired because the clock is off',
-      'password: at least 8 characters required',
-      'password: This field is required.',
-      'Authorization: Bearer token missing',
-      'token: 3 remaining',
-      'secret: (none)',
-      'session: idle for 30 minutes',
-      'IBAN: check digits do not match',
-      'Cookie: consent banner dismissed',
+      ...keyValueBenign,
       'Invalid token: expired',
       'password must be at least 12 characters',
       'phone: must start with a country code',
       'maxTokens: 4096',
       'tokenExpiresAt: 1732872000000',
-      'GET /cb?token=undefined failed',
+      'IBAN: check digits do not match',
     ])('keeps %j', (input) => expect(redactString(input)).toBe(input));
   });
 
@@ -193,10 +185,7 @@ describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B
     });
 
     it.each([
-      'Error: Missing token:\n    at load (https://app.example/js/main.js:1:2)',
-      'The above error occurred in the <Password> component',
       "TypeError: Cannot read properties of null (reading 'password')",
-      'mysql -uroot -P3306 orders',
       'curl -u admin https://x',
       'run --token-file ./t.txt',
     ])('keeps %j', (input) => expect(redactString(input)).toBe(input));
@@ -227,13 +216,6 @@ describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B
   });
 
   describe('B6: Digest and Basic in prose', () => {
-    it.each([
-      'manifest digest 7f83b1657ff1fc53b92dc18148a1d65dfc2d4b1fa3d677284addd200126d9069',
-      'Digest sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= mismatch',
-      'Upgrade from basic plan_2024 to pro',
-      'WWW-Authenticate: Bearer realm="api"',
-    ])('keeps %j', (input) => expect(redactString(input)).toBe(input));
-
     it('still redacts Basic credentials, Digest parameters and bearer tokens', () => {
       hides('sent basic YWRhOnMzY3JldFB3', 'YWRhOnMzY3JldFB3');
       hides('Proxy said Digest username="ada", response="6629fae49393a05397450978507c4ef1"', '6629fae4939');

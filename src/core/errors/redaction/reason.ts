@@ -6,8 +6,9 @@
  * not. A reason is made of plain words only (letters, numbers of at most four digits, a `/path`,
  * sentence punctuation: a token with a symbol or with letters and digits mixed is a secret), holds a
  * reason word (`expired`, `required`, `missing`, …, never a word a passphrase would start with, such
- * as `no`, `true` or `must`), and from four words on also a grammar word (`the`, `is`, `at`, `for`,
- * …), which a run of random dictionary words rarely has. Only the `key: value` form may be a reason;
+ * as `no` or `true`), and from four words on also a grammar word (`the`, `is`, `at`, `for`, …), which a
+ * run of random dictionary words rarely has; from four words on a modal verb (`must start with a
+ * country code`) counts as the reason word. Only the `key: value` form may be a reason;
  * after `=` a value is data, and only a literal (`null`, `undefined`, `none`, `true`, …) is kept.
  */
 
