@@ -7,6 +7,7 @@ import { valueEnd } from './value-end';
 
 /** A value that is already a replacement (`[REDACTED]`, `[Filtered]`, `***`). */
 const REPLACED = /^(?:\[[A-Za-z _-]{1,30}\]|\*{3,})$/;
+const MARKER_THEN_SPACE = /\[[A-Za-z _-]{1,30}\](?=[ \t])/y;
 /** The quotes, brackets and backslashes around a key: `\"api key\"` → `api key`. */
 const KEY_WRAP = /^[\\"'[:]+|[\\"'\]]+$/g;
 const WRAPPED = /^[\\"'[:]/;
@@ -86,6 +87,9 @@ export const keyValueRules: readonly RedactionRule[] = [
           : /%(?:3f|26|23)$|\\u00(?:3f|26)$/i.test(before)
             ? 'encoded'
             : false;
+      // A token an earlier rule replaced was the whole secret: `api_key=[REDACTED] card …` goes on.
+      MARKER_THEN_SPACE.lastIndex = start;
+      if (MARKER_THEN_SPACE.test(text)) return MARKER_THEN_SPACE.lastIndex;
       return valueEnd(text, start, { quote: m[3] as string, equals, query }, m.index);
     },
     test: (m, { secret }) =>
