@@ -1,47 +1,69 @@
+import { keyWords } from './secret-key';
 import type { RedactionRule, RuleContext } from './types';
 
 /** How far before a match its keywords are looked for. */
 const NEAR = 40;
 
-/** The rule's pattern as a global RegExp (a copy, so two redactors never share `lastIndex`). */
+/**
+ * The rule's pattern as a global RegExp (a copy, so two redactors never share `lastIndex`). A sticky
+ * `y` flag is dropped: with it a pattern only matches where the last match ended, so a rule like
+ * `/INT-\d{6}/y` never matched inside text (issue 9, L15).
+ */
 export const globalPattern = (pattern: RegExp): RegExp =>
-  new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}g`);
 
 /**
  * Replaces every match of one rule in `text`. `key` (the name the text is stored under) counts as
- * nearby text for keywords and tests. Linear in the text when the rule's pattern is: a rejected
- * match resumes right after the groups before the secret (a `word:` prefix never hides the
- * `key=value` after it).
+ * nearby text for keywords and tests, as its words (`cardId` → `card id`, `discardCount` →
+ * `discard count`), so a keyword written with `\b` sees whole words of the name. Linear in the text
+ * when the rule's pattern is: a rejected match resumes right after its first group (a `word:` prefix
+ * never hides the `key=value` after it), and a redacted one after the secret.
  */
 export function applyRule(
   text: string,
   rule: RedactionRule,
   pattern: RegExp,
   replacement: string,
-  context: Omit<RuleContext, 'before'> & { key: string },
+  context: Pick<RuleContext, 'isSecretKey'> & { key: string },
 ): string {
   const group = rule.secretGroup ?? 0;
+  let keyText: string | undefined;
   let out = '';
   let done = 0;
   let changed = false;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index;
-    let head = 0;
-    for (let i = 1; i < group; i++) head += m[i]?.length ?? 0;
-    const before = `${context.key} ${text.slice(Math.max(done, start - NEAR), start)}`;
-    const ok =
-      (!rule.keywords || rule.keywords.test(before)) &&
-      (!rule.test || rule.test(m, { before, isSecretKey: context.isSecretKey }));
-    if (!ok || m[group] === undefined) {
-      // Resume after the key and separator (or one character on), not after the whole match.
-      pattern.lastIndex = start + Math.max(1, head);
+    let secretStart = start;
+    for (let i = 1; i < group; i++) secretStart += m[i]?.length ?? 0;
+    // Built only for rules that look at it: a rule with `secretEnd` usually rejects by key first.
+    if ((rule.keywords || rule.test) && keyText === undefined)
+      keyText = context.key && keyWords(context.key).join(' ');
+    const nearby = (): string => `${keyText} ${text.slice(Math.max(done, start - NEAR), start)}`;
+    let end = secretStart + (m[group]?.length ?? 0);
+    let ok = m[group] !== undefined && (!rule.keywords || rule.keywords.test(nearby()));
+    if (ok && rule.secretEnd) {
+      end = Math.min(text.length, rule.secretEnd(text, secretStart, m, context));
+      ok = end > secretStart;
+    }
+    if (ok && rule.test) {
+      const secret = text.slice(secretStart, end);
+      ok = rule.test(m, { before: nearby(), isSecretKey: context.isSecretKey, secret });
+      // A value scanned to its end and found harmless is skipped whole, so it is read once.
+      if (!ok && rule.secretEnd) {
+        pattern.lastIndex = Math.max(end, start + 1);
+        continue;
+      }
+    }
+    if (!ok) {
+      // Resume after the first group (the key), not after the whole match: in `failed: "api_key": …`
+      // the rejected `failed: "` must not hide the quoted key after it.
+      pattern.lastIndex = start + Math.max(1, group > 1 ? (m[1]?.length ?? 0) : 0);
       continue;
     }
-    const secretStart = start + head;
     out += text.slice(done, secretStart) + replacement;
     changed = true;
-    done = secretStart + m[group].length;
+    done = end;
     pattern.lastIndex = Math.max(done, start + 1);
   }
   return changed ? out + text.slice(done) : text;

@@ -1,40 +1,100 @@
 import { tokenLike } from './checks';
+import { commandRules } from './command-rules';
+import { markupRules } from './markup-rules';
+import { isReason } from './reason';
 import type { RedactionRule } from './types';
+import { valueEnd } from './value-end';
 
+/** A value that is already a replacement (`[REDACTED]`, `[Filtered]`, `***`). */
+const REPLACED = /^(?:\[[A-Za-z _-]{1,30}\]|\*{3,})$/;
+const MARKER_THEN_SPACE = /\[[A-Za-z _-]{1,30}\](?=[ \t])/y;
+/** The quotes, brackets and backslashes around a key: `\"api key\"` → `api key`. */
+const KEY_WRAP = /^[\\"'[:]+|[\\"'\]]+$/g;
+const WRAPPED = /^[\\"'[:]/;
 /**
- * What follows a key name when the text is a reason, not a value: `Invalid token: expired`,
- * `password: too short`, `Authorization: required for /admin`.
+ * Characters of a key name: letters and digits (ASCII, Latin, full-width), `_ $ . - [ ]`, and
+ * invisible ones, read through (`pass\u200Bword`). Listed rather than `\p{L}`: the `u` flag made the
+ * pattern several times slower, and key names are matched on English words anyway.
  */
-const REASON =
-  /^(expired|expires|expiring|invalid|missing|required|too|is|was|are|not|no|none|null|undefined|nil|true|false|empty|blank|must|should|cannot|can't|does|did|has|had|failed|rejected|revoked|denied|malformed|unknown|mismatch|incorrect|wrong|unset|needed|changed|reset|updated|ok|valid|accepted|present|provided|refreshed|weak|short|long|n\/a)\b/i;
-const LOWER_KEY = /^["']|["']$/g;
+const LETTER = String.raw`A-Za-z\u00C0-\u024F\uFF21-\uFF3A\uFF41-\uFF5A`;
+const K = String.raw`[${LETTER}\d\uFF10-\uFF19_$.\-[\]\u00AD\u200B-\u200F\u2060\uFEFF]`;
+/** What may not come right before a key: a key character, `%` or `\` (`%3F` and `\n` are let in apart). */
+const K_OR_PERCENT = String.raw`${K.slice(0, -1)}%\\]`;
 
-/** A value that is already a replacement (`[REDACTED]`, `***`) or a reason, not a secret. */
-const isValue = (value: string): boolean => !REASON.test(value) && !/^(\[|\*{3})/.test(value);
+/** The rest of a line (Digest parameters). */
+const TO_LINE_END = /[^\r\n]*/y;
+
+/** Basic credentials are base64 of `user:password`. */
+const basicCredentials = (text: string): boolean => {
+  try {
+    return /^[^:\s]*:\S/.test(atob(text.slice(0, 400)));
+  } catch {
+    return false;
+  }
+};
 
 /** Secrets known by the name in front of them: authorization schemes, cookies, `key=value` pairs. */
 export const keyValueRules: readonly RedactionRule[] = [
-  // Bearer / Basic / Digest credentials anywhere in text
+  // Bearer credentials anywhere; Basic only when it decodes to user:password; Digest with its parameters
   {
     id: 'authorization-scheme',
-    pattern: /\b(bearer|basic|digest)(\s+)([\w.~+/-]{8,}=*)/gi,
+    pattern: /\b(bearer|basic|digest)(\s+)((?=(?:username|response|nonce|realm)=)|[\w.~+/%-]{8,}=*)/gi,
     secretGroup: 3,
-    test: (m) => tokenLike(m[3] as string),
+    secretEnd: (text, start, m) => {
+      if (m[3]) return start + m[3].length;
+      TO_LINE_END.lastIndex = start;
+      return TO_LINE_END.test(text) ? TO_LINE_END.lastIndex : start;
+    },
+    // Outside an Authorization header (the key-value rule covers that), `digest 7f83…`, `Digest
+    // sha256-…` (SRI) and `basic plan_2024` are prose: only a token after Bearer counts alone.
+    test: (m, { secret }) => {
+      const scheme = (m[1] as string).toLowerCase();
+      if (!m[3]) return scheme === 'digest';
+      return scheme === 'bearer' ? tokenLike(secret) : scheme === 'basic' && basicCredentials(secret);
+    },
   },
-  // Cookie and Set-Cookie header values, every pair to the end of the line
+  // Cookie and Set-Cookie header values: the whole line (or quoted value), whatever the cookies are called
   {
     id: 'cookie-header',
-    pattern: /(?<![\w-])((?:set-)?cookie)(\\?["']?[ \t]*:[ \t]*\\?["']?)([^\r\n"'\\]+)/gi,
-    secretGroup: 3,
-    test: (m) => isValue(m[3] as string),
+    pattern: /(?<![\w-])((?:set-)?cookie)(\\*["']?[ \t]*:[ \t]*)(\\*["']|)()/gi,
+    secretGroup: 4,
+    secretEnd: (text, start, m) =>
+      valueEnd(text, start, { quote: m[3] as string, equals: false, query: false }, m.index),
+    // A line with a `name=value` pair is a cookie header, never a reason; `Cookie: none` is not.
+    test: (_, { secret }) => secret.includes('=') || !(REPLACED.test(secret) || isReason(secret, true)),
   },
-  // key=value, key: value (to the end of the line), "key": "value" and query parameters whose key is a secret name
+  // key=value, key: value, "key": "value", key => value, query and fragment parameters (also
+  // percent- and \u-encoded), whose key is a secret name; the value's end is scanned (value-end.ts)
   {
     id: 'key-value',
-    pattern:
-      /(?<![\w$.[\]%-])(["']?[A-Za-z_$][\w$.[\]-]{0,80})(\\?["']?[ \t]*(?:=|:(?!\/\/)|%3[aAdD])[ \t]*)(\\?["']?)((?<=")(?:[^"\\\r\n]|\\.)+|(?<=')(?:[^'\\\r\n]|\\.)+|(?<=(?:=|%3[dD])[ \t]*)[^\s"'&,;<>{}\\]+|[^\r\n"',;&<>{}\\]*[^\s"',;&<>{}\\])/g,
+    pattern: new RegExp(
+      String.raw`(?:(?<=%[\dA-Fa-f]{2}|\\u00[\dA-Fa-f]{2}|\\[nrt])|(?<!${K_OR_PERCENT}|${K}-))` +
+        String.raw`(\\*["'][${K.slice(1, -1)} ]{1,80}\\*["']|\[${K}{1,80}\]|:?[${LETTER}_$]${K}{0,80})` +
+        String.raw`([ \t]*(?:=>|=(?!=)|:(?!\/\/|:)|%3[aAdD]|\\u003[aAdD]|\\x3[aAdD]|[\uFF1A\uFF1D])[ \t]*)(\\*["']|)()`,
+      'g',
+    ),
     secretGroup: 4,
-    test: (m, { isSecretKey }) =>
-      isSecretKey((m[1] as string).replace(LOWER_KEY, '')) && isValue(m[4] as string),
+    secretEnd: (text, start, m, { isSecretKey }) => {
+      const key = m[1] as string;
+      if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
+      const separator = (m[2] as string).trim();
+      const equals = !/^(?::|%3a|\\u003a|\\x3a|\uFF1A)$/i.test(separator);
+      const before = text.slice(Math.max(0, m.index - 6), m.index);
+      const query = !equals
+        ? false
+        : /[?&#]$|&amp;$/.test(before)
+          ? 'raw'
+          : /%(?:3f|26|23)$|\\u00(?:3f|26)$/i.test(before)
+            ? 'encoded'
+            : false;
+      // A token an earlier rule replaced was the whole secret: `api_key=[REDACTED] card …` goes on.
+      MARKER_THEN_SPACE.lastIndex = start;
+      if (MARKER_THEN_SPACE.test(text)) return MARKER_THEN_SPACE.lastIndex;
+      return valueEnd(text, start, { quote: m[3] as string, equals, query }, m.index);
+    },
+    test: (m, { secret }) =>
+      !REPLACED.test(secret) && !isReason(secret, !/=|%3d|\\u003d|\\x3d|\uFF1D/i.test(m[2] as string)),
   },
+  ...markupRules,
+  ...commandRules,
 ];

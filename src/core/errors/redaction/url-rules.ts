@@ -1,3 +1,4 @@
+import { isReason } from './reason';
 import { opaque } from './checks';
 import type { RedactionRule } from './types';
 
@@ -40,7 +41,8 @@ export const urlRules: readonly RedactionRule[] = [
       if (m[1] !== undefined && !QUERY_KEY.test(before)) return false;
       const name = m[3] as string;
       const value = m[5] as string;
-      if (value.startsWith('[')) return false;
+      // `[REDACTED]` already, or a literal (`?token=undefined` is the bug being reported)
+      if (value.startsWith('[') || isReason(value, false)) return false;
       return QUERY_CREDENTIALS.test(name) ? opaque(value) : isSecretKey(name);
     },
   },

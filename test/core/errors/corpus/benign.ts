@@ -190,3 +190,31 @@ export const benignObject: Record<string, unknown> = {
   createdAt: 1_732_872_000_000,
   requireAuth: true,
 };
+
+// Reasons and harmless key/value text from issue 9's findings B3, B4, B6 (and the syntaxes of L8 in
+// harmless use): what an error says about a secret must stay. Also asserted one by one in
+// redaction-key-value.test.ts.
+export const keyValueBenign: readonly string[] = [
+  'Invalid token: the signature has expired',
+  'Invalid token: expired because the clock is off',
+  'password: at least 8 characters required',
+  'password: This field is required.',
+  'Authorization: Bearer token missing',
+  'token: 3 remaining',
+  'secret: (none)',
+  'session: idle for 30 minutes',
+  'Cookie: consent banner dismissed',
+  'GET /cb?token=undefined failed',
+  'manifest digest 7f83b1657ff1fc53b92dc18148a1d65dfc2d4b1fa3d677284addd200126d9069',
+  'Digest sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= mismatch',
+  'Upgrade from basic plan_2024 to pro',
+  'The above error occurred in the <Password> component',
+  'Error: Missing token:\n    at load (https://app.example/js/main.js:1:2)',
+  'mysql -uroot -P3306 orders',
+  'promptTokens: 812, completionTokens: 64',
+  'errorCode=E_QUOTA statusCode=429',
+  'hotel 4821 booking failed',
+  '<user>ada</user><role>admin</role>',
+  'password: must be at least 12 characters',
+];
+benignStrings.push(...keyValueBenign);

@@ -217,9 +217,52 @@ const KINDS: Record<string, Maker> = {
         `GOCSPX-${random(i + 4700, 28)}`,
       ][i % 3] as string,
   ),
+  // Key/value syntaxes and names of issue 9's findings L3–L5, L7, L8: the value's symbols and encodings
+  // must not end the redaction early (`&` and spaces are tested apart: in the URL place they end a query value).
+  'password with symbols (key=value)': (i) => {
+    const tail = random(i + 2900, 8);
+    return { text: `password=Tr0ub,${tail};{x}'${tail}z`, needles: [tail] };
+  },
+  'passphrase starting with a reason word': (i) => {
+    const tail = random(i + 3000, 6).toLowerCase();
+    return { text: `passphrase: no pain no gain ${tail}`, needles: [`pain no gain ${tail}`] };
+  },
+  'secret key name (plural, numbered, code)': (i) => {
+    const key = ['password1', 'apiKeys', 'otpCode', 'verification_code', 'AccountKey', 'tokenV2'][
+      i % 6
+    ] as string;
+    const v = `${random(i + 3100, 10)}7`;
+    return { text: `${key}=${v}`, needles: [v] };
+  },
+  'encoded redirect token': plain(
+    (v) => `redirect=%2Fcb%3Fx%3D1%26token%3D${v}%26y%3D2`,
+    (i) => random(i + 3200, 18),
+  ),
+  'escaped JSON password': plain(
+    (v) => `body: {\\"password\\":\\"${v}\\"}`,
+    (i) => random(i + 3300, 12),
+  ),
+  'yaml password': plain(
+    (v) => `config:\n  password:\n    ${v}`,
+    (i) => random(i + 3400, 12),
+  ),
+  'xml password': plain(
+    (v) => `<login><password>${v}</password></login>`,
+    (i) => random(i + 3500, 12),
+  ),
+  'command line password': (i) => {
+    const v = random(i + 3600, 12);
+    const texts = [
+      `mysql -uroot -p${v}`,
+      `spawn app --password ${v}`,
+      `curl -u admin:${v} https://x`,
+      `IDENTIFIED BY '${v}'`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
 };
 
-/** Nine of each kind: 41 kinds × 9 = 369 planted secrets. */
+/** Nine of each kind: 49 kinds × 9 = 441 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>

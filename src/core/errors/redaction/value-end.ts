@@ -1,0 +1,135 @@
+/**
+ * Where the value after a secret key ends (issue 9, L3, L7, L8, S1). Written as a scan rather than
+ * a pattern so that it is linear: it only runs for a secret key, and what it reads is then either
+ * replaced or skipped as a reason, so no character is read twice.
+ *
+ * - A quoted value (`"…"`, `'…'`, also escaped any number of times: `\"…\"`, `\\"…\\"`) ends at
+ *   the same quote with no more backslashes before it than the opening one had.
+ * - In a URL query (the key follows `?`, `&`, `#`, or `%3F`, `%26`, `%23` when the URL is itself
+ *   encoded) a value ends at the next `&`, `#`, space, `"` or angle bracket (`%26`, `%23`, `%20`
+ *   when encoded); a `'` is legal in a query and stays in it.
+ * - Anywhere else an unquoted value runs to the end of the line, so `&`, `,`, `;`, `{`, `'` and spaces
+ *   inside a password are kept in it; after `=` it also ends before the next ` key=` pair, and a
+ *   quote that closes an enclosing string (`"…password: x", "next": …`, `…"}`) ends it.
+ * - `key:` with nothing after it on its line takes the next, more indented line (a YAML block), and
+ *   all such lines after `|` or `>` (also written inside a JSON string, with a literal `\n`); a stack
+ *   frame (`    at …`) is never taken.
+ */
+
+/** How the value is written: its opening quote (with backslashes), its separator and its place. */
+export interface ValueForm {
+  /** The opening quote with the backslashes before it, or `''`. */
+  quote: string;
+  /** True after `=`, `=>` or an encoded `=` (a value may be followed by another pair on its line). */
+  equals: boolean;
+  /** `raw` or `encoded` when the pair is a URL query parameter. */
+  query: false | 'raw' | 'encoded';
+}
+
+/** A ` key=` pair starting at a space: where an unquoted `=` value ends. */
+const NEXT_PAIR = /[ \t]+[A-Za-z_$][\w$.[\]-]{0,80}[ \t]*=(?!=)/y;
+/**
+ * What follows a quote that closes an enclosing string: the next `"key":` of a JSON or JS object, a
+ * closing bracket or the end of the line (`Digest username="x", response="…"` goes on).
+ */
+const CLOSES = /[ \t]*(?:,[ \t]*\\*["']?[\w$-]{1,80}\\*["']?[ \t]*:|[)}\]]|$)/my;
+const RAW_QUERY_STOP = /[\s&#"<>`]/;
+const ENCODED_QUERY_STOP = /^%(?:26|23|20)/i;
+const STACK_FRAME = /^[ \t]+at /;
+const BLOCK = /^[|>][-+]?\d?$/;
+/** A literal `\n` and the indentation after it: the next line of a block inside a JSON string. */
+const ESCAPED_LINE = /\\n(?:[ \t]|\\t)+/y;
+
+const isSpace = (code: number): boolean => code === 32 || code === 9;
+const lineEnd = (text: string, from: number): number => {
+  const n = text.indexOf('\n', from);
+  const end = n < 0 ? text.length : n;
+  return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+};
+const indent = (text: string, lineStart: number): number => {
+  let i = lineStart;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i - lineStart;
+};
+
+/** The end of a quoted value: the same quote with at most as many backslashes before it. */
+function quotedEnd(text: string, from: number, quote: string): number {
+  const mark = quote.at(-1);
+  const escapes = quote.length - 1;
+  for (let i = from; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n' || char === '\r') return i;
+    if (char !== mark) continue;
+    let slashes = 0;
+    while (i - slashes > from && text[i - 1 - slashes] === '\\') slashes++;
+    if (slashes <= escapes) return i - slashes;
+  }
+  return text.length;
+}
+
+/** The end of an unquoted value on its line (see the module comment). */
+function plainEnd(text: string, from: number, form: ValueForm): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) break;
+    // A literal `\n` or `\r`: the value was written inside a JSON string.
+    if (code === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r')) break;
+    if (form.query === 'raw' && RAW_QUERY_STOP.test(text.charAt(i))) break;
+    if (
+      form.query === 'encoded' &&
+      (isSpace(code) || (code === 37 && ENCODED_QUERY_STOP.test(text.slice(i, i + 3))))
+    )
+      break;
+    if (form.query) continue;
+    if (code === 34 || code === 39) {
+      CLOSES.lastIndex = i + 1;
+      if (CLOSES.test(text)) {
+        while (i > from && text[i - 1] === '\\') i--;
+        break;
+      }
+    }
+    if (form.equals && isSpace(code) && !isSpace(text.charCodeAt(i - 1))) {
+      NEXT_PAIR.lastIndex = i;
+      if (NEXT_PAIR.test(text)) break;
+    }
+  }
+  while (i > from && /\s/.test(text.charAt(i - 1))) i--;
+  return i;
+}
+
+/** The end of a YAML block value after `key:` at the end of its line, or `from` when there is none. */
+function blockEnd(text: string, from: number, keyLineStart: number, marker: string): number {
+  const keyIndent = indent(text, keyLineStart);
+  let end = from;
+  let line = lineEnd(text, from);
+  while (line < text.length) {
+    const next = text.indexOf('\n', line) + 1;
+    if (next <= 0 || next >= text.length) break;
+    const stop = lineEnd(text, next);
+    const blank = text.slice(next, stop).trim() === '';
+    if (!blank && (indent(text, next) <= keyIndent || STACK_FRAME.test(text.slice(next, next + 8)))) break;
+    if (!blank) end = stop;
+    line = stop;
+    // A plain value takes one line; `|` and `>` take every more indented line.
+    if (!marker && end > from) break;
+  }
+  return end;
+}
+
+/**
+ * The index just past the value that starts at `from` (after the separator and opening quote), or
+ * `from` when there is none. `keyStart` is where the key begins (for a YAML block's indentation).
+ */
+export function valueEnd(text: string, from: number, form: ValueForm, keyStart: number): number {
+  if (form.quote) return quotedEnd(text, from, form.quote);
+  const end = plainEnd(text, from, form);
+  const rest = text.slice(from, end);
+  if (form.equals || form.query || (rest !== '' && !BLOCK.test(rest))) return end;
+  // The same block written inside a JSON string: `password:\n    Hunter2` with a literal `\n`.
+  ESCAPED_LINE.lastIndex = end;
+  if (ESCAPED_LINE.test(text)) return plainEnd(text, ESCAPED_LINE.lastIndex, form);
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const block = blockEnd(text, end, lineStart, rest);
+  return block > end ? block : end;
+}
