@@ -249,13 +249,17 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
     return fresh;
   };
   type PageApi = {
+    runIdle: () => Promise<Pick<StormResult, 'longTasks' | 'longestBlockMs'>>;
     runStorm: (s: Scenario) => Promise<StormResult>;
     runClick: (b: ClickBoundary) => Promise<number>;
   };
   const RUNS = 20;
   const storms: StormResult[] = [];
+  const idles: Awaited<ReturnType<PageApi['runIdle']>>[] = [];
   for (let run = 0; run < RUNS; run++) {
     const fresh = await freshPage();
+    // The control, in the same fresh page just before its storm: the machine's own long tasks.
+    idles.push(await fresh.evaluate(() => (window as unknown as PageApi).runIdle()));
     storms.push(
       await fresh.evaluate((s) => (window as unknown as PageApi).runStorm(s), {
         kind: 'bulwark',
@@ -267,6 +271,8 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
   }
   const clean = storms.filter((r) => r.longTasks === 0).length;
   const blocks = storms.map((r) => r.longestBlockMs).sort((a, b) => a - b);
+  const idleClean = idles.filter((r) => r.longTasks === 0).length;
+  const idleBlocks = idles.map((r) => r.longestBlockMs).sort((a, b) => a - b);
 
   const clickPage = await freshPage();
   const clicks: Record<ClickBoundary, number[]> = { bulwark: [], 'react-error-boundary': [] };
@@ -289,6 +295,12 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
       `${clean} of ${RUNS} runs with no task over 50 ms after it; longest block median ${ms(median(blocks))}, max ${ms(blocks.at(-1)!)}`,
       `no task over 50 ms in ${RUNS} of ${RUNS} runs`,
       clean === RUNS ? 'met' : 'NOT met',
+    ],
+    [
+      `control: the same page idle, no storm, ${RUNS} fresh pages`,
+      `${idleClean} of ${RUNS} runs with no task over 50 ms; longest block median ${ms(median(idleBlocks))}, max ${ms(idleBlocks.at(-1)!)}`,
+      'what the machine allows',
+      '',
     ],
     [
       'click → fallback painted (median of 30)',

@@ -20,6 +20,7 @@ import { createReactRootOptions, type ReactRootErrorOptions } from './react-root
 import { createBurstGuard, type BurstGuardOptions } from './burst-guard';
 import type { PredicateAnswer } from './errors/classify';
 import { cachedStackRedactor } from './capture/cached-stack-redactor';
+import { cachedContextRedactor } from './capture/context-redactor';
 import { repeatKey, type RepeatKey } from './capture/repeat-key';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
@@ -102,6 +103,15 @@ export interface Resilience {
   reactRootOptions: () => ReactRootErrorOptions;
 }
 
+/**
+ * Whether a context has anything to redact besides its actions: `capture(error)` passes `{}`, and copying
+ * that through the redactor was 7% of a new error's capture (issue 11).
+ */
+const hasFields = (context: CaptureContext): boolean => {
+  for (const key in context) if (key !== 'actions') return true;
+  return false;
+};
+
 const isObject = (value: unknown): value is object =>
   (typeof value === 'object' && value !== null) || typeof value === 'function';
 
@@ -139,6 +149,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   };
 
   const redactStack = cachedStackRedactor(redactor.redactString);
+  const redactContext = cachedContextRedactor(redactor);
   /** What `capture` stores for a thrown value: normalised with the app's rules, message and stack redacted. */
   // Only redacted, bounded data is stored (issue 9); the thrown value stays reachable as the non-enumerable `cause`.
   const normalize = (value: unknown, asked?: PredicateAnswer[]): AppError =>
@@ -192,7 +203,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     const restart = !previous || previous.status === 'recovered';
     // The stored context is redacted like a report would be; the action callbacks stay usable, and a
     // recurrence that offers none keeps the earlier ones, so the user still has a way out.
-    const safeContext = { ...(redactor({ ...context, actions: undefined }) as CaptureContext) };
+    const safeContext = hasFields(context) ? redactContext(context) : {};
     const actions = context.actions ?? previous?.context.actions;
     if (actions) safeContext.actions = actions;
     const draft: ErrorRecord = {

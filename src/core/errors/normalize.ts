@@ -102,8 +102,17 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
       ? statusLine(response.status, response.statusText)
       : redactor.redactString(describe(value, message, name), MAX_MESSAGE - 1);
     const stack = readProperty(value, 'stack');
+    const { kind, severity, retryable, messageKey, actions } = classifyTraced(
+      value,
+      options.rules,
+      options.asked,
+    );
     const error = new AppError(text || 'Unknown error', {
-      ...classifyTraced(value, options.rules, options.asked),
+      kind,
+      severity,
+      retryable,
+      messageKey,
+      actions,
       code: (code && redactor.redactString(code, 100)) || (status ? `HTTP_${status}` : undefined),
       status,
       retryAfterMs: response && parseRetryAfter(response.headers.get('retry-after')),

@@ -16,7 +16,8 @@ export interface InlineErrorProps {
   actions?: readonly RecoveryAction[];
   /**
    * `card` for a feature-level area, `inline` for a form field or a block of content, `compact` for a small
-   * widget (an avatar, a badge): one line with an icon, the title and the primary action (Retry).
+   * widget (an avatar, a badge): one line with an icon, the title and one action (Retry, else the first
+   * other action, such as Reload page once retries ran out).
    * @default 'inline'
    */
   variant?: 'inline' | 'card' | 'compact';
@@ -81,23 +82,27 @@ export function InlineError({
     'data-variant': variant,
   };
   if (variant === 'compact') {
-    // Only a retry fits a widget's line; reload and go back belong to larger fallbacks.
+    // One action fits a widget's line: Retry, or once retries ran out the next way out (Reload page), so
+    // the user is never left without one (issue 10).
     const retry = sorted.find((a) => a.id === 'retry');
+    const action = retry ?? sorted[0];
     return (
       <div {...common} style={style}>
         <ErrorIcon color={styles.accent[error.severity]} />
         <span id={titleId} style={{ ...styles.title, flex: '1 1 auto', minWidth: 0 }}>
           {entryFor(catalog, error).title}
         </span>
-        {retry && (
+        {action && (
           <button
             type="button"
-            data-action="retry"
+            data-action={action.id}
             aria-describedby={titleId}
             style={{ ...styles.button, padding: '2px 10px' }}
-            onClick={() => run(retry)}
+            onClick={() => run(action)}
           >
-            {retry.label ?? uiText(catalog, 'retryShort')}
+            {action.label ??
+              (action === retry ? uiText(catalog, 'retryShort') : catalog.actions[action.id]) ??
+              action.id}
           </button>
         )}
       </div>

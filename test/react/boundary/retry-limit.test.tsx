@@ -1,5 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { createResilience, ErrorBoundary, ResilienceContext, type FallbackProps } from 'bulwark';
+import {
+  ComponentBoundary,
+  createResilience,
+  ErrorBoundary,
+  ResilienceContext,
+  ResilienceProvider,
+  type FallbackProps,
+} from 'bulwark';
 import { describe, expect, it, vi } from 'vitest';
 import { Bomb } from './helpers';
 import { expectReactRenderError, REACT_18 } from '../../helpers/console-errors';
@@ -106,5 +113,19 @@ describe('retry limit', () => {
     expect(capture).toHaveBeenCalledTimes(2);
     const last = capture.mock.calls[1]![1]!;
     expect(last.actions?.map((a) => a.id)).toEqual(['reload', 'go-back']);
+  });
+
+  it('leaves a component-level fallback whose retries ran out with a way out (Reload page)', () => {
+    render(
+      <ResilienceProvider resilience={createResilience()} globalHandlers={false} presenters={false}>
+        <ComponentBoundary name="avatar" maxRetries={1}>
+          <Bomb />
+        </ComponentBoundary>
+      </ResilienceProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    const buttons = screen.getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(['Reload page']);
+    expect(buttons[0]).toHaveAttribute('data-action', 'reload');
   });
 });
