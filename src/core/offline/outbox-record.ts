@@ -37,6 +37,8 @@ export interface OutboxEntry {
   key: string;
   /** When it was queued (epoch ms). */
   queuedAt: number;
+  /** When the user last retried it as a dead letter (epoch ms): its age for `maxAgeMs` counts from here. */
+  requeuedAt?: number;
   /** Replay attempts made so far. */
   attempts: number;
   /** Status of the last attempt; 0 for a network failure, `undefined` before any. */

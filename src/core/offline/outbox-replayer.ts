@@ -2,7 +2,7 @@ import { parseRetryAfter } from '../errors/retry-after';
 import { redactString } from '../errors/redact';
 import { decideOutbox, type OutboxBackoffOptions } from './outbox-decision';
 import type { OutboxNews } from './outbox-protocol';
-import { toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
+import { IDEMPOTENCY_HEADER, toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
 import type { OutboxStore } from './outbox-store';
 
 /** What an {@link OutboxReplayer} needs. */
@@ -10,9 +10,14 @@ export interface OutboxReplayerOptions extends OutboxBackoffOptions {
   /** The outbox's name; also names its Web Lock. */
   name: string;
   store: OutboxStore;
-  /** Entries older than this (ms since queued) become dead letters instead of being sent. */
+  /** Entries older than this (ms since queued, or since `retry(id)`) become dead letters instead of being sent. */
   maxAgeMs: number;
-  /** Rewrites each request just before it is sent (e.g. a fresh auth header). */
+  /**
+   * Rewrites each request just before it is sent (e.g. a fresh auth header). If it throws, rejects,
+   * returns something other than a `Request` or takes longer than 30 s, the attempt counts as failed
+   * (the entry stays and is retried with backoff) and the pages hear of it (`replay-error`). The
+   * entry's `Idempotency-Key` is put back if the hook changed it.
+   */
   onReplayRequest?: (request: Request) => Request | Promise<Request>;
   /** Tells the pages what happened. */
   notify: (news: OutboxNews) => void;
@@ -33,6 +38,19 @@ export interface OutboxReplayer {
 // A wait longer than this is left to the next trigger (page timer, `online`, sync) instead of sleeping.
 const MAX_SLEEP_MS = 60_000;
 const EXCERPT_CHARS = 200;
+// An app's hook that never settles must not hold the line (and the Web Lock) forever.
+const HOOK_TIMEOUT_MS = 30_000;
+
+/** Why a hook failed, in words safe to show and report: a thrown value can be anything. */
+const describe = (error: unknown) => {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'a value that cannot be read';
+  }
+  return redactString(text.slice(0, EXCERPT_CHARS * 10)).slice(0, EXCERPT_CHARS);
+};
 
 /** Up to `max` characters of an answer, secrets removed before it is cut. */
 const excerptOf = async (response: Response | undefined) => {
@@ -71,14 +89,47 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       };
     }).finally(() => (wake = undefined));
 
+  /** The request to send: the app's hook applied, bounded in time, the entry's own key kept. */
+  const prepare = async (head: OutboxEntry): Promise<Request> => {
+    const request = toRequest(head);
+    const hook = options.onReplayRequest;
+    if (!hook) return request;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rewritten: unknown = await Promise.race([
+      Promise.resolve().then(() => hook(request)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`onReplayRequest did not settle within ${HOOK_TIMEOUT_MS} ms`)),
+          HOOK_TIMEOUT_MS,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (!(rewritten instanceof Request)) {
+      throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten)}`);
+    }
+    // The key is what lets the server apply the entry once: a hook must not change it.
+    if (rewritten.headers.get(IDEMPOTENCY_HEADER) !== head.key) {
+      const headers = new Headers(rewritten.headers);
+      headers.set(IDEMPOTENCY_HEADER, head.key);
+      return new Request(rewritten, { headers });
+    }
+    return rewritten;
+  };
+
   /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
   const attempt = async (head: OutboxEntry & { seq: number }) => {
     let response: Response | undefined;
+    let request: Request | undefined;
     try {
-      const request = toRequest(head);
-      response = await send(options.onReplayRequest ? await options.onReplayRequest(request) : request);
+      request = await prepare(head);
+    } catch (error) {
+      // The app's hook failed: the entry stays (tried again with backoff) and the pages hear why.
+      notify({ type: 'replay-error', message: describe(error), url: redactString(head.url) });
+    }
+    try {
+      if (request) response = await send(request);
     } catch {
-      // A network failure (or an onReplayRequest that threw): the entry stays and is tried again later.
+      // A network failure: the entry stays and is tried again later.
     }
     const status = response?.status ?? 0;
     const attempts = head.attempts + 1;
@@ -121,7 +172,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       if (await store.isPaused()) return;
       const head = await store.head();
       if (!head?.seq) return;
-      if (Date.now() - head.queuedAt > options.maxAgeMs) {
+      if (Date.now() - (head.requeuedAt ?? head.queuedAt) > options.maxAgeMs) {
         // Too old to send blindly, too valuable to drop: the user decides.
         const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
         await store.put(dead);

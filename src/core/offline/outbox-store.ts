@@ -119,11 +119,19 @@ export function createOutboxStore(
         const entry = await deadById(database, id);
         if (!entry?.seq) return false;
         const tx = database.transaction('entries', 'readwrite');
-        const next: OutboxEntry = { ...entry, state: 'pending', attempts: 0, notBefore: 0 };
+        // The user chose to send it: an expired entry gets a fresh `maxAgeMs` instead of expiring at once.
+        const next: OutboxEntry = {
+          ...entry,
+          state: 'pending',
+          attempts: 0,
+          notBefore: 0,
+          requeuedAt: Date.now(),
+        };
         // A new seq puts it at the end of the line: what was sent while it was dead stays sent first.
         delete next.seq;
         delete next.reason;
         delete next.excerpt;
+        delete next.retryAfterUntil;
         await Promise.all([tx.store.delete(entry.seq), tx.store.add(next), tx.done]);
         return true;
       }),

@@ -1,4 +1,5 @@
 import type { Workbox } from 'workbox-window';
+import { AppError } from '../errors/app-error';
 import { HttpError } from '../errors/http-error';
 import type { CaptureContext } from '../types';
 import { networkStatus, type NetworkStatus } from './network-status';
@@ -162,12 +163,28 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     if (data.type === 'changed') replaying = data.replaying;
     if (data.type === 'dead') {
       const { letter } = data;
-      capture(new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt }), {
+      // An expired entry never got an answer: an HttpError with status 0 would read as a network failure.
+      const error =
+        letter.reason === 'expired'
+          ? new AppError('Offline queue: a change waited longer than maxAgeMs and was not sent', {
+              code: 'OUTBOX_EXPIRED',
+              retryable: false,
+            })
+          : new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt });
+      capture(error, {
         userAction: `${letter.method} ${letter.url}`,
         attempts: letter.attempts,
         tags: { outboxEntry: letter.id, reason: letter.reason },
       });
     }
+    if (data.type === 'replay-error')
+      capture(
+        new AppError(`Offline queue: onReplayRequest failed (${data.message}); the change stays queued`, {
+          code: 'OUTBOX_REPLAY_HOOK',
+          retryable: true,
+        }),
+        { userAction: `send ${data.url}` },
+      );
     if (data.type === 'paused')
       capture(new HttpError({ status: data.status, url: data.url }), { userAction: 'send queued changes' });
     if (data.type === 'storage-error')

@@ -11,39 +11,69 @@ export interface UseNetworkStatusOptions {
   probeUrl?: string;
   /** How often to probe, in ms. @default 30000 */
   probeIntervalMs?: number;
+  /**
+   * How long a probe may wait for an answer, in ms; no answer by then means offline (a black-holed
+   * route can leave a request pending for minutes). @default 5000
+   */
+  probeTimeoutMs?: number;
   /** @default the shared `networkStatus` */
   status?: NetworkStatus;
 }
 
 /** @see UseNetworkStatusOptions.probeIntervalMs */
 export const DEFAULT_PROBE_INTERVAL_MS = 30_000;
+/** @see UseNetworkStatusOptions.probeTimeoutMs */
+export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 
 /**
  * True while the network is there: the `online`/`offline` events, corrected by a probe URL when
- * given (any answer means online, a network failure means offline).
+ * given (any answer means online; a network failure, or no answer within `probeTimeoutMs`, means
+ * offline). A probe that finishes after a newer one has answered is ignored, so a slow old failure
+ * cannot undo a newer answer.
  *
  * @example
  * const online = useNetworkStatus({ probeUrl: '/api/health' });
  */
 export function useNetworkStatus(options: UseNetworkStatusOptions = {}): boolean {
-  const { probeUrl, probeIntervalMs = DEFAULT_PROBE_INTERVAL_MS, status = sharedStatus } = options;
+  const {
+    probeUrl,
+    probeIntervalMs = DEFAULT_PROBE_INTERVAL_MS,
+    probeTimeoutMs = DEFAULT_PROBE_TIMEOUT_MS,
+    status = sharedStatus,
+  } = options;
   const online = useSyncExternalStore(status.subscribe, status.isOnline, () => true);
   useEffect(() => {
     if (!probeUrl) return undefined;
-    let active = true;
-    const probe = () =>
-      fetch(probeUrl, { method: 'HEAD', cache: 'no-store' }).then(
-        () => active && status.setOnline(true),
-        () => active && status.setOnline(false),
+    let started = 0;
+    // The newest probe that answered (or gave up): an older one finishing later has no say.
+    let decided = 0;
+    const controllers = new Set<AbortController>();
+    const probe = () => {
+      const id = ++started;
+      const controller = new AbortController();
+      controllers.add(controller);
+      const timer = setTimeout(() => controller.abort(), probeTimeoutMs);
+      const verdict = (reachable: boolean) => {
+        clearTimeout(timer);
+        controllers.delete(controller);
+        if (id <= decided) return;
+        decided = id;
+        status.setOnline(reachable);
+      };
+      fetch(probeUrl, { method: 'HEAD', cache: 'no-store', signal: controller.signal }).then(
+        () => verdict(true),
+        () => verdict(false),
       );
-    void probe();
-    const off = status.subscribe(() => void probe());
-    const timer = setInterval(() => void probe(), probeIntervalMs);
+    };
+    probe();
+    const off = status.subscribe(probe);
+    const timer = setInterval(probe, probeIntervalMs);
     return () => {
-      active = false;
+      decided = Infinity;
+      for (const controller of controllers) controller.abort();
       off();
       clearInterval(timer);
     };
-  }, [probeUrl, probeIntervalMs, status]);
+  }, [probeUrl, probeIntervalMs, probeTimeoutMs, status]);
   return online;
 }
