@@ -88,32 +88,32 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
 
   const handle = async (request: Request, event: ExtendableEventLike): Promise<Response> => {
     const entry: OutboxEntry = await toEntry(request, name);
-    let waiting = false;
+    let queued: OutboxEntry | undefined;
     try {
       // First in, first out: while others wait (or the outbox is paused) a new request goes behind them.
-      waiting = (await store.pendingCount()) > 0 || (await store.isPaused());
+      queued = await store.addIfWaiting(entry);
     } catch {
-      // Storage unreadable: send it straight away; if that fails too, the add below reports it.
+      // Storage unusable: send it straight away; if that fails too, the add below reports it.
     }
-    if (!waiting) {
+    if (!queued) {
       try {
         return await fetch(toRequest(entry));
       } catch {
         // Offline or the server unreachable: queue it.
       }
-    }
-    try {
-      await store.add(entry);
-    } catch (error) {
-      const storageError = toStorageError(error);
-      notify({ type: 'storage-error', problem: storageError.problem, url: entry.url });
-      return json(
-        { error: 'bulwark-outbox-storage', problem: storageError.problem, message: storageError.message },
-        507,
-        {
-          [QUEUE_ERROR_HEADER]: storageError.problem,
-        },
-      );
+      try {
+        await store.add(entry);
+      } catch (error) {
+        const storageError = toStorageError(error);
+        notify({ type: 'storage-error', problem: storageError.problem, url: entry.url });
+        return json(
+          { error: 'bulwark-outbox-storage', problem: storageError.problem, message: storageError.message },
+          507,
+          {
+            [QUEUE_ERROR_HEADER]: storageError.problem,
+          },
+        );
+      }
     }
     notify({ type: 'changed', replaying: replayer.isReplaying() });
     void registerSync();

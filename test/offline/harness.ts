@@ -7,8 +7,11 @@ import type { AddressInfo } from 'node:net';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-/** Bundles a fixture for the browser, resolving `bulwark` entries to the sources. */
-export async function bundle(entry: string): Promise<string> {
+/**
+ * Bundles a fixture for the browser, resolving `bulwark` entries to the sources (`src`: another copy
+ * of them, e.g. an older commit's for the benchmark's baseline; packages still come from ours).
+ */
+export async function bundle(entry: string, src = `${root}src/`): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -18,10 +21,11 @@ export async function bundle(entry: string): Promise<string> {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: {
-      bulwark: `${root}src/index.ts`,
-      'bulwark/sw': `${root}src/sw.ts`,
-      'bulwark/core': `${root}src/core.ts`,
+      bulwark: `${src}index.ts`,
+      'bulwark/sw': `${src}sw.ts`,
+      'bulwark/core': `${src}core.ts`,
     },
+    nodePaths: [`${root}node_modules`],
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

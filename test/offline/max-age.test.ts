@@ -18,9 +18,10 @@ describe('maxAgeMs (real Chromium, real server)', () => {
     await page.evaluate(() => window.outbox.replay());
 
     await waitFor(() => suite.server.applied.length === 1, 10_000, 'fresh applied');
-    await page.waitForFunction(() => window.outbox.getSnapshot().dead.length === 1);
-    const { dead, pending } = await snapshot(page);
-    expect(pending).toBe(0);
+    await page.waitForFunction(
+      () => window.outbox.getSnapshot().dead.length === 1 && window.outbox.getSnapshot().pending === 0,
+    );
+    const { dead } = await snapshot(page);
     expect(dead[0]).toMatchObject({ method: 'POST', reason: 'expired', status: 0 });
     expect(suite.server.received.map((r) => r.body)).toEqual(['fresh']);
     expectOnceEach(suite.server, ['fresh']);
@@ -39,6 +40,6 @@ describe('maxAgeMs (real Chromium, real server)', () => {
     await waitFor(() => suite.server.applied.length === 2, 10_000, 'stale applied after retry');
     expect(suite.server.applied).toEqual(['fresh', 'stale']);
     expectOnceEach(suite.server, ['fresh', 'stale']);
-    expect((await snapshot(page)).dead).toEqual([]);
+    await page.waitForFunction(() => window.outbox.getSnapshot().dead.length === 0);
   });
 });

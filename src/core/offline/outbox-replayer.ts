@@ -1,6 +1,6 @@
 import { parseRetryAfter } from '../errors/retry-after';
 import { redactString } from '../errors/redact';
-import { decideOutbox, type OutboxBackoffOptions } from './outbox-decision';
+import { decideOutbox, type OutboxBackoffOptions, type OutboxDecision } from './outbox-decision';
 import type { OutboxNews } from './outbox-protocol';
 import { IDEMPOTENCY_HEADER, toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
 import type { OutboxStore } from './outbox-store';
@@ -38,6 +38,8 @@ export interface OutboxReplayer {
 // A wait longer than this is left to the next trigger (page timer, `online`, sync) instead of sleeping.
 const MAX_SLEEP_MS = 60_000;
 const EXCERPT_CHARS = 200;
+// Pending entries read per transaction during a replay.
+const BATCH = 32;
 // An app's hook that never settles must not hold the line (and the Web Lock) forever.
 const HOOK_TIMEOUT_MS = 30_000;
 
@@ -117,7 +119,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
   };
 
   /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
-  const attempt = async (head: OutboxEntry & { seq: number }) => {
+  const attempt = async (head: OutboxEntry & { seq: number }): Promise<OutboxDecision['action']> => {
     let response: Response | undefined;
     let request: Request | undefined;
     try {
@@ -138,9 +140,8 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
     const tried = { ...head, attempts, lastStatus: status };
     switch (decision.action) {
       case 'delivered':
-        await response?.body?.cancel().catch(() => undefined);
-        await store.remove(head.seq);
-        return;
+        await Promise.all([response?.body?.cancel().catch(() => undefined), store.remove(head.seq)]);
+        break;
       case 'retry':
         await response?.body?.cancel().catch(() => undefined);
         await store.put({
@@ -148,12 +149,12 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
           notBefore: Date.now() + decision.delayMs,
           retryAfterUntil: retryAfterMs === undefined ? undefined : Date.now() + retryAfterMs,
         });
-        return;
+        break;
       case 'pause':
         await store.put(tried);
         await store.setPaused(true);
         notify({ type: 'paused', status, url: redactString(head.url) });
-        return;
+        break;
       case 'dead': {
         const dead: OutboxEntry = {
           ...tried,
@@ -165,33 +166,51 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
         notify({ type: 'dead', letter: toDeadLetter(dead) });
       }
     }
+    return decision.action;
   };
 
+  /**
+   * Expires, waits for or sends one entry. Then: `next` in the batch, `reread` the line (the entry
+   * stays at its head), or `stop` (paused, or its wait is left to the next trigger).
+   */
+  const step = async (head: OutboxEntry & { seq: number }): Promise<'next' | 'reread' | 'stop'> => {
+    if (Date.now() - (head.requeuedAt ?? head.queuedAt) > options.maxAgeMs) {
+      // Too old to send blindly, too valuable to drop: the user decides.
+      const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
+      await store.put(dead);
+      notify({ type: 'dead', letter: toDeadLetter(dead) });
+      return 'next';
+    }
+    // "Retry now" and coming back online skip our own backoff, never the server's Retry-After.
+    const serverWait = (head.retryAfterUntil ?? 0) - Date.now();
+    const wait = serverWait > 0 ? serverWait : head.notBefore - Date.now();
+    if (wait > 0 && (!force || serverWait > 0)) {
+      if (replaying) setReplaying(false);
+      if (wait > MAX_SLEEP_MS) return 'stop';
+      await sleep(wait);
+      return 'reread';
+    }
+    force = false;
+    if (!replaying) setReplaying(true);
+    const action = await attempt(head);
+    notify({ type: 'changed', replaying });
+    if (action === 'pause') return 'stop';
+    return action === 'retry' ? 'reread' : 'next';
+  };
+
+  // Entries are read a batch at a time: inside the lock nothing else sends, pauses or reorders the
+  // pending line (new entries join at its end, retried dead letters too), so the batch stays true
+  // until an entry is kept back (retry) and the line is read again.
   const loop = async () => {
     for (;;) {
-      if (await store.isPaused()) return;
-      const head = await store.head();
-      if (!head?.seq) return;
-      if (Date.now() - (head.requeuedAt ?? head.queuedAt) > options.maxAgeMs) {
-        // Too old to send blindly, too valuable to drop: the user decides.
-        const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
-        await store.put(dead);
-        notify({ type: 'dead', letter: toDeadLetter(dead) });
-        continue;
+      const line = await store.line(BATCH);
+      if (line.paused || line.entries.length === 0) return;
+      let then: Awaited<ReturnType<typeof step>> = 'next';
+      for (const head of line.entries) {
+        then = await step(head);
+        if (then !== 'next') break;
       }
-      // "Retry now" and coming back online skip our own backoff, never the server's Retry-After.
-      const serverWait = (head.retryAfterUntil ?? 0) - Date.now();
-      const wait = serverWait > 0 ? serverWait : head.notBefore - Date.now();
-      if (wait > 0 && (!force || serverWait > 0)) {
-        setReplaying(false);
-        if (wait > MAX_SLEEP_MS) return;
-        await sleep(wait);
-        continue;
-      }
-      force = false;
-      if (!replaying) setReplaying(true);
-      await attempt({ ...head, seq: head.seq });
-      notify({ type: 'changed', replaying });
+      if (then === 'stop') return;
     }
   };
 
@@ -206,7 +225,9 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       if (forceNow) force = true;
       if (running) {
         again = true;
-        wake?.();
+        // Only a forced run cuts a backoff wait short: a new entry joins the end of the line, so it
+        // changes nothing about the head's wait (waking for it cost two reads per queued request).
+        if (forceNow) wake?.();
         return running;
       }
       running = (async () => {

@@ -15,19 +15,40 @@ interface OutboxDb extends DBSchema {
   outboxes: { key: string; value: { name: string; paused: boolean } };
 }
 
+/** The first pending entries in order, and whether the outbox is paused: what a replay step reads. */
+export interface OutboxLine {
+  paused: boolean;
+  /** Up to the number asked for, first in line first. */
+  entries: (OutboxEntry & { seq: number })[];
+}
+
+/** What the page shows: read in one transaction, so the parts agree with each other. */
+export interface OutboxOverview {
+  pending: number;
+  dead: OutboxEntry[];
+  paused: boolean;
+  /** The first pending entry, if any (its backoff tells the page when to wake the worker). */
+  head: OutboxEntry | undefined;
+}
+
 /** Storage of one outbox. Every method rejects with an `OutboxStorageError` when IndexedDB fails. */
 export interface OutboxStore {
   /** Appends an entry at the end of the line; resolves with it (its `seq` set). */
   readonly add: (entry: OutboxEntry) => Promise<OutboxEntry>;
-  /** The first pending entry, if any. */
-  readonly head: () => Promise<OutboxEntry | undefined>;
+  /**
+   * Appends the entry only if others wait or the outbox is paused (then it must not overtake them);
+   * resolves with it, or with `undefined` when the line is empty and it may be sent straight away.
+   * One transaction, so no replay can empty the line between the check and the add.
+   */
+  readonly addIfWaiting: (entry: OutboxEntry) => Promise<OutboxEntry | undefined>;
+  /** The first `limit` pending entries and the pause flag, in one transaction. */
+  readonly line: (limit: number) => Promise<OutboxLine>;
+  /** Counts, dead letters, pause flag and head, in one transaction. */
+  readonly overview: () => Promise<OutboxOverview>;
   /** Replaces a stored entry (same `seq`). */
   readonly put: (entry: OutboxEntry) => Promise<void>;
   /** Removes an entry: only after the server answered 2xx. */
   readonly remove: (seq: number) => Promise<void>;
-  readonly pendingCount: () => Promise<number>;
-  readonly deadLetters: () => Promise<OutboxEntry[]>;
-  readonly isPaused: () => Promise<boolean>;
   readonly setPaused: (paused: boolean) => Promise<void>;
   /** Puts a dead letter back at the end of the line, attempts reset; false if there is no such dead letter. */
   readonly retry: (id: string) => Promise<boolean>;
@@ -86,30 +107,62 @@ export function createOutboxStore(
     return entry?.outbox === outbox && entry.state === 'dead' ? entry : undefined;
   };
 
+  const withoutSeq = (entry: OutboxEntry) => {
+    const fresh = { ...entry };
+    delete fresh.seq; // IndexedDB numbers it.
+    return fresh;
+  };
+
   return {
     add: (entry) =>
       run(async (database) => {
-        const fresh = { ...entry };
-        delete fresh.seq; // IndexedDB numbers it.
+        const fresh = withoutSeq(entry);
         return { ...fresh, seq: await database.add('entries', fresh) };
       }),
-    head: () =>
+    addIfWaiting: (entry) =>
       run(async (database) => {
-        const cursor = await database
-          .transaction('entries')
-          .store.index('line')
-          .openCursor(lineOf(outbox, 'pending'));
-        return cursor?.value;
+        const tx = database.transaction(['entries', 'outboxes'], 'readwrite');
+        // A key cursor stops at the first pending entry: no count over the whole line.
+        const [first, state] = await Promise.all([
+          tx.objectStore('entries').index('line').openKeyCursor(lineOf(outbox, 'pending')),
+          tx.objectStore('outboxes').get(outbox),
+        ]);
+        if (!first && !state?.paused) {
+          await tx.done;
+          return undefined;
+        }
+        const fresh = withoutSeq(entry);
+        const [seq] = await Promise.all([tx.objectStore('entries').add(fresh), tx.done]);
+        return { ...fresh, seq };
+      }),
+    line: (limit) =>
+      run(async (database) => {
+        const tx = database.transaction(['entries', 'outboxes']);
+        const [entries, state] = await Promise.all([
+          tx.objectStore('entries').index('line').getAll(lineOf(outbox, 'pending'), limit),
+          tx.objectStore('outboxes').get(outbox),
+          tx.done,
+        ]);
+        return { paused: state?.paused ?? false, entries: entries as OutboxLine['entries'] };
+      }),
+    overview: () =>
+      run(async (database) => {
+        const tx = database.transaction(['entries', 'outboxes']);
+        const line = tx.objectStore('entries').index('line');
+        const [pending, dead, head, state] = await Promise.all([
+          line.count(lineOf(outbox, 'pending')),
+          line.getAll(lineOf(outbox, 'dead')),
+          line.openCursor(lineOf(outbox, 'pending')).then((cursor) => cursor?.value),
+          tx.objectStore('outboxes').get(outbox),
+          tx.done,
+        ]);
+        return { pending, dead, head, paused: state?.paused ?? false };
       }),
     put: (entry) =>
       run(async (database) => {
         await database.put('entries', entry);
       }),
     remove: (seq) => run((database) => database.delete('entries', seq)),
-    pendingCount: () =>
-      run((database) => database.countFromIndex('entries', 'line', lineOf(outbox, 'pending'))),
-    deadLetters: () => run((database) => database.getAllFromIndex('entries', 'line', lineOf(outbox, 'dead'))),
-    isPaused: () => run(async (database) => (await database.get('outboxes', outbox))?.paused ?? false),
     setPaused: (paused) =>
       run(async (database) => {
         await database.put('outboxes', { name: outbox, paused });

@@ -57,6 +57,7 @@ export interface RegisteredOfflineQueue extends OfflineQueue {
 }
 
 const RECONNECT_SETTLE_MS = 1000;
+const REFRESH_GAP_MS = 100;
 const EMPTY: OutboxSnapshot = { pending: 0, dead: [], replaying: false, paused: false };
 
 const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
@@ -117,12 +118,7 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   const quietly = (force: boolean) => void replay(force).catch((error: unknown) => capture(error));
 
   const refresh = async () => {
-    const [pending, dead, paused, head] = await Promise.all([
-      store.pendingCount(),
-      store.deadLetters(),
-      store.isPaused(),
-      store.head(),
-    ]);
+    const { pending, dead, paused, head } = await store.overview();
     if (disposed) return;
     const next: OutboxSnapshot = {
       pending,
@@ -139,22 +135,29 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     if (head && !paused && head.notBefore > Date.now())
       timer = setTimeout(() => quietly(false), head.notBefore - Date.now() + 50);
   };
-  // A replay sends news per entry: at most one read in flight, and one more after it if news came meanwhile.
-  let reading: Promise<void> | undefined;
+  // A replay sends news per entry: at most one read in flight, and one more REFRESH_GAP_MS after it
+  // if news came meanwhile (a read counts the whole line: once per entry, it slowed the replay down).
+  let reading = false;
   let stale = false;
+  let again: ReturnType<typeof setTimeout> | undefined;
   const refreshQuietly = () => {
     if (reading) {
       stale = true;
       return;
     }
-    reading = refresh()
+    reading = true;
+    void refresh()
       .catch((error: unknown) => capture(error))
       .finally(() => {
-        reading = undefined;
-        if (stale) {
-          stale = false;
-          refreshQuietly();
+        if (!stale) {
+          reading = false;
+          return;
         }
+        stale = false;
+        again = setTimeout(() => {
+          reading = false;
+          refreshQuietly();
+        }, REFRESH_GAP_MS);
       });
   };
 
@@ -222,6 +225,7 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
       disposed = true;
       clearTimeout(timer);
       clearTimeout(settle);
+      clearTimeout(again);
       channel.close();
       offNetwork();
       document.removeEventListener('visibilitychange', visible);
