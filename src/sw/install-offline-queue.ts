@@ -37,6 +37,12 @@ export interface OfflineQueueOptions extends OutboxBackoffOptions {
   onReplayRequest?: (request: Request) => Request | Promise<Request>;
   /** The IndexedDB database's name. @default 'bulwark-outbox' */
   dbName?: string;
+  /**
+   * How long one replayed request may wait for its answer, in ms; then it counts as a network
+   * failure (kept, retried with backoff and the same key), so a hung server cannot hold the line.
+   * @default 60000
+   */
+  replayTimeoutMs?: number;
 }
 
 /** The worker's handle on its outbox. */
@@ -61,6 +67,8 @@ const json = (body: unknown, status: number, headers: Record<string, string>) =>
  * When the request cannot be stored (quota, IndexedDB unavailable) the answer is a `507` with a
  * `Bulwark-Queue-Error` header and a JSON body, never a `202`.
  * Call it once per name, at the worker's top level (event listeners must be added during its first run).
+ * It also answers workbox-window's `{ type: 'SKIP_WAITING' }` message (the update prompt of
+ * `useServiceWorkerUpdate`) with `skipWaiting()`.
  *
  * @example
  * // sw.ts
@@ -147,6 +155,11 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
   });
   scope.addEventListener('message', (event) => {
     const message = event.data;
+    // workbox-window's `messageSkipWaiting()`, sent by `useServiceWorkerUpdate`'s `update()`.
+    if ((message as { type?: unknown } | null)?.type === 'SKIP_WAITING') {
+      event.waitUntil(scope.skipWaiting());
+      return;
+    }
     if (!isOutboxCommand(message) || message.outbox !== name) return;
     const done = command(message).then(
       (reply) => reply,

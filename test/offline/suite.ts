@@ -53,6 +53,8 @@ export function startSuite(): Suite {
       '/': ['text/html', html],
       '/page.js': ['text/javascript', page],
       '/sw.js': ['text/javascript', sw],
+      // Where a server with an expired session redirects a write.
+      '/login': ['text/html', '<!doctype html><title>Sign in</title><p>Sign in</p>'],
     };
     suite.server = await startServer(suite.files);
     suite.browser = await chromium.launch({

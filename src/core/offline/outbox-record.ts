@@ -58,7 +58,8 @@ export interface OutboxEntry {
  */
 export async function toEntry(request: Request, outbox: string, now = Date.now()): Promise<OutboxEntry> {
   const headers = new Headers(request.headers);
-  const key = headers.get(IDEMPOTENCY_HEADER) ?? crypto.randomUUID();
+  // An empty (or blank) key is no key: the server could not tell two entries apart.
+  const key = headers.get(IDEMPOTENCY_HEADER)?.trim() || crypto.randomUUID();
   headers.set(IDEMPOTENCY_HEADER, key);
   const body = request.body === null ? undefined : await request.arrayBuffer();
   return {
@@ -80,14 +81,19 @@ export async function toEntry(request: Request, outbox: string, now = Date.now()
   };
 }
 
-/** Rebuilds the request a record describes, with the same `Idempotency-Key` every time. */
-export function toRequest(entry: OutboxEntry): Request {
+/**
+ * Rebuilds the request a record describes, with the same `Idempotency-Key` every time. A replay
+ * passes `redirect: 'manual'`: a followed redirect (an expired session sent to `/login`) would turn
+ * the write into a GET whose 200 looks like delivery.
+ */
+export function toRequest(entry: OutboxEntry, redirect: RequestRedirect = 'follow'): Request {
   return new Request(entry.url, {
     method: entry.method,
     headers: entry.headers,
     body: entry.body,
     credentials: entry.credentials,
     mode: entry.mode,
+    redirect,
   });
 }
 

@@ -21,8 +21,13 @@ export interface OutboxReplayerOptions extends OutboxBackoffOptions {
   onReplayRequest?: (request: Request) => Request | Promise<Request>;
   /** Tells the pages what happened. */
   notify: (news: OutboxNews) => void;
+  /**
+   * How long one replayed request may wait for its answer, in ms; then it counts as a network
+   * failure (retried with backoff, the same key), so a hung proxy cannot hold the line. @default 60000
+   */
+  replayTimeoutMs?: number;
   /** @default globalThis.fetch */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (request: Request, signal: AbortSignal) => Promise<Response>;
 }
 
 /** Sends an outbox's entries in order, one at a time. */
@@ -38,6 +43,9 @@ export interface OutboxReplayer {
 // A wait longer than this is left to the next trigger (page timer, `online`, sync) instead of sleeping.
 const MAX_SLEEP_MS = 60_000;
 const EXCERPT_CHARS = 200;
+const REDIRECT_EXCERPT = 'The server answered with a redirect (e.g. to a sign-in page); nothing was applied.';
+/** @see OutboxReplayerOptions.replayTimeoutMs */
+export const DEFAULT_REPLAY_TIMEOUT_MS = 60_000;
 // Pending entries read per transaction during a replay.
 const BATCH = 32;
 // An app's hook that never settles must not hold the line (and the Web Lock) forever.
@@ -70,7 +78,8 @@ const excerptOf = async (response: Response | undefined) => {
  */
 export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxReplayer {
   const { name, store, notify } = options;
-  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const send = options.fetch ?? ((request: Request, signal: AbortSignal) => fetch(request, { signal }));
+  const timeoutMs = options.replayTimeoutMs ?? DEFAULT_REPLAY_TIMEOUT_MS;
   let running: Promise<void> | undefined;
   let again = false;
   let force = false;
@@ -93,7 +102,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
 
   /** The request to send: the app's hook applied, bounded in time, the entry's own key kept. */
   const prepare = async (head: OutboxEntry): Promise<Request> => {
-    const request = toRequest(head);
+    const request = toRequest(head, 'manual');
     const hook = options.onReplayRequest;
     if (!hook) return request;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,10 +119,10 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten)}`);
     }
     // The key is what lets the server apply the entry once: a hook must not change it.
-    if (rewritten.headers.get(IDEMPOTENCY_HEADER) !== head.key) {
+    if (rewritten.headers.get(IDEMPOTENCY_HEADER) !== head.key || rewritten.redirect !== 'manual') {
       const headers = new Headers(rewritten.headers);
       headers.set(IDEMPOTENCY_HEADER, head.key);
-      return new Request(rewritten, { headers });
+      return new Request(rewritten, { headers, redirect: 'manual' });
     }
     return rewritten;
   };
@@ -129,14 +138,19 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       notify({ type: 'replay-error', message: describe(error), url: redactString(head.url) });
     }
     try {
-      if (request) response = await send(request);
+      if (request) response = await send(request, AbortSignal.timeout(timeoutMs));
     } catch {
-      // A network failure: the entry stays and is tried again later.
+      // A network failure, or no answer within replayTimeoutMs: the entry stays and is tried again later.
     }
+    // A redirect is no delivery (the server did not take the write; an expired session sent to a
+    // login page): a dead letter the user sees. Its status is hidden from the worker (0).
+    const redirected = response?.type === 'opaqueredirect';
     const status = response?.status ?? 0;
     const attempts = head.attempts + 1;
     const retryAfterMs = parseRetryAfter(response?.headers.get('retry-after'));
-    const decision = decideOutbox(status, attempts, retryAfterMs, options);
+    const decision: OutboxDecision = redirected
+      ? { action: 'dead' }
+      : decideOutbox(status, attempts, retryAfterMs, options);
     const tried = { ...head, attempts, lastStatus: status };
     switch (decision.action) {
       case 'delivered':
@@ -160,7 +174,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
           ...tried,
           state: 'dead',
           reason: 'rejected',
-          excerpt: await excerptOf(response),
+          excerpt: redirected ? REDIRECT_EXCERPT : await excerptOf(response),
         };
         await store.put(dead);
         notify({ type: 'dead', letter: toDeadLetter(dead) });

@@ -58,6 +58,7 @@ export interface RegisteredOfflineQueue extends OfflineQueue {
 
 const RECONNECT_SETTLE_MS = 1000;
 const REFRESH_GAP_MS = 100;
+const MAX_TIMER_MS = 60_000;
 const EMPTY: OutboxSnapshot = { pending: 0, dead: [], replaying: false, paused: false };
 
 const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
@@ -132,8 +133,11 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     }
     // The worker may be stopped during a backoff wait: the page wakes it when the head is due.
     clearTimeout(timer);
-    if (head && !paused && head.notBefore > Date.now())
-      timer = setTimeout(() => quietly(false), head.notBefore - Date.now() + 50);
+    // At most a minute: a far `Retry-After` (30 days) would overflow setTimeout's 2^31-1 ms and fire
+    // at once, again and again; the worker re-arms it with the news it sends after each wake.
+    const due = Math.max(head?.notBefore ?? 0, head?.retryAfterUntil ?? 0);
+    if (head && !paused && due > Date.now())
+      timer = setTimeout(() => quietly(false), Math.min(due - Date.now() + 50, MAX_TIMER_MS));
   };
   // A replay sends news per entry: at most one read in flight, and one more REFRESH_GAP_MS after it
   // if news came meanwhile (a read counts the whole line: once per entry, it slowed the replay down).
