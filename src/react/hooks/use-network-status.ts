@@ -5,8 +5,9 @@ import { networkStatus as sharedStatus, type NetworkStatus } from '../../core/of
 export interface UseNetworkStatusOptions {
   /**
    * A URL to ask (`HEAD`, no cache) whether the server is really reachable: on mount, on every
-   * `online`/`offline` event, and every `probeIntervalMs`. `navigator.onLine` is true on a captive
-   * portal or a dead Wi-Fi, so events alone can say "online" wrongly. @default none (events only)
+   * browser `online`/`offline` event, and every `probeIntervalMs`. `navigator.onLine` is true on a
+   * captive portal or a dead Wi-Fi, so events alone can say "online" wrongly. Any answer but `511`
+   * means online. @default none (events only)
    */
   probeUrl?: string;
   /** How often to probe, in ms. @default 30000 */
@@ -27,8 +28,8 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 
 /**
  * True while the network is there: the `online`/`offline` events, corrected by a probe URL when
- * given (any answer means online; a network failure, or no answer within `probeTimeoutMs`, means
- * offline). A probe that finishes after a newer one has answered is ignored, so a slow old failure
+ * given (any answer but a captive portal's `511` means online; a network failure, or no answer within
+ * `probeTimeoutMs`, means offline). A probe that finishes after a newer one has answered is ignored, so a slow old failure
  * cannot undo a newer answer.
  *
  * @example
@@ -61,17 +62,27 @@ export function useNetworkStatus(options: UseNetworkStatusOptions = {}): boolean
         status.setOnline(reachable);
       };
       fetch(probeUrl, { method: 'HEAD', cache: 'no-store', signal: controller.signal }).then(
-        () => verdict(true),
+        // 511 Network Authentication Required is a captive portal's answer, not the server's (RFC 6585 §6).
+        (response) => verdict(response.status !== 511),
         () => verdict(false),
       );
     };
     probe();
-    const off = status.subscribe(probe);
+    // The browser's events, not the status's changes: probes change the status themselves, and two
+    // probes that disagree (or a probe and the events) would set each other off forever.
+    const events = typeof addEventListener === 'function';
+    if (events) {
+      addEventListener('online', probe);
+      addEventListener('offline', probe);
+    }
     const timer = setInterval(probe, probeIntervalMs);
     return () => {
       decided = Infinity;
       for (const controller of controllers) controller.abort();
-      off();
+      if (events) {
+        removeEventListener('online', probe);
+        removeEventListener('offline', probe);
+      }
       clearInterval(timer);
     };
   }, [probeUrl, probeIntervalMs, probeTimeoutMs, status]);
