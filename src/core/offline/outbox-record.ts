@@ -47,6 +47,8 @@ export interface OutboxEntry {
   notBefore: number;
   /** Not sent before this time (epoch ms) even by a forced replay: the server's `Retry-After` (RFC 9110 §10.2.3). */
   retryAfterUntil?: number;
+  /** For a dead letter: true once a page has captured it (one capture, whichever tab claims it first). */
+  reported?: boolean;
   /** For a dead letter: why, and a short redacted excerpt of the answer. */
   reason?: DeadLetterReason;
   excerpt?: string;

@@ -45,6 +45,11 @@ export interface OutboxStore {
   readonly line: (limit: number) => Promise<OutboxLine>;
   /** Counts, dead letters, pause flag and head, in one transaction. */
   readonly overview: () => Promise<OutboxOverview>;
+  /**
+   * Marks the dead letters no page has reported yet as reported, and resolves with them. One
+   * read-write transaction: of several tabs asking at once, exactly one gets each letter.
+   */
+  readonly claimUnreported: () => Promise<OutboxEntry[]>;
   /** Replaces a stored entry (same `seq`). */
   readonly put: (entry: OutboxEntry) => Promise<void>;
   /** Removes an entry: only after the server answered 2xx. */
@@ -158,6 +163,14 @@ export function createOutboxStore(
         ]);
         return { pending, dead, head, paused: state?.paused ?? false };
       }),
+    claimUnreported: () =>
+      run(async (database) => {
+        const tx = database.transaction('entries', 'readwrite');
+        const dead = await tx.store.index('line').getAll(lineOf(outbox, 'dead'));
+        const fresh = dead.filter((entry) => !entry.reported);
+        await Promise.all([...fresh.map((entry) => tx.store.put({ ...entry, reported: true })), tx.done]);
+        return fresh;
+      }),
     put: (entry) =>
       run(async (database) => {
         await database.put('entries', entry);
@@ -185,6 +198,7 @@ export function createOutboxStore(
         delete next.reason;
         delete next.excerpt;
         delete next.retryAfterUntil;
+        delete next.reported;
         await Promise.all([tx.store.delete(entry.seq), tx.store.add(next), tx.done]);
         return true;
       }),

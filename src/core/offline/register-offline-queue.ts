@@ -13,7 +13,7 @@ import {
 import { toDeadLetter } from './outbox-record';
 import { OutboxStorageError } from './outbox-storage-error';
 import { createOutboxStore, OUTBOX_DB_NAME } from './outbox-store';
-import type { OutboxSnapshot } from './outbox-types';
+import type { DeadLetter, OutboxSnapshot } from './outbox-types';
 import { createListeners } from '../policies/listeners';
 
 /** Options of {@link registerOfflineQueue}. */
@@ -72,7 +72,8 @@ const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
  * Registers the service worker (through workbox-window) and gives the page a view of its outbox and
  * the controls. Replays start from here too, so the queue works without Background Sync: on page
  * start, on `online`, when the tab is visible again, and when the head entry's backoff ends.
- * Dead letters, a 401 pause and storage failures go to `resilience.capture`.
+ * Dead letters (once each, by whichever open tab reads them first, including those made while no tab
+ * was open), a 401 pause and storage failures go to `resilience.capture`.
  * Reads and commands reject with an `OutboxStorageError` when IndexedDB fails.
  *
  * @example
@@ -118,9 +119,29 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   const replay = (force: boolean) => send({ type: OUTBOX_COMMAND, outbox: name, command: 'replay', force });
   const quietly = (force: boolean) => void replay(force).catch((error: unknown) => capture(error));
 
+  /** Captures a dead letter: an expired one never got an answer, so it is no HttpError (status 0 reads as offline). */
+  const captureDead = (letter: DeadLetter) =>
+    capture(
+      letter.reason === 'expired'
+        ? new AppError('Offline queue: a change waited longer than maxAgeMs and was not sent', {
+            code: 'OUTBOX_EXPIRED',
+            retryable: false,
+          })
+        : new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt }),
+      {
+        userAction: `${letter.method} ${letter.url}`,
+        attempts: letter.attempts,
+        tags: { outboxEntry: letter.id, reason: letter.reason },
+      },
+    );
+
   const refresh = async () => {
     const { pending, dead, paused, head } = await store.overview();
     if (disposed) return;
+    // Dead letters are captured from storage, not from the news: once across all tabs, and also
+    // those made while no tab was open (a Background Sync replay).
+    if (dead.some((entry) => !entry.reported))
+      for (const entry of await store.claimUnreported()) captureDead(toDeadLetter(entry));
     const next: OutboxSnapshot = {
       pending,
       dead: dead.map(toDeadLetter),
@@ -168,22 +189,6 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   const channel = new BroadcastChannel(outboxChannelName(name));
   channel.onmessage = ({ data }: MessageEvent<OutboxNews>) => {
     if (data.type === 'changed') replaying = data.replaying;
-    if (data.type === 'dead') {
-      const { letter } = data;
-      // An expired entry never got an answer: an HttpError with status 0 would read as a network failure.
-      const error =
-        letter.reason === 'expired'
-          ? new AppError('Offline queue: a change waited longer than maxAgeMs and was not sent', {
-              code: 'OUTBOX_EXPIRED',
-              retryable: false,
-            })
-          : new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt });
-      capture(error, {
-        userAction: `${letter.method} ${letter.url}`,
-        attempts: letter.attempts,
-        tags: { outboxEntry: letter.id, reason: letter.reason },
-      });
-    }
     if (data.type === 'replay-error')
       capture(
         new AppError(`Offline queue: onReplayRequest failed (${data.message}); the change stays queued`, {
