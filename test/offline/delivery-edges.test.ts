@@ -1,6 +1,7 @@
 // Answers at the edge of the contract, in real Chromium against the real server (break-it findings
-// F1, F2, F7 and F15 of issue 12): a redirect is not a delivery, a far Retry-After does not make the
-// page and worker spin, an empty app key is no key, a hung answer does not hold the line.
+// F1, F2, F7, F10 and F15 of issue 12): a redirect is not a delivery, a far Retry-After does not make the
+// page and worker spin, an empty app key is no key, a hung answer does not hold the line,
+// cleared site data does not wedge the queue.
 import { describe, expect, it } from 'vitest';
 import { expectOnceEach, open, queueOffline, sleep, snapshot, startSuite, waitFor } from './suite';
 
@@ -72,5 +73,29 @@ describe('delivery at the edges (real Chromium, real server)', () => {
     await waitFor(() => suite.server.applied.length === 3, 15_000, '3 applied');
     expect(suite.server.applied).toEqual(['hung', 'behind-1', 'behind-2']);
     expectOnceEach(suite.server, ['hung', 'behind-1', 'behind-2']);
+  });
+
+  it('still queues after site data is cleared under a running worker (a fresh database)', async () => {
+    const context = await suite.newContext();
+    const page = await open(suite, context);
+    await context.setOffline(true);
+    await queueOffline(page, ['before-clear']);
+    await context.setOffline(false);
+    await page.evaluate(() => window.outbox.replay());
+    await waitFor(() => suite.server.applied.length === 1, 10_000, 'first delivered');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: suite.server.origin, storageTypes: 'indexeddb' });
+    await sleep(300);
+    await context.setOffline(true);
+    const statuses: number[] = [];
+    for (const body of ['after-clear-1', 'after-clear-2']) {
+      statuses.push((await page.evaluate((b) => window.post(b), body)).status);
+      await sleep(500);
+    }
+    expect(statuses).toEqual([202, 202]);
+    await context.setOffline(false);
+    await page.evaluate(() => window.outbox.replay());
+    await waitFor(() => suite.server.applied.length === 3, 10_000, 'all delivered');
+    expectOnceEach(suite.server, ['before-clear', 'after-clear-1', 'after-clear-2']);
   });
 });

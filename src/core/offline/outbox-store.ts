@@ -93,6 +93,10 @@ export function createOutboxStore(
             (event.target as IDBDatabase).close();
             db = undefined;
           },
+          // The browser closed the connection (site data cleared, storage evicted): reopen on next use.
+          terminated() {
+            db = undefined;
+          },
         }),
       )
       .catch((error: unknown) => {
@@ -102,7 +106,16 @@ export function createOutboxStore(
   // Every failure leaves as an OutboxStorageError so callers can tell "not stored" from anything else.
   const run = async <T>(task: (database: IDBPDatabase<OutboxDb>) => Promise<T>): Promise<T> => {
     try {
-      return await task(await open());
+      const database = await open();
+      try {
+        return await task(database);
+      } catch (error) {
+        // A connection closed under us (its `close` event may come later than this call): once more
+        // on a fresh one. Other failures are not retried: a retried add could store an entry twice.
+        if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+        db = undefined;
+        return await task(await open());
+      }
     } catch (error) {
       throw toStorageError(error);
     }
