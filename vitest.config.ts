@@ -87,6 +87,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/offline/**/*.test.ts'],
           testTimeout: 30_000,
+          // One Chromium at a time: the tests time replays, and the machine has two cores.
+          fileParallelism: false,
         },
       },
       {

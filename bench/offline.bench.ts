@@ -1,10 +1,13 @@
 // Offline-queue benchmark: 1,000 POSTs queued offline, then replayed, through bulwark's outbox and
 // through workbox-background-sync's Queue, in one Chromium run against one kind of server.
-// Run with `npm run bench:offline`.
+// Run with `npm run bench:offline`; `npm run bench:offline -- --baseline <git ref>` adds a column for
+// bulwark as it was at that commit (same run, same machine load), to show what a change gained.
 //
 // The server answers 503 to every 100th request it receives (a flaky backend) and applies a body
 // only on a 2xx, once per Idempotency-Key. "lost" = bodies never applied; "duplicated" = applied twice.
-import { cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium';
 import { bundle, startServer, type ApiServer } from '../test/offline/harness';
@@ -26,6 +29,25 @@ const [page, bulwarkSw, workboxSw] = await Promise.all([
   bundle(`${dir}offline-bulwark-sw.ts`),
   bundle(`${dir}offline-workbox-sw.ts`),
 ]);
+
+/** The page and worker bundled from `src/` as it was at `ref`. */
+async function bundleAt(ref: string): Promise<[string, string]> {
+  const tmp = mkdtempSync(`${tmpdir()}/bulwark-baseline-`);
+  try {
+    const root = new URL('..', import.meta.url).pathname;
+    const archive = execFileSync('git', ['-C', root, 'archive', ref, 'src']);
+    execFileSync('tar', ['-x', '-C', tmp], { input: archive });
+    return await Promise.all([
+      bundle(`${dir}offline-page.ts`, `${tmp}/src/`),
+      bundle(`${dir}offline-bulwark-sw.ts`, `${tmp}/src/`),
+    ]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineRef = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+const baselineBundles = baselineRef ? await bundleAt(baselineRef) : undefined;
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 
@@ -50,10 +72,10 @@ function flaky(server: ApiServer) {
   return () => clearInterval(refill);
 }
 
-async function run(name: string, sw: string, search: string): Promise<Result> {
+async function run(name: string, sw: string, search: string, pageJs = page): Promise<Result> {
   const server = await startServer({
     '/': ['text/html', html(name)],
-    '/page.js': ['text/javascript', page],
+    '/page.js': ['text/javascript', pageJs],
     '/sw.js': ['text/javascript', sw],
   });
   const context = await browser.newContext();
@@ -106,8 +128,15 @@ async function run(name: string, sw: string, search: string): Promise<Result> {
   }
 }
 
-const bulwark = await run('bulwark', bulwarkSw, '');
-const workbox = await run('workbox', workboxSw, '?workbox');
+const columns: [string, Result][] = [];
+if (baselineBundles) {
+  columns.push([
+    `bulwark ${baselineRef}`,
+    await run('bulwark-baseline', baselineBundles[1], '', baselineBundles[0]),
+  ]);
+}
+columns.push(['bulwark', await run('bulwark', bulwarkSw, '')]);
+columns.push(['workbox-background-sync', await run('workbox', workboxSw, '?workbox')]);
 await browser.close();
 
 const rate = (n: number, ms: number) => `${((n / ms) * 1000).toFixed(0)}/s`;
@@ -129,6 +158,6 @@ console.log(
   `Offline queue, ${COUNT} POSTs, every ${FLAKY_EVERY}th answer a 503 · Chromium headless · ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}\n`,
 );
 const width = Math.max(...rows.map(([label]) => label.length));
-console.log(`${''.padEnd(width)}  ${'bulwark'.padEnd(26)}  workbox-background-sync`);
+console.log(`${''.padEnd(width)}  ${columns.map(([name]) => name.padEnd(26)).join('  ')}`);
 for (const [label, cell] of rows)
-  console.log(`${label.padEnd(width)}  ${cell(bulwark).padEnd(26)}  ${cell(workbox)}`);
+  console.log(`${label.padEnd(width)}  ${columns.map(([, result]) => cell(result).padEnd(26)).join('  ')}`);

@@ -37,6 +37,12 @@ export interface OfflineQueueOptions extends OutboxBackoffOptions {
   onReplayRequest?: (request: Request) => Request | Promise<Request>;
   /** The IndexedDB database's name. @default 'bulwark-outbox' */
   dbName?: string;
+  /**
+   * How long one replayed request may wait for its answer, in ms; then it counts as a network
+   * failure (kept, retried with backoff and the same key), so a hung server cannot hold the line.
+   * @default 60000
+   */
+  replayTimeoutMs?: number;
 }
 
 /** The worker's handle on its outbox. */
@@ -61,6 +67,8 @@ const json = (body: unknown, status: number, headers: Record<string, string>) =>
  * When the request cannot be stored (quota, IndexedDB unavailable) the answer is a `507` with a
  * `Bulwark-Queue-Error` header and a JSON body, never a `202`.
  * Call it once per name, at the worker's top level (event listeners must be added during its first run).
+ * It also answers workbox-window's `{ type: 'SKIP_WAITING' }` message (the update prompt of
+ * `useServiceWorkerUpdate`) with `skipWaiting()`.
  *
  * @example
  * // sw.ts
@@ -88,32 +96,32 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
 
   const handle = async (request: Request, event: ExtendableEventLike): Promise<Response> => {
     const entry: OutboxEntry = await toEntry(request, name);
-    let waiting = false;
+    let queued: OutboxEntry | undefined;
     try {
       // First in, first out: while others wait (or the outbox is paused) a new request goes behind them.
-      waiting = (await store.pendingCount()) > 0 || (await store.isPaused());
+      queued = await store.addIfWaiting(entry);
     } catch {
-      // Storage unreadable: send it straight away; if that fails too, the add below reports it.
+      // Storage unusable: send it straight away; if that fails too, the add below reports it.
     }
-    if (!waiting) {
+    if (!queued) {
       try {
         return await fetch(toRequest(entry));
       } catch {
         // Offline or the server unreachable: queue it.
       }
-    }
-    try {
-      await store.add(entry);
-    } catch (error) {
-      const storageError = toStorageError(error);
-      notify({ type: 'storage-error', problem: storageError.problem, url: entry.url });
-      return json(
-        { error: 'bulwark-outbox-storage', problem: storageError.problem, message: storageError.message },
-        507,
-        {
-          [QUEUE_ERROR_HEADER]: storageError.problem,
-        },
-      );
+      try {
+        await store.add(entry);
+      } catch (error) {
+        const storageError = toStorageError(error);
+        notify({ type: 'storage-error', problem: storageError.problem, url: entry.url });
+        return json(
+          { error: 'bulwark-outbox-storage', problem: storageError.problem, message: storageError.message },
+          507,
+          {
+            [QUEUE_ERROR_HEADER]: storageError.problem,
+          },
+        );
+      }
     }
     notify({ type: 'changed', replaying: replayer.isReplaying() });
     void registerSync();
@@ -147,6 +155,11 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
   });
   scope.addEventListener('message', (event) => {
     const message = event.data;
+    // workbox-window's `messageSkipWaiting()`, sent by `useServiceWorkerUpdate`'s `update()`.
+    if ((message as { type?: unknown } | null)?.type === 'SKIP_WAITING') {
+      event.waitUntil(scope.skipWaiting());
+      return;
+    }
     if (!isOutboxCommand(message) || message.outbox !== name) return;
     const done = command(message).then(
       (reply) => reply,

@@ -18,6 +18,7 @@ interface MessageEventLike extends ExtendableEventLike {
 /** The parts of `ServiceWorkerGlobalScope` the queue needs. */
 export interface WorkerScope {
   readonly registration: { readonly sync?: { register: (tag: string) => Promise<void> } };
+  skipWaiting(): Promise<void>;
   addEventListener(type: 'sync', listener: (event: SyncEventLike) => void): void;
   addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
 }

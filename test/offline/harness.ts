@@ -7,8 +7,11 @@ import type { AddressInfo } from 'node:net';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-/** Bundles a fixture for the browser, resolving `bulwark` entries to the sources. */
-export async function bundle(entry: string): Promise<string> {
+/**
+ * Bundles a fixture for the browser, resolving `bulwark` entries to the sources (`src`: another copy
+ * of them, e.g. an older commit's for the benchmark's baseline; packages still come from ours).
+ */
+export async function bundle(entry: string, src = `${root}src/`): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -18,10 +21,11 @@ export async function bundle(entry: string): Promise<string> {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: {
-      bulwark: `${root}src/index.ts`,
-      'bulwark/sw': `${root}src/sw.ts`,
-      'bulwark/core': `${root}src/core.ts`,
+      bulwark: `${src}index.ts`,
+      'bulwark/sw': `${src}sw.ts`,
+      'bulwark/core': `${src}core.ts`,
     },
+    nodePaths: [`${root}node_modules`],
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
@@ -43,6 +47,10 @@ export interface ApiServer {
   received: { body: string; key: string | undefined }[];
   /** Answers for the next requests, in order; then 200. */
   plan: Step[];
+  /** How `/probe` answers: `up` (204), `down` (connection dropped) or `hang` (no answer). */
+  probe: 'up' | 'down' | 'hang';
+  /** Probe requests received. */
+  probes: number;
   /** Most API requests the server was handling at once (2+ means two replays ran side by side). */
   peakInFlight: number;
   /** Times each body was applied. */
@@ -74,6 +82,8 @@ export async function startServer(files: Record<string, [string, string]>): Prom
   const api: ApiServer = {
     origin: '',
     plan: [],
+    probe: 'up',
+    probes: 0,
     peakInFlight: 0,
     get applied() {
       return applied;
@@ -88,6 +98,8 @@ export async function startServer(files: Record<string, [string, string]>): Prom
       received = [];
       results = new Map();
       api.plan = [];
+      api.probe = 'up';
+      api.probes = 0;
       api.peakInFlight = 0;
     },
     close: () =>
@@ -104,6 +116,12 @@ export async function startServer(files: Record<string, [string, string]>): Prom
       response.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-store' });
       response.end(file[1]);
       return;
+    }
+    if (path === '/probe') {
+      api.probes++;
+      if (api.probe === 'down') response.destroy();
+      else if (api.probe === 'up') response.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      return; // 'hang': never answered (closeAllConnections ends it)
     }
     if (!path.startsWith('/api/')) {
       response.writeHead(404).end();

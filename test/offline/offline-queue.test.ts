@@ -1,98 +1,14 @@
 // The offline queue in real Chromium, against a real HTTP server that applies each Idempotency-Key
 // once and counts what it applied per body: every test asserts each body was applied exactly once.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
-import { bundle, startServer, type ApiServer } from './harness';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import * as shared from './suite';
 
-declare global {
-  interface Window {
-    outbox: import('bulwark').RegisteredOfflineQueue;
-    captured: { message: string; code: string | undefined; source: string | undefined }[];
-    post: (
-      body: string,
-      headers?: Record<string, string>,
-    ) => Promise<{
-      status: number;
-      queued: string | null;
-      queueError: string | null;
-      text: string;
-    }>;
-    controlled: () => boolean;
-  }
-}
-
-const fixtures = new URL('./fixtures/', import.meta.url).pathname;
-const html =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Offline queue test</title></head>' +
-  '<body><main id="root"></main><script type="module" src="/page.js"></script></body></html>';
-
-let browser: Browser;
-let server: ApiServer;
-
-beforeAll(async () => {
-  const [page, sw] = await Promise.all([bundle(`${fixtures}page.tsx`), bundle(`${fixtures}sw.ts`)]);
-  server = await startServer({
-    '/': ['text/html', html],
-    '/page.js': ['text/javascript', page],
-    '/sw.js': ['text/javascript', sw],
-  });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(() => server.reset());
-
-const contexts: BrowserContext[] = [];
-afterAll(() => Promise.all(contexts.map((context) => context.close().catch(() => undefined))));
-
-async function newContext() {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context;
-}
-
-/** Opens the page and waits until the worker controls it. */
-async function open(context: BrowserContext, search = ''): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/${search}`);
-  await page.waitForFunction(() => window.controlled(), undefined, { timeout: 10_000 });
-  return page;
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition') {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const post = (page: Page, body: string) => page.evaluate((b) => window.post(b), body);
-const snapshot = (page: Page) => page.evaluate(() => window.outbox.getSnapshot());
-
-/** Every body applied exactly once, and always sent with one and the same key. */
-function expectOnceEach(bodies: string[]) {
-  for (const body of bodies) {
-    expect(server.appliedCount(body), `applied ${body}`).toBe(1);
-    const keys = server.keysOf(body);
-    expect(keys.size, `keys of ${body}`).toBe(1);
-    expect([...keys][0]).toMatch(/.{8,}/);
-  }
-}
-
-/** Queues bodies while offline; each must be answered 202 with its entry id. */
-async function queueOffline(page: Page, bodies: string[]) {
-  for (const body of bodies) {
-    const result = await post(page, body);
-    expect(result.status, body).toBe(202);
-    expect(result.queued).toMatch(/^[0-9a-f-]{36}$/);
-  }
-}
+const suite = shared.startSuite();
+const newContext = () => suite.newContext();
+const open = (context: BrowserContext, search = '') => shared.open(suite, context, search);
+const { waitFor, post, snapshot, queueOffline } = shared;
+const expectOnceEach = (bodies: string[]) => shared.expectOnceEach(suite.server, bodies);
 
 describe('offline queue (real Chromium, real server)', () => {
   it('keeps 3 offline POSTs through a reload and a closed tab, then applies each once, in order', async () => {
@@ -106,10 +22,10 @@ describe('offline queue (real Chromium, real server)', () => {
     await page.close();
     page = await open(context);
     await page.waitForFunction(() => window.outbox.getSnapshot().pending === 3);
-    expect(server.received).toEqual([]);
+    expect(suite.server.received).toEqual([]);
     await context.setOffline(false);
-    await waitFor(() => server.applied.length === 3, 10_000, '3 applied');
-    expect(server.applied).toEqual(['one', 'two', 'three']);
+    await waitFor(() => suite.server.applied.length === 3, 10_000, '3 applied');
+    expect(suite.server.applied).toEqual(['one', 'two', 'three']);
     expectOnceEach(['one', 'two', 'three']);
     await page.waitForFunction(() => window.outbox.getSnapshot().pending === 0);
   });
@@ -120,19 +36,19 @@ describe('offline queue (real Chromium, real server)', () => {
     await context.setOffline(true);
     await queueOffline(page, ['k1', 'k2', 'k3']);
     // The server applies k1 at once but answers only after 3 s: the worker dies before the answer.
-    server.plan = [{ status: 200, delayMs: 3000 }];
+    suite.server.plan = [{ status: 200, delayMs: 3000 }];
     await context.setOffline(false);
-    await waitFor(() => server.received.length === 1, 10_000, 'first replayed request');
+    await waitFor(() => suite.server.received.length === 1, 10_000, 'first replayed request');
     const cdp = await context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    expect(server.applied).toEqual(['k1']);
+    expect(suite.server.applied).toEqual(['k1']);
     // A trigger from the page (here "Send now") wakes a fresh worker.
     await page.evaluate(() => window.outbox.replay());
-    await waitFor(() => server.applied.length === 3, 10_000, '3 applied');
-    expect(server.applied).toEqual(['k1', 'k2', 'k3']);
+    await waitFor(() => suite.server.applied.length === 3, 10_000, '3 applied');
+    expect(suite.server.applied).toEqual(['k1', 'k2', 'k3']);
     // k1 really was sent twice (same key), and applied once.
-    expect(server.received.filter((r) => r.body === 'k1').length).toBe(2);
+    expect(suite.server.received.filter((r) => r.body === 'k1').length).toBe(2);
     expectOnceEach(['k1', 'k2', 'k3']);
   });
 
@@ -141,18 +57,18 @@ describe('offline queue (real Chromium, real server)', () => {
     const page = await open(context);
     await context.setOffline(true);
     await queueOffline(page, ['flaky']);
-    server.plan = [{ status: 503, headers: { 'Retry-After': '1' } }, { status: 503 }];
+    suite.server.plan = [{ status: 503, headers: { 'Retry-After': '1' } }, { status: 503 }];
     const start = Date.now();
     await context.setOffline(false);
-    await waitFor(() => server.applied.length === 1, 10_000, 'flaky applied');
-    expect(server.received.filter((r) => r.body === 'flaky').length).toBe(3);
+    await waitFor(() => suite.server.applied.length === 1, 10_000, 'flaky applied');
+    expect(suite.server.received.filter((r) => r.body === 'flaky').length).toBe(3);
     expect(Date.now() - start).toBeGreaterThanOrEqual(1000);
     expectOnceEach(['flaky']);
 
-    server.reset();
+    suite.server.reset();
     await context.setOffline(true);
     await queueOffline(page, ['invalid']);
-    server.plan = [
+    suite.server.plan = [
       { status: 422, body: '{"error":"title is required","token":"sk_live_4eC39HqLyjWDarjtT1zdp7dc"}' },
     ];
     await context.setOffline(false);
@@ -170,9 +86,9 @@ describe('offline queue (real Chromium, real server)', () => {
     await page.waitForFunction(() =>
       window.captured.some((c) => c.code === 'HTTP_422' && c.source === 'queue'),
     );
-    expect(server.applied).toEqual([]);
+    expect(suite.server.applied).toEqual([]);
     expect(await page.evaluate((id) => window.outbox.retry(id), letter!.id)).toBe(true);
-    await waitFor(() => server.applied.length === 1, 10_000, 'invalid applied after retry');
+    await waitFor(() => suite.server.applied.length === 1, 10_000, 'invalid applied after retry');
     await page.waitForFunction(() => window.outbox.getSnapshot().dead.length === 0);
     expectOnceEach(['invalid']);
   });
@@ -182,18 +98,18 @@ describe('offline queue (real Chromium, real server)', () => {
     const page = await open(context);
     await context.setOffline(true);
     await queueOffline(page, ['auth1', 'auth2']);
-    server.plan = [{ status: 401 }];
+    suite.server.plan = [{ status: 401 }];
     await context.setOffline(false);
     await page.waitForFunction(() => window.outbox.getSnapshot().paused);
     await page.waitForFunction(() => window.captured.some((c) => c.code === 'HTTP_401'));
     // Triggers while paused send nothing.
     await page.evaluate(() => window.outbox.replay());
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(server.received.length).toBe(1);
-    expect(server.applied).toEqual([]);
+    expect(suite.server.received.length).toBe(1);
+    expect(suite.server.applied).toEqual([]);
     await page.evaluate(() => window.outbox.resume());
-    await waitFor(() => server.applied.length === 2, 10_000, '2 applied after resume');
-    expect(server.applied).toEqual(['auth1', 'auth2']);
+    await waitFor(() => suite.server.applied.length === 2, 10_000, '2 applied after resume');
+    expect(suite.server.applied).toEqual(['auth1', 'auth2']);
     expectOnceEach(['auth1', 'auth2']);
     expect((await snapshot(page)).paused).toBe(false);
   });
@@ -203,17 +119,17 @@ describe('offline queue (real Chromium, real server)', () => {
     const page = await open(context);
     await context.setOffline(true);
     await queueOffline(page, ['q1', 'q2', 'q3']);
-    server.plan = [
+    suite.server.plan = [
       { status: 200, delayMs: 500 },
       { status: 200, delayMs: 500 },
       { status: 200, delayMs: 500 },
     ];
     await context.setOffline(false);
-    await waitFor(() => server.received.length === 1, 10_000, 'replay running');
+    await waitFor(() => suite.server.received.length === 1, 10_000, 'replay running');
     const late = await post(page, 'late');
     expect(late.status).toBe(202);
-    await waitFor(() => server.applied.length === 4, 10_000, '4 applied');
-    expect(server.applied).toEqual(['q1', 'q2', 'q3', 'late']);
+    await waitFor(() => suite.server.applied.length === 4, 10_000, '4 applied');
+    expect(suite.server.applied).toEqual(['q1', 'q2', 'q3', 'late']);
     expectOnceEach(['q1', 'q2', 'q3', 'late']);
   });
 
@@ -230,7 +146,7 @@ describe('offline queue (real Chromium, real server)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await context.setOffline(false);
     const back = Date.now();
-    await waitFor(() => server.applied.length === 1, 2000, 'applied within 2 s');
+    await waitFor(() => suite.server.applied.length === 1, 2000, 'applied within 2 s');
     expect(Date.now() - back).toBeLessThan(2000);
     expectOnceEach(['nosync']);
   });
@@ -247,11 +163,11 @@ describe('offline queue (real Chromium, real server)', () => {
       first.evaluate(() => window.outbox.replay()),
       second.evaluate(() => window.outbox.replay()),
     ]);
-    await waitFor(() => server.applied.length === 3, 10_000, '3 applied');
+    await waitFor(() => suite.server.applied.length === 3, 10_000, '3 applied');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(server.applied).toEqual(['t1', 't2', 't3']);
+    expect(suite.server.applied).toEqual(['t1', 't2', 't3']);
     for (const body of ['t1', 't2', 't3'])
-      expect(server.received.filter((r) => r.body === body).length).toBe(1);
+      expect(suite.server.received.filter((r) => r.body === body).length).toBe(1);
     expectOnceEach(['t1', 't2', 't3']);
   });
 
@@ -259,7 +175,7 @@ describe('offline queue (real Chromium, real server)', () => {
     const context = await newContext();
     const page = await open(context);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: suite.server.origin, quotaSize: 1024 });
     await context.setOffline(true);
     const result = await page.evaluate(() => window.post('x'.repeat(200_000)));
     expect(result.status).toBe(507);
@@ -273,6 +189,6 @@ describe('offline queue (real Chromium, real server)', () => {
     expect((await snapshot(page)).pending).toBe(0);
     await context.setOffline(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(server.applied).toEqual([]);
+    expect(suite.server.applied).toEqual([]);
   });
 });

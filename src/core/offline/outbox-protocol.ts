@@ -28,6 +28,8 @@ export type OutboxNews =
   | { type: 'dead'; letter: DeadLetter }
   /** The server answered 401: the outbox waits for `resume()`. */
   | { type: 'paused'; status: number; url: string }
+  /** `onReplayRequest` failed on an entry (which stays in line): what it threw, redacted and cut. */
+  | { type: 'replay-error'; message: string; url: string }
   /** A request could not be stored (and was answered with an error, not a 202). */
   | { type: 'storage-error'; problem: OutboxStorageProblem; url: string };
 

@@ -37,6 +37,8 @@ export interface OutboxEntry {
   key: string;
   /** When it was queued (epoch ms). */
   queuedAt: number;
+  /** When the user last retried it as a dead letter (epoch ms): its age for `maxAgeMs` counts from here. */
+  requeuedAt?: number;
   /** Replay attempts made so far. */
   attempts: number;
   /** Status of the last attempt; 0 for a network failure, `undefined` before any. */
@@ -45,6 +47,8 @@ export interface OutboxEntry {
   notBefore: number;
   /** Not sent before this time (epoch ms) even by a forced replay: the server's `Retry-After` (RFC 9110 §10.2.3). */
   retryAfterUntil?: number;
+  /** For a dead letter: true once a page has captured it (one capture, whichever tab claims it first). */
+  reported?: boolean;
   /** For a dead letter: why, and a short redacted excerpt of the answer. */
   reason?: DeadLetterReason;
   excerpt?: string;
@@ -56,7 +60,8 @@ export interface OutboxEntry {
  */
 export async function toEntry(request: Request, outbox: string, now = Date.now()): Promise<OutboxEntry> {
   const headers = new Headers(request.headers);
-  const key = headers.get(IDEMPOTENCY_HEADER) ?? crypto.randomUUID();
+  // An empty (or blank) key is no key: the server could not tell two entries apart.
+  const key = headers.get(IDEMPOTENCY_HEADER)?.trim() || crypto.randomUUID();
   headers.set(IDEMPOTENCY_HEADER, key);
   const body = request.body === null ? undefined : await request.arrayBuffer();
   return {
@@ -78,14 +83,19 @@ export async function toEntry(request: Request, outbox: string, now = Date.now()
   };
 }
 
-/** Rebuilds the request a record describes, with the same `Idempotency-Key` every time. */
-export function toRequest(entry: OutboxEntry): Request {
+/**
+ * Rebuilds the request a record describes, with the same `Idempotency-Key` every time. A replay
+ * passes `redirect: 'manual'`: a followed redirect (an expired session sent to `/login`) would turn
+ * the write into a GET whose 200 looks like delivery.
+ */
+export function toRequest(entry: OutboxEntry, redirect: RequestRedirect = 'follow'): Request {
   return new Request(entry.url, {
     method: entry.method,
     headers: entry.headers,
     body: entry.body,
     credentials: entry.credentials,
     mode: entry.mode,
+    redirect,
   });
 }
 

@@ -1,8 +1,8 @@
 import { parseRetryAfter } from '../errors/retry-after';
 import { redactString } from '../errors/redact';
-import { decideOutbox, type OutboxBackoffOptions } from './outbox-decision';
+import { decideOutbox, type OutboxBackoffOptions, type OutboxDecision } from './outbox-decision';
 import type { OutboxNews } from './outbox-protocol';
-import { toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
+import { IDEMPOTENCY_HEADER, toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
 import type { OutboxStore } from './outbox-store';
 
 /** What an {@link OutboxReplayer} needs. */
@@ -10,14 +10,24 @@ export interface OutboxReplayerOptions extends OutboxBackoffOptions {
   /** The outbox's name; also names its Web Lock. */
   name: string;
   store: OutboxStore;
-  /** Entries older than this (ms since queued) become dead letters instead of being sent. */
+  /** Entries older than this (ms since queued, or since `retry(id)`) become dead letters instead of being sent. */
   maxAgeMs: number;
-  /** Rewrites each request just before it is sent (e.g. a fresh auth header). */
+  /**
+   * Rewrites each request just before it is sent (e.g. a fresh auth header). If it throws, rejects,
+   * returns something other than a `Request` or takes longer than 30 s, the attempt counts as failed
+   * (the entry stays and is retried with backoff) and the pages hear of it (`replay-error`). The
+   * entry's `Idempotency-Key` is put back if the hook changed it.
+   */
   onReplayRequest?: (request: Request) => Request | Promise<Request>;
   /** Tells the pages what happened. */
   notify: (news: OutboxNews) => void;
+  /**
+   * How long one replayed request may wait for its answer, in ms; then it counts as a network
+   * failure (retried with backoff, the same key), so a hung proxy cannot hold the line. @default 60000
+   */
+  replayTimeoutMs?: number;
   /** @default globalThis.fetch */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (request: Request, signal: AbortSignal) => Promise<Response>;
 }
 
 /** Sends an outbox's entries in order, one at a time. */
@@ -33,6 +43,24 @@ export interface OutboxReplayer {
 // A wait longer than this is left to the next trigger (page timer, `online`, sync) instead of sleeping.
 const MAX_SLEEP_MS = 60_000;
 const EXCERPT_CHARS = 200;
+const REDIRECT_EXCERPT = 'The server answered with a redirect (e.g. to a sign-in page); nothing was applied.';
+/** @see OutboxReplayerOptions.replayTimeoutMs */
+export const DEFAULT_REPLAY_TIMEOUT_MS = 60_000;
+// Pending entries read per transaction during a replay.
+const BATCH = 32;
+// An app's hook that never settles must not hold the line (and the Web Lock) forever.
+const HOOK_TIMEOUT_MS = 30_000;
+
+/** Why a hook failed, in words safe to show and report: a thrown value can be anything. */
+const describe = (error: unknown) => {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'a value that cannot be read';
+  }
+  return redactString(text.slice(0, EXCERPT_CHARS * 10)).slice(0, EXCERPT_CHARS);
+};
 
 /** Up to `max` characters of an answer, secrets removed before it is cut. */
 const excerptOf = async (response: Response | undefined) => {
@@ -50,7 +78,8 @@ const excerptOf = async (response: Response | undefined) => {
  */
 export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxReplayer {
   const { name, store, notify } = options;
-  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const send = options.fetch ?? ((request: Request, signal: AbortSignal) => fetch(request, { signal }));
+  const timeoutMs = options.replayTimeoutMs ?? DEFAULT_REPLAY_TIMEOUT_MS;
   let running: Promise<void> | undefined;
   let again = false;
   let force = false;
@@ -71,25 +100,62 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       };
     }).finally(() => (wake = undefined));
 
-  /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
-  const attempt = async (head: OutboxEntry & { seq: number }) => {
-    let response: Response | undefined;
-    try {
-      const request = toRequest(head);
-      response = await send(options.onReplayRequest ? await options.onReplayRequest(request) : request);
-    } catch {
-      // A network failure (or an onReplayRequest that threw): the entry stays and is tried again later.
+  /** The request to send: the app's hook applied, bounded in time, the entry's own key kept. */
+  const prepare = async (head: OutboxEntry): Promise<Request> => {
+    const request = toRequest(head, 'manual');
+    const hook = options.onReplayRequest;
+    if (!hook) return request;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rewritten: unknown = await Promise.race([
+      Promise.resolve().then(() => hook(request)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`onReplayRequest did not settle within ${HOOK_TIMEOUT_MS} ms`)),
+          HOOK_TIMEOUT_MS,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (!(rewritten instanceof Request)) {
+      throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten)}`);
     }
+    // The key is what lets the server apply the entry once: a hook must not change it.
+    if (rewritten.headers.get(IDEMPOTENCY_HEADER) !== head.key || rewritten.redirect !== 'manual') {
+      const headers = new Headers(rewritten.headers);
+      headers.set(IDEMPOTENCY_HEADER, head.key);
+      return new Request(rewritten, { headers, redirect: 'manual' });
+    }
+    return rewritten;
+  };
+
+  /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
+  const attempt = async (head: OutboxEntry & { seq: number }): Promise<OutboxDecision['action']> => {
+    let response: Response | undefined;
+    let request: Request | undefined;
+    try {
+      request = await prepare(head);
+    } catch (error) {
+      // The app's hook failed: the entry stays (tried again with backoff) and the pages hear why.
+      notify({ type: 'replay-error', message: describe(error), url: redactString(head.url) });
+    }
+    try {
+      if (request) response = await send(request, AbortSignal.timeout(timeoutMs));
+    } catch {
+      // A network failure, or no answer within replayTimeoutMs: the entry stays and is tried again later.
+    }
+    // A redirect is no delivery (the server did not take the write; an expired session sent to a
+    // login page): a dead letter the user sees. Its status is hidden from the worker (0).
+    const redirected = response?.type === 'opaqueredirect';
     const status = response?.status ?? 0;
     const attempts = head.attempts + 1;
     const retryAfterMs = parseRetryAfter(response?.headers.get('retry-after'));
-    const decision = decideOutbox(status, attempts, retryAfterMs, options);
+    const decision: OutboxDecision = redirected
+      ? { action: 'dead' }
+      : decideOutbox(status, attempts, retryAfterMs, options);
     const tried = { ...head, attempts, lastStatus: status };
     switch (decision.action) {
       case 'delivered':
-        await response?.body?.cancel().catch(() => undefined);
-        await store.remove(head.seq);
-        return;
+        await Promise.all([response?.body?.cancel().catch(() => undefined), store.remove(head.seq)]);
+        break;
       case 'retry':
         await response?.body?.cancel().catch(() => undefined);
         await store.put({
@@ -97,50 +163,68 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
           notBefore: Date.now() + decision.delayMs,
           retryAfterUntil: retryAfterMs === undefined ? undefined : Date.now() + retryAfterMs,
         });
-        return;
+        break;
       case 'pause':
         await store.put(tried);
         await store.setPaused(true);
         notify({ type: 'paused', status, url: redactString(head.url) });
-        return;
+        break;
       case 'dead': {
         const dead: OutboxEntry = {
           ...tried,
           state: 'dead',
           reason: 'rejected',
-          excerpt: await excerptOf(response),
+          excerpt: redirected ? REDIRECT_EXCERPT : await excerptOf(response),
         };
         await store.put(dead);
         notify({ type: 'dead', letter: toDeadLetter(dead) });
       }
     }
+    return decision.action;
   };
 
+  /**
+   * Expires, waits for or sends one entry. Then: `next` in the batch, `reread` the line (the entry
+   * stays at its head), or `stop` (paused, or its wait is left to the next trigger).
+   */
+  const step = async (head: OutboxEntry & { seq: number }): Promise<'next' | 'reread' | 'stop'> => {
+    if (Date.now() - (head.requeuedAt ?? head.queuedAt) > options.maxAgeMs) {
+      // Too old to send blindly, too valuable to drop: the user decides.
+      const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
+      await store.put(dead);
+      notify({ type: 'dead', letter: toDeadLetter(dead) });
+      return 'next';
+    }
+    // "Retry now" and coming back online skip our own backoff, never the server's Retry-After.
+    const serverWait = (head.retryAfterUntil ?? 0) - Date.now();
+    const wait = serverWait > 0 ? serverWait : head.notBefore - Date.now();
+    if (wait > 0 && (!force || serverWait > 0)) {
+      if (replaying) setReplaying(false);
+      if (wait > MAX_SLEEP_MS) return 'stop';
+      await sleep(wait);
+      return 'reread';
+    }
+    force = false;
+    if (!replaying) setReplaying(true);
+    const action = await attempt(head);
+    notify({ type: 'changed', replaying });
+    if (action === 'pause') return 'stop';
+    return action === 'retry' ? 'reread' : 'next';
+  };
+
+  // Entries are read a batch at a time: inside the lock nothing else sends, pauses or reorders the
+  // pending line (new entries join at its end, retried dead letters too), so the batch stays true
+  // until an entry is kept back (retry) and the line is read again.
   const loop = async () => {
     for (;;) {
-      if (await store.isPaused()) return;
-      const head = await store.head();
-      if (!head?.seq) return;
-      if (Date.now() - head.queuedAt > options.maxAgeMs) {
-        // Too old to send blindly, too valuable to drop: the user decides.
-        const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
-        await store.put(dead);
-        notify({ type: 'dead', letter: toDeadLetter(dead) });
-        continue;
+      const line = await store.line(BATCH);
+      if (line.paused || line.entries.length === 0) return;
+      let then: Awaited<ReturnType<typeof step>> = 'next';
+      for (const head of line.entries) {
+        then = await step(head);
+        if (then !== 'next') break;
       }
-      // "Retry now" and coming back online skip our own backoff, never the server's Retry-After.
-      const serverWait = (head.retryAfterUntil ?? 0) - Date.now();
-      const wait = serverWait > 0 ? serverWait : head.notBefore - Date.now();
-      if (wait > 0 && (!force || serverWait > 0)) {
-        setReplaying(false);
-        if (wait > MAX_SLEEP_MS) return;
-        await sleep(wait);
-        continue;
-      }
-      force = false;
-      if (!replaying) setReplaying(true);
-      await attempt({ ...head, seq: head.seq });
-      notify({ type: 'changed', replaying });
+      if (then === 'stop') return;
     }
   };
 
@@ -155,7 +239,9 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       if (forceNow) force = true;
       if (running) {
         again = true;
-        wake?.();
+        // Only a forced run cuts a backoff wait short: a new entry joins the end of the line, so it
+        // changes nothing about the head's wait (waking for it cost two reads per queued request).
+        if (forceNow) wake?.();
         return running;
       }
       running = (async () => {

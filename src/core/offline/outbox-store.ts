@@ -15,19 +15,45 @@ interface OutboxDb extends DBSchema {
   outboxes: { key: string; value: { name: string; paused: boolean } };
 }
 
+/** The first pending entries in order, and whether the outbox is paused: what a replay step reads. */
+export interface OutboxLine {
+  paused: boolean;
+  /** Up to the number asked for, first in line first. */
+  entries: (OutboxEntry & { seq: number })[];
+}
+
+/** What the page shows: read in one transaction, so the parts agree with each other. */
+export interface OutboxOverview {
+  pending: number;
+  dead: OutboxEntry[];
+  paused: boolean;
+  /** The first pending entry, if any (its backoff tells the page when to wake the worker). */
+  head: OutboxEntry | undefined;
+}
+
 /** Storage of one outbox. Every method rejects with an `OutboxStorageError` when IndexedDB fails. */
 export interface OutboxStore {
   /** Appends an entry at the end of the line; resolves with it (its `seq` set). */
   readonly add: (entry: OutboxEntry) => Promise<OutboxEntry>;
-  /** The first pending entry, if any. */
-  readonly head: () => Promise<OutboxEntry | undefined>;
+  /**
+   * Appends the entry only if others wait or the outbox is paused (then it must not overtake them);
+   * resolves with it, or with `undefined` when the line is empty and it may be sent straight away.
+   * One transaction, so no replay can empty the line between the check and the add.
+   */
+  readonly addIfWaiting: (entry: OutboxEntry) => Promise<OutboxEntry | undefined>;
+  /** The first `limit` pending entries and the pause flag, in one transaction. */
+  readonly line: (limit: number) => Promise<OutboxLine>;
+  /** Counts, dead letters, pause flag and head, in one transaction. */
+  readonly overview: () => Promise<OutboxOverview>;
+  /**
+   * Marks the dead letters no page has reported yet as reported, and resolves with them. One
+   * read-write transaction: of several tabs asking at once, exactly one gets each letter.
+   */
+  readonly claimUnreported: () => Promise<OutboxEntry[]>;
   /** Replaces a stored entry (same `seq`). */
   readonly put: (entry: OutboxEntry) => Promise<void>;
   /** Removes an entry: only after the server answered 2xx. */
   readonly remove: (seq: number) => Promise<void>;
-  readonly pendingCount: () => Promise<number>;
-  readonly deadLetters: () => Promise<OutboxEntry[]>;
-  readonly isPaused: () => Promise<boolean>;
   readonly setPaused: (paused: boolean) => Promise<void>;
   /** Puts a dead letter back at the end of the line, attempts reset; false if there is no such dead letter. */
   readonly retry: (id: string) => Promise<boolean>;
@@ -67,6 +93,10 @@ export function createOutboxStore(
             (event.target as IDBDatabase).close();
             db = undefined;
           },
+          // The browser closed the connection (site data cleared, storage evicted): reopen on next use.
+          terminated() {
+            db = undefined;
+          },
         }),
       )
       .catch((error: unknown) => {
@@ -76,7 +106,16 @@ export function createOutboxStore(
   // Every failure leaves as an OutboxStorageError so callers can tell "not stored" from anything else.
   const run = async <T>(task: (database: IDBPDatabase<OutboxDb>) => Promise<T>): Promise<T> => {
     try {
-      return await task(await open());
+      const database = await open();
+      try {
+        return await task(database);
+      } catch (error) {
+        // A connection closed under us (its `close` event may come later than this call): once more
+        // on a fresh one. Other failures are not retried: a retried add could store an entry twice.
+        if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+        db = undefined;
+        return await task(await open());
+      }
     } catch (error) {
       throw toStorageError(error);
     }
@@ -86,30 +125,70 @@ export function createOutboxStore(
     return entry?.outbox === outbox && entry.state === 'dead' ? entry : undefined;
   };
 
+  const withoutSeq = (entry: OutboxEntry) => {
+    const fresh = { ...entry };
+    delete fresh.seq; // IndexedDB numbers it.
+    return fresh;
+  };
+
   return {
     add: (entry) =>
       run(async (database) => {
-        const fresh = { ...entry };
-        delete fresh.seq; // IndexedDB numbers it.
+        const fresh = withoutSeq(entry);
         return { ...fresh, seq: await database.add('entries', fresh) };
       }),
-    head: () =>
+    addIfWaiting: (entry) =>
       run(async (database) => {
-        const cursor = await database
-          .transaction('entries')
-          .store.index('line')
-          .openCursor(lineOf(outbox, 'pending'));
-        return cursor?.value;
+        const tx = database.transaction(['entries', 'outboxes'], 'readwrite');
+        // A key cursor stops at the first pending entry: no count over the whole line.
+        const [first, state] = await Promise.all([
+          tx.objectStore('entries').index('line').openKeyCursor(lineOf(outbox, 'pending')),
+          tx.objectStore('outboxes').get(outbox),
+        ]);
+        if (!first && !state?.paused) {
+          await tx.done;
+          return undefined;
+        }
+        const fresh = withoutSeq(entry);
+        const [seq] = await Promise.all([tx.objectStore('entries').add(fresh), tx.done]);
+        return { ...fresh, seq };
+      }),
+    line: (limit) =>
+      run(async (database) => {
+        const tx = database.transaction(['entries', 'outboxes']);
+        const [entries, state] = await Promise.all([
+          tx.objectStore('entries').index('line').getAll(lineOf(outbox, 'pending'), limit),
+          tx.objectStore('outboxes').get(outbox),
+          tx.done,
+        ]);
+        return { paused: state?.paused ?? false, entries: entries as OutboxLine['entries'] };
+      }),
+    overview: () =>
+      run(async (database) => {
+        const tx = database.transaction(['entries', 'outboxes']);
+        const line = tx.objectStore('entries').index('line');
+        const [pending, dead, head, state] = await Promise.all([
+          line.count(lineOf(outbox, 'pending')),
+          line.getAll(lineOf(outbox, 'dead')),
+          line.openCursor(lineOf(outbox, 'pending')).then((cursor) => cursor?.value),
+          tx.objectStore('outboxes').get(outbox),
+          tx.done,
+        ]);
+        return { pending, dead, head, paused: state?.paused ?? false };
+      }),
+    claimUnreported: () =>
+      run(async (database) => {
+        const tx = database.transaction('entries', 'readwrite');
+        const dead = await tx.store.index('line').getAll(lineOf(outbox, 'dead'));
+        const fresh = dead.filter((entry) => !entry.reported);
+        await Promise.all([...fresh.map((entry) => tx.store.put({ ...entry, reported: true })), tx.done]);
+        return fresh;
       }),
     put: (entry) =>
       run(async (database) => {
         await database.put('entries', entry);
       }),
     remove: (seq) => run((database) => database.delete('entries', seq)),
-    pendingCount: () =>
-      run((database) => database.countFromIndex('entries', 'line', lineOf(outbox, 'pending'))),
-    deadLetters: () => run((database) => database.getAllFromIndex('entries', 'line', lineOf(outbox, 'dead'))),
-    isPaused: () => run(async (database) => (await database.get('outboxes', outbox))?.paused ?? false),
     setPaused: (paused) =>
       run(async (database) => {
         await database.put('outboxes', { name: outbox, paused });
@@ -119,11 +198,20 @@ export function createOutboxStore(
         const entry = await deadById(database, id);
         if (!entry?.seq) return false;
         const tx = database.transaction('entries', 'readwrite');
-        const next: OutboxEntry = { ...entry, state: 'pending', attempts: 0, notBefore: 0 };
+        // The user chose to send it: an expired entry gets a fresh `maxAgeMs` instead of expiring at once.
+        const next: OutboxEntry = {
+          ...entry,
+          state: 'pending',
+          attempts: 0,
+          notBefore: 0,
+          requeuedAt: Date.now(),
+        };
         // A new seq puts it at the end of the line: what was sent while it was dead stays sent first.
         delete next.seq;
         delete next.reason;
         delete next.excerpt;
+        delete next.retryAfterUntil;
+        delete next.reported;
         await Promise.all([tx.store.delete(entry.seq), tx.store.add(next), tx.done]);
         return true;
       }),

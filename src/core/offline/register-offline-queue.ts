@@ -1,4 +1,5 @@
 import type { Workbox } from 'workbox-window';
+import { AppError } from '../errors/app-error';
 import { HttpError } from '../errors/http-error';
 import type { CaptureContext } from '../types';
 import { networkStatus, type NetworkStatus } from './network-status';
@@ -12,7 +13,7 @@ import {
 import { toDeadLetter } from './outbox-record';
 import { OutboxStorageError } from './outbox-storage-error';
 import { createOutboxStore, OUTBOX_DB_NAME } from './outbox-store';
-import type { OutboxSnapshot } from './outbox-types';
+import type { DeadLetter, OutboxSnapshot } from './outbox-types';
 import { createListeners } from '../policies/listeners';
 
 /** Options of {@link registerOfflineQueue}. */
@@ -56,6 +57,8 @@ export interface RegisteredOfflineQueue extends OfflineQueue {
 }
 
 const RECONNECT_SETTLE_MS = 1000;
+const REFRESH_GAP_MS = 100;
+const MAX_TIMER_MS = 60_000;
 const EMPTY: OutboxSnapshot = { pending: 0, dead: [], replaying: false, paused: false };
 
 const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
@@ -69,7 +72,8 @@ const sameSnapshot = (a: OutboxSnapshot, b: OutboxSnapshot) =>
  * Registers the service worker (through workbox-window) and gives the page a view of its outbox and
  * the controls. Replays start from here too, so the queue works without Background Sync: on page
  * start, on `online`, when the tab is visible again, and when the head entry's backoff ends.
- * Dead letters, a 401 pause and storage failures go to `resilience.capture`.
+ * Dead letters (once each, by whichever open tab reads them first, including those made while no tab
+ * was open), a 401 pause and storage failures go to `resilience.capture`.
  * Reads and commands reject with an `OutboxStorageError` when IndexedDB fails.
  *
  * @example
@@ -115,14 +119,29 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   const replay = (force: boolean) => send({ type: OUTBOX_COMMAND, outbox: name, command: 'replay', force });
   const quietly = (force: boolean) => void replay(force).catch((error: unknown) => capture(error));
 
+  /** Captures a dead letter: an expired one never got an answer, so it is no HttpError (status 0 reads as offline). */
+  const captureDead = (letter: DeadLetter) =>
+    capture(
+      letter.reason === 'expired'
+        ? new AppError('Offline queue: a change waited longer than maxAgeMs and was not sent', {
+            code: 'OUTBOX_EXPIRED',
+            retryable: false,
+          })
+        : new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt }),
+      {
+        userAction: `${letter.method} ${letter.url}`,
+        attempts: letter.attempts,
+        tags: { outboxEntry: letter.id, reason: letter.reason },
+      },
+    );
+
   const refresh = async () => {
-    const [pending, dead, paused, head] = await Promise.all([
-      store.pendingCount(),
-      store.deadLetters(),
-      store.isPaused(),
-      store.head(),
-    ]);
+    const { pending, dead, paused, head } = await store.overview();
     if (disposed) return;
+    // Dead letters are captured from storage, not from the news: once across all tabs, and also
+    // those made while no tab was open (a Background Sync replay).
+    if (dead.some((entry) => !entry.reported))
+      for (const entry of await store.claimUnreported()) captureDead(toDeadLetter(entry));
     const next: OutboxSnapshot = {
       pending,
       dead: dead.map(toDeadLetter),
@@ -135,39 +154,49 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     }
     // The worker may be stopped during a backoff wait: the page wakes it when the head is due.
     clearTimeout(timer);
-    if (head && !paused && head.notBefore > Date.now())
-      timer = setTimeout(() => quietly(false), head.notBefore - Date.now() + 50);
+    // At most a minute: a far `Retry-After` (30 days) would overflow setTimeout's 2^31-1 ms and fire
+    // at once, again and again; the worker re-arms it with the news it sends after each wake.
+    const due = Math.max(head?.notBefore ?? 0, head?.retryAfterUntil ?? 0);
+    if (head && !paused && due > Date.now())
+      timer = setTimeout(() => quietly(false), Math.min(due - Date.now() + 50, MAX_TIMER_MS));
   };
-  // A replay sends news per entry: at most one read in flight, and one more after it if news came meanwhile.
-  let reading: Promise<void> | undefined;
+  // A replay sends news per entry: at most one read in flight, and one more REFRESH_GAP_MS after it
+  // if news came meanwhile (a read counts the whole line: once per entry, it slowed the replay down).
+  let reading = false;
   let stale = false;
+  let again: ReturnType<typeof setTimeout> | undefined;
   const refreshQuietly = () => {
     if (reading) {
       stale = true;
       return;
     }
-    reading = refresh()
+    reading = true;
+    void refresh()
       .catch((error: unknown) => capture(error))
       .finally(() => {
-        reading = undefined;
-        if (stale) {
-          stale = false;
-          refreshQuietly();
+        if (!stale) {
+          reading = false;
+          return;
         }
+        stale = false;
+        again = setTimeout(() => {
+          reading = false;
+          refreshQuietly();
+        }, REFRESH_GAP_MS);
       });
   };
 
   const channel = new BroadcastChannel(outboxChannelName(name));
   channel.onmessage = ({ data }: MessageEvent<OutboxNews>) => {
     if (data.type === 'changed') replaying = data.replaying;
-    if (data.type === 'dead') {
-      const { letter } = data;
-      capture(new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt }), {
-        userAction: `${letter.method} ${letter.url}`,
-        attempts: letter.attempts,
-        tags: { outboxEntry: letter.id, reason: letter.reason },
-      });
-    }
+    if (data.type === 'replay-error')
+      capture(
+        new AppError(`Offline queue: onReplayRequest failed (${data.message}); the change stays queued`, {
+          code: 'OUTBOX_REPLAY_HOOK',
+          retryable: true,
+        }),
+        { userAction: `send ${data.url}` },
+      );
     if (data.type === 'paused')
       capture(new HttpError({ status: data.status, url: data.url }), { userAction: 'send queued changes' });
     if (data.type === 'storage-error')
@@ -205,6 +234,7 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
       disposed = true;
       clearTimeout(timer);
       clearTimeout(settle);
+      clearTimeout(again);
       channel.close();
       offNetwork();
       document.removeEventListener('visibilitychange', visible);

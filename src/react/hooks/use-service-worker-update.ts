@@ -11,8 +11,10 @@ export interface ServiceWorkerUpdate {
 
 /**
  * The service-worker update prompt: tells when a new version waits, and applies it on request
- * (`waiting` → ask the user → skip waiting → reload). Pass `outbox.workbox` from `registerOfflineQueue`
- * or your own workbox-window instance.
+ * (`waiting` → ask the user → skip waiting → reload), including a worker that was already waiting
+ * when the page opened. Pass `outbox.workbox` from `registerOfflineQueue` or your own workbox-window
+ * instance. The worker must not call `skipWaiting()` on install, and must call it on workbox-window's
+ * `{ type: 'SKIP_WAITING' }` message (see the README's offline-queue section).
  *
  * @example
  * const { updateAvailable, update } = useServiceWorkerUpdate(outbox.workbox);
@@ -25,12 +27,16 @@ export function useServiceWorkerUpdate(workbox: Workbox | Promise<Workbox> | und
     let active = true;
     let detach: (() => void) | undefined;
     void Promise.resolve(workbox).then(
-      (instance) => {
+      async (instance) => {
         if (!active || !instance) return;
         const waiting = () => setUpdateAvailable(true);
         instance.addEventListener('waiting', waiting);
         detach = () => instance.removeEventListener('waiting', waiting);
         setWb(instance);
+        // A worker that was already waiting when the page registered: workbox-window announces it
+        // one microtask after `register()`, before this listener could exist.
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (active && registration?.waiting && registration.active) setUpdateAvailable(true);
       },
       () => undefined,
     );
