@@ -105,6 +105,23 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
     valueRef.current = value;
     optionsRef.current = options;
   });
+  // Another key is another record (post 1 → post 2 in one component): its first value is its
+  // baseline, and the previous key's offer is not its own. (The previous key's unsaved change was
+  // stashed by the pagehide effect's cleanup, which ran before this.)
+  const shownKey = useRef(key);
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    initial.current = valueRef.current;
+    saved.current = valueRef.current;
+    savedHere.current = false;
+    lastWrite.current = Number.NEGATIVE_INFINITY;
+    setRestorable(undefined);
+    setSavedAt(undefined);
+    setState('idle');
+  }, [key]);
 
   // Created in an effect, not during render: no storage is touched on the server.
   const external = options.store;
