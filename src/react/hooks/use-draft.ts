@@ -66,6 +66,8 @@ export interface UseDraftResult<T> {
   readonly status: DraftStatus;
 }
 
+const NOT_SAVED = Symbol('not saved');
+
 /** The status before the store has opened (and during a server render). */
 const OPENING: DraftStorageStatus = { storage: 'indexeddb', persistent: true };
 
@@ -96,7 +98,8 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
   const [restorable, setRestorable] = useState<RestorableDraft<T>>();
   const valueRef = useRef(value);
   const initial = useRef(value);
-  const saved = useRef(value);
+  // The value last handed to storage; `NOT_SAVED` after a failed save, so the next save (pagehide) retries.
+  const saved = useRef<unknown>(value);
   const optionsRef = useRef(options);
   const lastWrite = useRef(Number.NEGATIVE_INFINITY);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -160,6 +163,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
           setState('saved');
         },
         (error: unknown) => {
+          if (saved.current === current) saved.current = NOT_SAVED;
           setState('error');
           resilience?.capture(error, { source: 'drafts', userAction: 'save draft', presentation: 'silent' });
         },

@@ -37,3 +37,17 @@ it("does not save post 2's untouched values as a draft after the key switches, b
   expect((await store.load('post:2'))?.value).toEqual({ title: 'post 2, edited' });
   unmount();
 });
+
+it('stashes the value on pagehide after its autosave failed (a failed save does not count as saved)', async () => {
+  const store = memory();
+  const failing = { ...store, save: () => Promise.reject(new DOMException('no', 'DataCloneError')) };
+  const { result, rerender, unmount } = renderHook(
+    ({ value }: { value: { title: string } }) => useDraft('note', value, { store: failing, intervalMs: 10 }),
+    { initialProps: { value: { title: '' } } },
+  );
+  rerender({ value: { title: 'latest typing' } });
+  await waitFor(() => expect(result.current.status.state).toBe('error'));
+  act(() => void dispatchEvent(new Event('pagehide')));
+  expect((await store.load('note'))?.value).toEqual({ title: 'latest typing' });
+  unmount();
+});
