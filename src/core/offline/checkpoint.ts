@@ -9,6 +9,8 @@ export interface CheckpointState<R = unknown, C = unknown> {
   readonly cursor: C | undefined;
   /** The id `runId()` recorded for this run of the job, or `undefined` before it was asked. */
   readonly runId: string | undefined;
+  /** True when the job's last run completed and no new run has recorded anything since. */
+  readonly completed: boolean;
 }
 
 /** A job's progress, persisted after each step so a reload or crash resumes where it stopped. */
@@ -25,7 +27,10 @@ export interface Checkpoint<R = unknown, C = unknown> {
    * (see `JobWorkerContext.idempotencyKey`) repeat only for a retry of the same work.
    */
   runId(): Promise<string>;
-  /** The job finished: forgets its records, so the id can start a new job. */
+  /**
+   * The job finished: forgets its records, so the id can start a new job, and leaves a marker saying so
+   * (`completed` in `load()`) until the next run records something.
+   */
   complete(): Promise<void>;
   /** The job was given up (cancelled): forgets its records, like `complete`. */
   abandon(): Promise<void>;
@@ -57,6 +62,7 @@ export function createCheckpoint<R = unknown, C = unknown>(
   const donePrefix = `${prefix}done:`;
   const cursorKey = `${prefix}cursor`;
   const runKey = `${prefix}run`;
+  const completedKey = `${prefix}completed`;
   const forget = async () => {
     const entries = await store.list(prefix);
     await Promise.all(entries.map((entry) => store.remove(entry.key)));
@@ -66,18 +72,27 @@ export function createCheckpoint<R = unknown, C = unknown>(
       const done = new Map<string, R | undefined>();
       let cursor: C | undefined;
       let runId: string | undefined;
+      let completed = false;
       for (const entry of await store.list(prefix)) {
-        const value = entry.value as { result?: R; cursor?: C; runId?: string };
+        // A record someone else wrote, or one cut short, is ignored rather than failing the job.
+        const value = (typeof entry.value === 'object' && entry.value !== null ? entry.value : {}) as {
+          result?: R;
+          cursor?: C;
+          runId?: string;
+        };
         if (entry.key.startsWith(donePrefix)) done.set(entry.key.slice(donePrefix.length), value.result);
         else if (entry.key === cursorKey) cursor = value.cursor;
-        else if (entry.key === runKey) runId = value.runId;
+        else if (entry.key === runKey) runId = typeof value.runId === 'string' ? value.runId : undefined;
+        else if (entry.key === completedKey) completed = true;
       }
-      return { done, cursor, runId };
+      return { done, cursor, runId, completed };
     },
     async runId() {
-      const recorded = (await store.load<{ runId?: string }>(runKey, { maxAgeMs: Infinity }))?.value.runId;
-      if (recorded) return recorded;
+      const recorded = (await store.load<{ runId?: unknown } | null>(runKey, { maxAgeMs: Infinity }))?.value
+        ?.runId;
+      if (typeof recorded === 'string' && recorded) return recorded;
       const runId = newRunId();
+      await store.remove(completedKey);
       await store.save(runKey, { runId });
       return runId;
     },
@@ -87,7 +102,10 @@ export function createCheckpoint<R = unknown, C = unknown>(
     async setCursor(cursor) {
       await store.save(cursorKey, { cursor });
     },
-    complete: forget,
+    async complete() {
+      await forget();
+      await store.save(completedKey, {});
+    },
     abandon: forget,
   };
 }

@@ -23,7 +23,7 @@ export async function openIdbDraftBackend(factory: IDBFactory, name: string): Pr
       // Read and write in one transaction, so a newer save from another tab is never overwritten.
       const tx = db.transaction(STORE, 'readwrite');
       const current = (await tx.store.get(entry.key)) as DraftEntry | undefined;
-      const write = !current || current.savedAt <= entry.savedAt;
+      const write = !current || current.tab === entry.tab || current.savedAt <= entry.savedAt;
       if (write) await tx.store.put(entry);
       await tx.done;
       return write;

@@ -5,7 +5,7 @@ export function createMemoryDraftBackend(): DraftBackend & { putSync(entry: Draf
   const entries = new Map<string, DraftEntry>();
   const putSync = (entry: DraftEntry): boolean => {
     const current = entries.get(entry.key);
-    if (current && current.savedAt > entry.savedAt) return false;
+    if (current && current.tab !== entry.tab && current.savedAt > entry.savedAt) return false;
     entries.set(entry.key, entry);
     return true;
   };

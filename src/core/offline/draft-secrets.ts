@@ -3,11 +3,17 @@ import type { DraftSaveOptions } from './draft-types';
 
 /**
  * Form field names that hold secrets though a report's key rules may not name them (autocomplete
- * tokens `cc-number`, `cc-csc`, `one-time-code`; `securityCode`, `passcode`, `pin`). Compared without
- * case, `-`, `_` or spaces.
+ * tokens `cc-number`, `cc-csc`, `one-time-code`; one-time and recovery codes, card fields, seed
+ * phrases, security answers). Compared without case, `-`, `_` or spaces.
  */
-const FORM_SECRET =
-  /^(cc(number|csc|cvc|cvv)|securitycode|passcode|onetimecode|pin(code)?|cv[cv]2?|cardcvc)$/;
+const FORM_SECRET = new RegExp(
+  '^(cc(number|csc|cvc|cvv)|securitycode|pass(code)?|onetimecode|pin(code|number)?|cv[cvn]2?|csc|cardc(vc|ode)|' +
+    'creditcard(number)?|(verification|sms|mfa|twofactor|2fa|totp|otp|recovery|backup)codes?|otp|totp|' +
+    'seedphrase|mnemonic|securityanswers?|privatekey)$',
+);
+/** Under a key like `card` or `paymentCard`, these name the card's number and code (Stripe, Adyen shapes). */
+const CARD_PARENT = /card/;
+const CARD_FIELD = /^(number|pan|csc|cvc|cvv|cvn|code|securitycode)$/;
 
 const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -26,16 +32,19 @@ export function isDraftSecretKey(key: string): boolean {
   return defaultRedactor.isSecretKey(key);
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-};
+/**
+ * A plain object or a class instance (a form model): what structured clone stores as its own enumerable
+ * fields. Built-in objects (Date, Blob, File, typed arrays …) have another tag and are kept whole.
+ */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
 
 /**
- * A copy of `value` without secret fields, at any depth of plain objects and arrays: keys that
- * {@link isDraftSecretKey} names, keys in `exclude`, and strings equal to one of `excludeValues`.
- * Other objects (Date, Blob, Map …) are kept as they are. Never changes `value`.
+ * A copy of `value` without secret fields, at any depth of plain objects, class instances (as their own
+ * fields, which is what storage keeps of them), arrays, Maps and Sets: keys that {@link isDraftSecretKey}
+ * names, keys in `exclude`, `number`/`csc`/`cvc`/`code` under a key naming a card, `[name, value]` pairs
+ * (FormData entries) whose name is secret, and strings equal to one of `excludeValues`. Other objects
+ * (Date, Blob, File …) are kept as they are. Never changes `value`.
  *
  * @example
  * omitDraftSecrets({ email: 'a@b.c', password: 'hunter2', note: 'x' }, { exclude: ['note'] }); // { email: 'a@b.c' }
@@ -60,22 +69,31 @@ export function omitDraftSecrets<T>(
     return known;
   };
   const ancestors = new Set<object>();
-  const copy = (item: unknown): unknown => {
+  const secretIn = (key: unknown, card: boolean): boolean =>
+    typeof key === 'string' && (isSecret(key) || (card && CARD_FIELD.test(normalizeKey(key))));
+  /** A `[name, value]` pair whose name is secret (what `[...new FormData(form)]` gives). */
+  const isSecretPair = (item: unknown): boolean =>
+    Array.isArray(item) && item.length === 2 && secretIn(item[0], false);
+  const copy = (item: unknown, card = false): unknown => {
     if (typeof item === 'string') return values.has(item) ? undefined : item;
-    if (!Array.isArray(item) && !isPlainObject(item)) return item;
+    const isMap = item instanceof Map;
+    const isSet = item instanceof Set;
+    if (!Array.isArray(item) && !isMap && !isSet && !isRecord(item)) return item;
     // A cycle cannot be stored on localStorage anyway; cut it rather than loop.
     if (ancestors.has(item)) return undefined;
     ancestors.add(item);
     let out: unknown;
-    if (Array.isArray(item)) out = item.map(copy);
+    if (Array.isArray(item)) out = item.filter((entry) => !isSecretPair(entry)).map((entry) => copy(entry));
+    else if (isSet) out = new Set([...item].map((entry) => copy(entry)).filter((e) => e !== undefined));
     else {
-      const fields: Record<string, unknown> = {};
-      for (const [key, field] of Object.entries(item)) {
-        if (isSecret(key)) continue;
-        const kept = copy(field);
-        if (kept !== undefined || field === undefined) fields[key] = kept;
+      const entries: [unknown, unknown][] = isMap ? [...item] : Object.entries(item);
+      const kept: [unknown, unknown][] = [];
+      for (const [key, field] of entries) {
+        if (secretIn(key, card)) continue;
+        const child = copy(field, typeof key === 'string' && CARD_PARENT.test(normalizeKey(key)));
+        if (child !== undefined || field === undefined) kept.push([key, child]);
       }
-      out = fields;
+      out = isMap ? new Map(kept) : Object.fromEntries(kept);
     }
     ancestors.delete(item);
     return out;

@@ -233,6 +233,10 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       const reason =
         entry.version !== version ? 'incompatible' : now() - entry.savedAt > maxAgeMs ? 'expired' : undefined;
       if (!reason) return entry as DraftEntry<never>;
+      // A newer version (or one that cannot be ordered) is another deploy's tab's draft: not ours to delete.
+      const older =
+        typeof entry.version === 'number' && typeof version === 'number' && entry.version < version;
+      if (reason === 'incompatible' && !older) return undefined;
       await store.remove(key);
       record(
         new AppError(`A ${reason} draft was discarded`, {

@@ -93,8 +93,10 @@ export interface DraftStore {
    */
   stash(key: string, value: unknown, options?: DraftSaveOptions): void;
   /**
-   * The saved draft of `key`, or `undefined`. A draft of another version or older than `maxAgeMs` is
-   * deleted and recorded through `capture` (severity `info`, presentation `silent`), not returned.
+   * The saved draft of `key`, or `undefined`. A draft of an older version (a lower number) or older than
+   * `maxAgeMs` is deleted and recorded through `capture` (severity `info`, presentation `silent`), not
+   * returned. A draft of a newer or unordered (string) version belongs to another deploy's tab: it is not
+   * returned, and not deleted either (it expires by age).
    */
   load<T>(key: string, options?: DraftLoadOptions): Promise<DraftEntry<T> | undefined>;
   /** Deletes `key` everywhere (all storages and the stash). */
@@ -113,7 +115,10 @@ export interface DraftStore {
 export interface DraftBackend {
   readonly kind: DraftStorageKind;
   get(key: string): Promise<DraftEntry | undefined>;
-  /** Writes `entry` unless a newer one of its key is stored; resolves whether it wrote. */
+  /**
+   * Writes `entry` unless a newer one of its key from another tab is stored (a tab's own later save
+   * always wins, even after its clock went back); resolves whether it wrote.
+   */
   put(entry: DraftEntry): Promise<boolean>;
   delete(key: string): Promise<void>;
   list(prefix: string): Promise<DraftEntry[]>;

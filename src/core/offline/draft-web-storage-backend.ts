@@ -26,7 +26,7 @@ export function createWebStorageDraftBackend(
   };
   const putSync = (entry: DraftEntry): boolean => {
     const current = getSync(entry.key);
-    if (current && current.savedAt > entry.savedAt) return false;
+    if (current && current.tab !== entry.tab && current.savedAt > entry.savedAt) return false;
     storage.setItem(prefix + entry.key, JSON.stringify(entry));
     return true;
   };

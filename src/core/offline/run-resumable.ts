@@ -1,6 +1,7 @@
 import type { Policy } from '../policies/types';
 import { createCheckpoint } from './checkpoint';
 import { createDraftStore } from './draft-store';
+import { withJobLock } from './job-lock';
 import type { DraftCapture, DraftStore } from './draft-types';
 
 /** How far a job is. Counts of items. */
@@ -46,7 +47,7 @@ export interface JobWorkerContext {
 
 /** Options for {@link runResumable}. */
 export interface RunResumableOptions<T> {
-  /** Items worked on at once. @default 1 */
+  /** Items worked on at once; not finite or below 1 rejects with a `RangeError`. @default 1 */
   concurrency?: number;
   /** Stops the run: no new item starts; the promise resolves with `aborted: true`. @default none */
   signal?: AbortSignal;
@@ -83,8 +84,9 @@ export const readItemId = <T>(
  * never redoes a finished one. An item in flight when the page died had no record yet and runs again:
  * send `context.idempotencyKey` (stable for the item across attempts and reloads) so the server can
  * drop the repeat. When every item is done the
- * checkpoint is forgotten. Rejects only for bad input (an item without an id, a duplicate id), before
- * any worker runs; worker failures are reported in the result and through `capture`.
+ * checkpoint is forgotten. One run of a job id at a time, across tabs (Web Locks): a second call waits
+ * for the first, then skips what it finished. Rejects only for bad input (an item without an id, a
+ * duplicate id, a bad `concurrency`), before any worker runs; worker failures are reported in the result and through `capture`.
  *
  * @example
  * const report = await runResumable('send-invites', invites, (invite, { signal, idempotencyKey }) =>
@@ -99,76 +101,87 @@ export async function runResumable<T, R = unknown>(
   options: RunResumableOptions<T> = {},
 ): Promise<JobReport> {
   const { signal, onProgress, getId, retry, capture } = options;
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isFinite(concurrency) || concurrency < 1)
+    throw new RangeError(
+      `runResumable: concurrency must be a number of 1 or more, got ${String(concurrency)}`,
+    );
   const ids = items.map((item, index) => readItemId(item, getId, index));
   if (new Set(ids).size !== ids.length)
     throw new TypeError(`runResumable: job ${jobId} has duplicate item ids`);
 
   const store = options.store ?? createDraftStore({ capture });
   const checkpoint = createCheckpoint<R>(jobId, { store });
-  try {
-    const { done: finished } = await checkpoint.load();
-    const runId = await checkpoint.runId();
-    const pending = items.flatMap((item, index) => {
-      const id = ids[index] ?? '';
-      return finished.has(id) ? [] : [{ item, id }];
-    });
-    let done = ids.length - pending.length;
-    const failures: JobFailure[] = [];
-    const progress = (): JobProgress => ({
-      total: ids.length,
-      done,
-      failed: failures.length,
-      remaining: ids.length - done - failures.length,
-    });
-    const tell = () => {
-      try {
-        onProgress?.(progress());
-      } catch {
-        // A progress bar's bug must not stop the job.
-      }
-    };
-    const stopped = signal ?? new AbortController().signal;
-
-    const runOne = async ({ item, id }: { item: T; id: string }) => {
-      let result: R;
-      const idempotencyKey = `${runId}:${encodeURIComponent(id)}`;
-      try {
-        result = await (retry
-          ? retry.execute((context) => worker(item, { ...context, idempotencyKey }), stopped)
-          : worker(item, { signal: stopped, attempt: 1, idempotencyKey }));
-      } catch (error) {
-        // Stopped, not failed: the item stays unfinished for the next run.
-        if (stopped.aborted) return;
-        failures.push({ id, error });
+  // One run of a job at a time (two tabs, two hooks, a double click): the second waits, then reads the
+  // checkpoint the first one left, so no item runs twice.
+  return withJobLock(jobId, signal, async (waited) => {
+    try {
+      const { done: finished, completed } = await checkpoint.load();
+      // The run this one waited for completed the job: this was the same request twice, not a new job.
+      if (waited && completed)
+        return { total: ids.length, done: ids.length, failed: 0, remaining: 0, failures: [], aborted: false };
+      const runId = await checkpoint.runId();
+      const pending = items.flatMap((item, index) => {
+        const id = ids[index] ?? '';
+        return finished.has(id) ? [] : [{ item, id }];
+      });
+      let done = ids.length - pending.length;
+      const failures: JobFailure[] = [];
+      const progress = (): JobProgress => ({
+        total: ids.length,
+        done,
+        failed: failures.length,
+        remaining: ids.length - done - failures.length,
+      });
+      const tell = () => {
         try {
-          capture?.(error, { source: 'job', name: jobId, tags: { item: id } });
+          onProgress?.(progress());
         } catch {
-          // A broken capture must not stop the job.
+          // A progress bar's bug must not stop the job.
         }
-        tell();
-        return;
-      }
-      // Recorded before it counts and before the next item starts. A result that cannot be stored is
-      // dropped rather than redoing the item.
-      await checkpoint.markDone(id, result).catch(() => checkpoint.markDone(id));
-      done++;
-      tell();
-    };
+      };
+      const stopped = signal ?? new AbortController().signal;
 
-    tell();
-    let next = 0;
-    const lane = async () => {
-      for (let job = pending[next]; job && !stopped.aborted; job = pending[next]) {
-        next++;
-        await runOne(job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, lane));
-    const report: JobReport = { ...progress(), failures, aborted: stopped.aborted };
-    if (report.done === report.total) await checkpoint.complete();
-    return report;
-  } finally {
-    if (!options.store) store.close();
-  }
+      const runOne = async ({ item, id }: { item: T; id: string }) => {
+        let result: R;
+        const idempotencyKey = `${runId}:${encodeURIComponent(id)}`;
+        try {
+          result = await (retry
+            ? retry.execute((context) => worker(item, { ...context, idempotencyKey }), stopped)
+            : worker(item, { signal: stopped, attempt: 1, idempotencyKey }));
+        } catch (error) {
+          // Stopped, not failed: the item stays unfinished for the next run.
+          if (stopped.aborted) return;
+          failures.push({ id, error });
+          try {
+            capture?.(error, { source: 'job', name: jobId, tags: { item: id } });
+          } catch {
+            // A broken capture must not stop the job.
+          }
+          tell();
+          return;
+        }
+        // Recorded before it counts and before the next item starts. A result that cannot be stored is
+        // dropped rather than redoing the item.
+        await checkpoint.markDone(id, result).catch(() => checkpoint.markDone(id));
+        done++;
+        tell();
+      };
+
+      tell();
+      let next = 0;
+      const lane = async () => {
+        for (let job = pending[next]; job && !stopped.aborted; job = pending[next]) {
+          next++;
+          await runOne(job);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(Math.floor(concurrency), pending.length) }, lane));
+      const report: JobReport = { ...progress(), failures, aborted: stopped.aborted };
+      if (report.done === report.total) await checkpoint.complete();
+      return report;
+    } finally {
+      if (!options.store) store.close();
+    }
+  });
 }

@@ -66,6 +66,8 @@ export interface UseDraftResult<T> {
   readonly status: DraftStatus;
 }
 
+const NOT_SAVED = Symbol('not saved');
+
 /** The status before the store has opened (and during a server render). */
 const OPENING: DraftStorageStatus = { storage: 'indexeddb', persistent: true };
 
@@ -96,7 +98,8 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
   const [restorable, setRestorable] = useState<RestorableDraft<T>>();
   const valueRef = useRef(value);
   const initial = useRef(value);
-  const saved = useRef(value);
+  // The value last handed to storage; `NOT_SAVED` after a failed save, so the next save (pagehide) retries.
+  const saved = useRef<unknown>(value);
   const optionsRef = useRef(options);
   const lastWrite = useRef(Number.NEGATIVE_INFINITY);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -105,6 +108,23 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
     valueRef.current = value;
     optionsRef.current = options;
   });
+  // Another key is another record (post 1 → post 2 in one component): its first value is its
+  // baseline, and the previous key's offer is not its own. (The previous key's unsaved change was
+  // stashed by the pagehide effect's cleanup, which ran before this.)
+  const shownKey = useRef(key);
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    initial.current = valueRef.current;
+    saved.current = valueRef.current;
+    savedHere.current = false;
+    lastWrite.current = Number.NEGATIVE_INFINITY;
+    setRestorable(undefined);
+    setSavedAt(undefined);
+    setState('idle');
+  }, [key]);
 
   // Created in an effect, not during render: no storage is touched on the server.
   const external = options.store;
@@ -143,6 +163,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
           setState('saved');
         },
         (error: unknown) => {
+          if (saved.current === current) saved.current = NOT_SAVED;
           setState('error');
           resilience?.capture(error, { source: 'drafts', userAction: 'save draft', presentation: 'silent' });
         },

@@ -90,6 +90,10 @@ export function useResumableJob<T>(
         }).length;
         setProgress({ total: all.length, done, failed: 0, remaining: all.length - done });
         setStatus(done > 0 ? 'interrupted' : 'idle');
+      })
+      // An unreadable checkpoint offers no resume; `resume()` then reports what fails.
+      .catch(() => {
+        if (live && !running.current) setStatus('idle');
       });
     // A page going away stops the run cleanly: in-flight items see their signal abort.
     const stop = () => running.current?.controller.abort();
@@ -98,8 +102,11 @@ export function useResumableJob<T>(
       live = false;
       removeEventListener('pagehide', stop);
       stop();
-      store.current?.close();
+      // Closed only once the run has settled: an item that finishes after the abort (a worker that
+      // ignores its signal) must still be recorded, or the next visit runs it again.
+      const own = store.current;
       store.current = undefined;
+      void (running.current?.done ?? Promise.resolve()).finally(() => own?.close());
     };
   }, [jobId, storeFor]);
 

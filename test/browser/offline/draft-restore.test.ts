@@ -12,8 +12,8 @@ it('restores a draft after the tab was closed, and never stores a password', asy
   let frame = openPage('draft-form.html', { name });
   const title = await find<HTMLInputElement>(frame, '#title');
   type(title, 'Quarterly report');
-  // The first change is saved at once; wait for it, so the next ones wait for the 5 s interval.
-  await find(frame, 'form[data-state="saved"]');
+  // The first change is saved at once, to IndexedDB; wait for it, so the next ones wait for the 5 s interval.
+  await find(frame, 'form[data-state="saved"][data-storage="indexeddb"]');
   type(doc(frame).querySelector('#body')!, 'Half a thought about the numbers');
   type(doc(frame).querySelector('#password')!, SECRET);
   type(doc(frame).querySelector('#confirm')!, CONFIRM);
@@ -22,6 +22,7 @@ it('restores a draft after the tab was closed, and never stores a password', asy
   frame.remove();
   frame = openPage('draft-form.html', { name });
   const prompt = await find(frame, '[data-bulwark="draft-restore-prompt"]');
+  expect(doc(frame).querySelector('form')!.dataset['storage']).toBe('indexeddb');
   expect(prompt).toHaveAccessibleName('You have unsaved changes from a few seconds ago.');
   expect(doc(frame).querySelector<HTMLInputElement>('#title')!.value).toBe('');
 

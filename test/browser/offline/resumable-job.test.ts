@@ -1,4 +1,5 @@
 // A 100-item job interrupted by a real page reload after item 40: the next run does 41–100 only.
+import type { DraftStore } from 'bulwark/core';
 import { expect, it, vi } from 'vitest';
 import { openPage, readIndexedDb } from './frame';
 
@@ -21,6 +22,10 @@ it('resumes after a reload at the first unfinished item, running each item exact
   const frame = openPage('job.html', { name, reloadAt: 40 });
   // The report appears only on the page after the reload (the first page went away mid-job).
   const report = await finalReport(frame);
+  expect((frame.contentWindow as unknown as { jobStore: DraftStore }).jobStore.status()).toEqual({
+    storage: 'indexeddb',
+    persistent: true,
+  });
   expect(report).toMatchObject({ total: 100, done: 100, failed: 0, remaining: 0, aborted: false });
 
   const runs = Array.from({ length: 100 }, (_, i) => Number(localStorage.getItem(`${name}:runs:${i + 1}`)));
@@ -28,8 +33,8 @@ it('resumes after a reload at the first unfinished item, running each item exact
   // Two page loads: the first ran 1–40, the second 41–100.
   const log = localStorage.getItem(`${name}:log`)!.split(',').filter(Boolean);
   expect(log).toEqual(['start', ...range(1, 40), 'start', ...range(41, 100)]);
-  // Finished: the checkpoint is forgotten.
-  expect(await readIndexedDb(name)).toEqual([]);
+  // Finished: the checkpoint is forgotten, but for the marker that says it completed.
+  expect(await readIndexedDb(name)).toEqual([expect.objectContaining({ key: 'job:fixture-job:completed' })]);
   frame.remove();
 });
 

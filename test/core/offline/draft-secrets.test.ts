@@ -55,3 +55,62 @@ describe('omitDraftSecrets', () => {
     });
   });
 });
+
+describe('secrets in other shapes (break-it findings F5–F7)', () => {
+  it('leaves secrets out of a class instance (a form model), keeping its other fields', () => {
+    class LoginForm {
+      email = 'a@example.com';
+      password = 'hunter2-class';
+    }
+    expect(omitDraftSecrets(new LoginForm())).toEqual({ email: 'a@example.com' });
+  });
+
+  it('leaves secret keys out of a Map and walks a Set', () => {
+    const kept = omitDraftSecrets({
+      fields: new Map([
+        ['email', 'a@b.c'],
+        ['password', 'hunter2-map'],
+      ]),
+      tags: new Set([{ token: 'tok-set', name: 'x' }]),
+    });
+    expect(kept.fields).toEqual(new Map([['email', 'a@b.c']]));
+    expect(kept.tags).toEqual(new Set([{ name: 'x' }]));
+  });
+
+  it('drops [name, value] pairs whose name is secret (FormData entries)', () => {
+    const entries = [
+      ['email', 'a@b.c'],
+      ['password', 'hunter2-pairs'],
+    ];
+    expect(omitDraftSecrets({ entries })).toEqual({ entries: [['email', 'a@b.c']] });
+  });
+
+  it('leaves out a card number and code nested under a card key', () => {
+    expect(
+      omitDraftSecrets({ card: { number: '4242424242424242', exp: '12/30', csc: '123' }, number: 7 }),
+    ).toEqual({ card: { exp: '12/30' }, number: 7 });
+  });
+
+  it.each([
+    'verificationCode',
+    'smsCode',
+    'mfaCode',
+    'twoFactorCode',
+    'totpCode',
+    'otpCode',
+    'recoveryCode',
+    'backupCodes',
+    'creditCard',
+    'cardCode',
+    'csc',
+    'cvn',
+    'seedPhrase',
+    'mnemonic',
+    'securityAnswer',
+    'pinNumber',
+    'pass',
+    'privateKey',
+  ])('calls the one-time-code, card or recovery field %s a secret', (name) => {
+    expect(isDraftSecretKey(name)).toBe(true);
+  });
+});

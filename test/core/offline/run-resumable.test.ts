@@ -174,6 +174,29 @@ describe('runResumable', () => {
     expect(seen).toEqual([`${runId}:a%2Fb%20%C3%A9`]);
   });
 
+  it('runs each item once when two runs of the same job start together (two hooks, a double click)', async () => {
+    const calls = new Map<number, number>();
+    const worker = async ({ id }: { id: number }) => {
+      calls.set(id, (calls.get(id) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    const [first, second] = await Promise.all([
+      runResumable('import', items(20), worker, { store }),
+      runResumable('import', items(20), worker, { store }),
+    ]);
+    expect([...calls.values()].filter((n) => n > 1)).toEqual([]);
+    expect(calls.size).toBe(20);
+    expect(first).toMatchObject({ done: 20 });
+    expect(second).toMatchObject({ done: 20 });
+  });
+
+  it('rejects a concurrency that is not a number of 1 or more, running nothing', async () => {
+    const worker = vi.fn();
+    for (const concurrency of [Number.NaN, 0, -1, Infinity])
+      await expect(runResumable('job', items(2), worker, { store, concurrency })).rejects.toThrow(RangeError);
+    expect(worker).not.toHaveBeenCalled();
+  });
+
   it('reports progress after each item and survives a progress listener that throws', async () => {
     const seen: number[] = [];
     const report = await runResumable('job', items(3), () => undefined, {
@@ -189,6 +212,20 @@ describe('runResumable', () => {
 });
 
 describe('createCheckpoint', () => {
+  it('ignores a corrupted record (no value, or null) instead of failing the job', async () => {
+    const local = createDraftStore({ name: 'corrupt', indexedDB: null, capture: () => undefined });
+    localStorage.setItem('corrupt:job:a:done:1', JSON.stringify({ key: 'job:a:done:1' }));
+    localStorage.setItem(
+      'corrupt:job:a:run',
+      JSON.stringify({ key: 'job:a:run', value: null, savedAt: 1, version: 1, tab: 'x' }),
+    );
+    await expect(createCheckpoint('a', { store: local }).load()).resolves.toMatchObject({ runId: undefined });
+    const ran: number[] = [];
+    const report = await runResumable('a', items(3), ({ id }) => void ran.push(id), { store: local });
+    expect(report.done).toBe(3);
+    local.close();
+  });
+
   it("keeps a job's records apart from a job whose id starts with its id and a colon", async () => {
     const other = createCheckpoint('import:2', { store });
     await other.markDone('row-1');
