@@ -137,7 +137,9 @@ const calls: [string, (value: unknown) => unknown][] = [
 for (const [, call] of calls) call({ message: 'warm up password=x' });
 const pad = (text: string, width: number) => text.padEnd(width);
 // Median and fastest: on a shared machine the fastest run is the code's own cost, the median adds the load.
-console.log(`\n${pad('value (median / fastest of 5, ms)', 48)}${calls.map(([name]) => pad(name, 16)).join('')}`);
+console.log(
+  `\n${pad('value (median / fastest of 5, ms)', 48)}${calls.map(([name]) => pad(name, 16)).join('')}`,
+);
 for (const [label, value] of values) {
   const cells = calls.map(([, call]) => {
     const times: number[] = [];
