@@ -47,6 +47,8 @@ const shapes: [string, string][] = [
   ['a base64 run', fill('A', 5 * MB)],
   ['base64 runs of 41', fill(`${'Ab1/'.repeat(10)}A `)],
   ['"0x" and hex', fill('0x4c0883a69102937d')],
+  ['"key 0x" and short hex', fill('key 0x4c0883a69102937d ')],
+  ['"secret " and base64 runs of 40', fill(`secret ${'Ab1/'.repeat(10)}A `)],
   ['"token " and a long word', `token ${fill('a1', 5 * MB)}`],
   ['"hooks.slack.com/services/"', fill('hooks.slack.com/services/')],
   ['"%41" escapes', fill('%41', 3 * MB)],

@@ -26,12 +26,15 @@ export const tokenRules: readonly RedactionRule[] = [
     pattern: /(?<![\w+/-])eyJ[\w+/-]{8,}={0,2}(?![\w+/.=-])/g,
     test: (m, { isSecretKey }) => base64JsonKeys(m[0]).some(isSecretKey),
   },
-  // AWS secret access key: 40 base64 characters, mixed case, near `aws`, `secret` or a key id
+  // AWS secret access key: 40 base64 characters, mixed case, within 40 characters after `aws`,
+  // `secret` or a key id (the keyword leads the pattern: most text has none, so the scan is cheap)
   {
     id: 'aws-secret-access-key',
-    pattern: /(?<![A-Za-z\d/+=])[A-Za-z\d/+]{40}(?![A-Za-z\d/+=])/g,
-    keywords: /aws|secret|AKIA|ASIA|amazon/i,
-    test: (m) => /[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && /[\d/+]/.test(m[0]),
+    pattern:
+      /(aws|secret|AKIA|ASIA|amazon)([^\n]{0,40}?)(?<![A-Za-z\d/+=])([A-Za-z\d/+]{40})(?![A-Za-z\d/+=])/gi,
+    secretGroup: 3,
+    test: (m) =>
+      /[a-z]/.test(m[3] as string) && /[A-Z]/.test(m[3] as string) && /[\d/+]/.test(m[3] as string),
   },
   // AWS access key id
   {
@@ -78,11 +81,13 @@ export const tokenRules: readonly RedactionRule[] = [
     pattern:
       /\b(?:hf_[A-Za-z\d]{30,}|shp(?:at|ca|pa|ss)_[a-fA-F\d]{32}|sk\.eyJ[\w-]{10,}\.[\w-]{10,}|sntry[su]_[\w+/=]{40,}|pypi-AgEIcHlwaS5vcmc[\w-]{50,}|dop_v1_[a-f\d]{64}|lin_api_[A-Za-z\d]{40}|PMAK-[a-f\d]{24}-[a-f\d]{34}|sq0(?:atp|csp)-[\w-]{22,}|dp\.pt\.[A-Za-z\d]{40,}|SK[a-fA-F\d]{32}\b)/g,
   },
-  // A 64-hex private key (Ethereum and other signing keys) near a key word; a transaction hash stays
+  // A 64-hex private key (Ethereum and other signing keys) within 40 characters after a key word;
+  // a transaction hash stays (the keyword leads the pattern, as for the AWS secret)
   {
     id: 'hex-private-key',
-    pattern: /(?<![\w])(?:0x)?[a-fA-F\d]{64}(?!\w)/g,
-    keywords: /private|secret|signing|wallet|mnemonic|seed|(?<![a-z])key/i,
+    pattern:
+      /(private|secret|signing|wallet|mnemonic|seed|(?<![a-z])key)([^\n]{0,40}?)(?<!\w)((?:0x)?[a-f\d]{64})(?!\w)/gi,
+    secretGroup: 3,
   },
   // DRF's `Token` and the `ApiKey` authorization schemes (Bearer, Basic and Digest are in `authorization-scheme`)
   {
