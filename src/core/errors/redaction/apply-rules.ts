@@ -13,6 +13,30 @@ export const globalPattern = (pattern: RegExp): RegExp =>
   new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}g`);
 
 /**
+ * What a rule's `test` sees. `before` is built only when read (most tests look at the secret alone),
+ * and from a class so that a match allocates no closure: a 20,000-character value can hold thousands
+ * of `key=value` matches.
+ */
+class MatchContext implements RuleContext {
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly done: number,
+    private readonly keyText: string,
+    readonly isSecretKey: RuleContext['isSecretKey'],
+    readonly secret: string,
+  ) {}
+  get before(): string {
+    return nearby(this.keyText, this.text, this.start, this.done);
+  }
+}
+
+/** The key's words, then the NEAR characters before `start` (not before `done`, the last replacement). */
+function nearby(keyText: string, text: string, start: number, done: number): string {
+  return `${keyText} ${text.slice(Math.max(done, start - NEAR), start)}`;
+}
+
+/**
  * Replaces every match of one rule in `text`. `key` (the name the text is stored under) counts as
  * nearby text for keywords and tests, as its words (`cardId` → `card id`, `discardCount` →
  * `discard count`), so a keyword written with `\b` sees whole words of the name. Linear in the text
@@ -39,16 +63,17 @@ export function applyRule(
     // Built only for rules that look at it: a rule with `secretEnd` usually rejects by key first.
     if ((rule.keywords || rule.test) && keyText === undefined)
       keyText = context.key && keyWords(context.key).join(' ');
-    const nearby = (): string => `${keyText} ${text.slice(Math.max(done, start - NEAR), start)}`;
     let end = secretStart + (m[group]?.length ?? 0);
-    let ok = m[group] !== undefined && (!rule.keywords || rule.keywords.test(nearby()));
+    let ok =
+      m[group] !== undefined &&
+      (!rule.keywords || rule.keywords.test(nearby(keyText ?? '', text, start, done)));
     if (ok && rule.secretEnd) {
       end = Math.min(text.length, rule.secretEnd(text, secretStart, m, context));
       ok = end > secretStart;
     }
     if (ok && rule.test) {
       const secret = text.slice(secretStart, end);
-      ok = rule.test(m, { before: nearby(), isSecretKey: context.isSecretKey, secret });
+      ok = rule.test(m, new MatchContext(text, start, done, keyText ?? '', context.isSecretKey, secret));
       // A value scanned to its end and found harmless is skipped whole, so it is read once.
       if (!ok && rule.secretEnd) {
         pattern.lastIndex = Math.max(end, start + 1);

@@ -33,7 +33,9 @@ const NEXT_PAIR = /[ \t]+[A-Za-z_$][\w$.[\]-]{0,80}[ \t]*=(?!=)/y;
  * closing bracket or the end of the line (`Digest username="x", response="…"` goes on).
  */
 const CLOSES = /[ \t]*(?:,[ \t]*\\*["']?[\w$-]{1,80}\\*["']?[ \t]*:|[)}\]]|$)/my;
-const RAW_QUERY_STOP = /[\s&#"<>`]/;
+/** Where a raw query value ends: `&`, `#`, `"`, `<`, `>`, a backtick or a space (read by code: per character). */
+const isRawQueryStop = (code: number): boolean =>
+  code === 38 || code === 35 || code === 34 || code === 60 || code === 62 || code === 96 || isSpaceChar(code);
 const ENCODED_QUERY_STOP = /^%(?:26|23|20)/i;
 const STACK_FRAME = /^[ \t]+at /;
 const BLOCK = /^[|>][-+]?\d?$/;
@@ -41,6 +43,19 @@ const BLOCK = /^[|>][-+]?\d?$/;
 const ESCAPED_LINE = /\\n(?:[ \t]|\\t)+/y;
 
 const isSpace = (code: number): boolean => code === 32 || code === 9;
+/** What `\s` matches. */
+const isSpaceChar = (code: number): boolean =>
+  (code >= 9 && code <= 13) ||
+  code === 32 ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
 const lineEnd = (text: string, from: number): number => {
   const n = text.indexOf('\n', from);
   const end = n < 0 ? text.length : n;
@@ -75,7 +90,7 @@ function plainEnd(text: string, from: number, form: ValueForm): number {
     if (code === 10 || code === 13) break;
     // A literal `\n` or `\r`: the value was written inside a JSON string.
     if (code === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r')) break;
-    if (form.query === 'raw' && RAW_QUERY_STOP.test(text.charAt(i))) break;
+    if (form.query === 'raw' && isRawQueryStop(code)) break;
     if (
       form.query === 'encoded' &&
       (isSpace(code) || (code === 37 && ENCODED_QUERY_STOP.test(text.slice(i, i + 3))))
