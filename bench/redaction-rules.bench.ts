@@ -25,7 +25,6 @@ const isSecretKey = (k: string) => {
 };
 const rules = defaultRedactionRules;
 const pats = rules.map((r) => globalPattern(r.pattern));
-const totals: Record<string, number> = {};
 for (const [name, text] of inputs) {
   const row: [string, number][] = [];
   for (let i = 0; i < rules.length; i++) {

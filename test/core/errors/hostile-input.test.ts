@@ -77,6 +77,13 @@ const hostile = (): [string, unknown][] => {
     ['10 MB of "a@"', flat('a@'.repeat(5_000_000))],
     ['10 MB of "x=" pairs', flat('x=y&'.repeat(2_500_000))],
     ['an Error with a 10 MB message', new Error(flat('token=abc '.repeat(1_000_000)))],
+    // The key-value rule's per-match cost (S1): thousands of matches in the 20,000 characters scanned.
+    ['2 MB of "?code=" parameters', flat('?code=abc'.repeat(250_000))],
+    ['an Error with 2 MB of "?code=" parameters', new Error(flat('?code=4/0AX4Xf'.repeat(150_000)))],
+    ['2 MB of "a://b:c@"', flat('a://b:c@'.repeat(250_000))],
+    ['an Error with 2 MB of "a://b:c@"', new Error(flat('a://b:c@'.repeat(250_000)))],
+    ['5 MB of "token=abc "', flat('token=abc '.repeat(500_000))],
+    ['an object holding 1 MB of "token=abc "', { detail: flat('token=abc '.repeat(100_000)) }],
     ['a BigInt', 4539148803436467n],
     ['a symbol', Symbol('secret token=abc')],
     [

@@ -224,6 +224,26 @@ describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B
     });
   });
 
+  describe('L10: a Bearer credential is a secret whatever its characters', () => {
+    it('hides a letters-only token and a percent-encoded one', () => {
+      hides('sent bearer abcdefghijklmnopqrstuvwxyz', 'abcdefghijklmnopqrstuvwxyz');
+      hides('retry with Bearer qwertyuiopasdf failed', 'qwertyuiopasdf');
+      hides('Bearer abc%2Btail', 'abc%2Btail');
+      hides('Bearer abcdefgh%2Bsecrettail', 'secrettail');
+    });
+
+    it('keeps the documented prose after Bearer', () => {
+      for (const text of [
+        'Bearer authentication required',
+        'Bearer token expired',
+        'Authorization: Bearer token missing',
+        'WWW-Authenticate: Bearer realm="api"',
+        'bearer Authorization failed',
+      ])
+        expect(redactString(text)).toBe(text);
+    });
+  });
+
   describe('S1: the key/value rules are linear', () => {
     /** The fastest of `runs` calls, in ms (the least disturbed by other work on a shared machine). */
     const fastest = (text: string, runs: number): number => {

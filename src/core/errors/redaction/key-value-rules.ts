@@ -1,4 +1,3 @@
-import { tokenLike } from './checks';
 import { commandRules } from './command-rules';
 import { markupRules } from './markup-rules';
 import { isReason } from './reason';
@@ -40,6 +39,14 @@ function queryForm(text: string, at: number): ValueForm['query'] {
   return hex && ENCODED_QUERY_BEFORE.test(text.slice(Math.max(0, at - 6), at)) ? 'encoded' : false;
 }
 
+/**
+ * The words of 8 letters or more that follow "Bearer" in prose (`Bearer authentication required`,
+ * `WWW-Authenticate: Bearer challenge`); any other word after Bearer is taken for its token (issue 9,
+ * L10: a letters-only token is still a token). Shorter words (`Bearer token expired`) never match.
+ */
+const BEARER_PROSE =
+  /^(?:authenticat(?:e|ed|ion|ions)|authori[sz]ation|authori[sz]ed|unauthori[sz]ed|credentials?|required|challenge|supported|unsupported|accepted|rejected|rejection|instrument|security|transmission)$/i;
+
 /** Basic credentials are base64 of `user:password`. */
 const basicCredentials = (text: string): boolean => {
   try {
@@ -62,11 +69,14 @@ export const keyValueRules: readonly RedactionRule[] = [
       return TO_LINE_END.test(text) ? TO_LINE_END.lastIndex : start;
     },
     // Outside an Authorization header (the key-value rule covers that), `digest 7f83…`, `Digest
-    // sha256-…` (SRI) and `basic plan_2024` are prose: only a token after Bearer counts alone.
+    // sha256-…` (SRI) and `basic plan_2024` are prose: only a token after Bearer counts alone, and
+    // whatever its characters (`bearer abcdefghijkl`, issue 9 L10), unless it is a prose word.
     test: (m, { secret }) => {
       const scheme = (m[1] as string).toLowerCase();
       if (!m[3]) return scheme === 'digest';
-      return scheme === 'bearer' ? tokenLike(secret) : scheme === 'basic' && basicCredentials(secret);
+      return scheme === 'bearer'
+        ? !BEARER_PROSE.test(secret)
+        : scheme === 'basic' && basicCredentials(secret);
     },
   },
   // Cookie and Set-Cookie header values: the whole line (or quoted value), whatever the cookies are called
