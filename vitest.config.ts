@@ -94,7 +94,13 @@ export default defineConfig({
       {
         resolve: { alias: entryAlias },
         plugins: [storybookTest({ configDir: '.storybook' })],
-        test: { name: 'storybook', browser: browser(), setupFiles: ['.storybook/vitest.setup.ts'] },
+        test: {
+          name: 'storybook',
+          browser: browser(),
+          setupFiles: ['.storybook/vitest.setup.ts'],
+          // The storm story waits for 10,000 captures to drain; slower on a loaded machine.
+          testTimeout: 90_000,
+        },
       },
     ],
   },
