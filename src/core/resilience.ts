@@ -160,6 +160,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (!isObject(value)) return normalize(value);
     let error = captured.get(value)?.error ?? normalized.get(value);
     if (!error) normalized.set(value, (error = normalize(value)));
+    // Capturing the classified error itself (resilience.fetch rejects with it) records that very error.
+    normalized.set(error, error);
     return error;
   };
 
@@ -355,7 +357,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   };
 
   const fetch = (input: RequestInfo | URL, init?: ResilientFetchInit) =>
-    resilientFetch(input, init, { capture, breaker });
+    resilientFetch(input, init, { capture, breaker, normalize: safePrepare });
   return {
     capture,
     normalize: safePrepare,

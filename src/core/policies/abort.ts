@@ -1,5 +1,6 @@
 import { AppError, isAppError } from '../errors/app-error';
 import { isAbortError } from '../errors/is-abort-error';
+import { safeTimeout } from '../safe-timeout';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 let neverAborted: AbortSignal | undefined;
@@ -36,14 +37,17 @@ export function abortError(signal: AbortSignal): AppError {
 export const isAbort = (error: unknown, signal: AbortSignal): boolean =>
   signal.aborted || isAbortError(error) || (isAppError(error) && error.kind === 'aborted');
 
-/** Waits `ms`, rejecting at once (with {@link abortError}) when `signal` aborts. */
+/**
+ * Waits `ms` (any length: a wait past setTimeout's 2^31 − 1 ms is really waited, not cut to 1 ms),
+ * rejecting at once (with {@link abortError}) when `signal` aborts.
+ */
 export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(abortError(signal));
     };
-    const timer = setTimeout(() => {
+    const cancel = safeTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
