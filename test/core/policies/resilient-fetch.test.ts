@@ -208,7 +208,7 @@ describe('resilientFetch: an abort is an abort, whoever holds the signal', () =>
     const outcome = await Promise.race([
       call.then(
         () => 'resolved',
-        (e: { kind?: string }) => e.kind,
+        (e: unknown) => (e as { kind?: string }).kind,
       ),
       new Promise((resolve) => setTimeout(() => resolve('still running'), 1000)),
     ]);
