@@ -25,6 +25,10 @@ import { repeatKey, type RepeatKey } from './capture/repeat-key';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
+
+/** `times` plus `time` when the capture came from a user action (at most MAX_OCCURRENCES, oldest out). */
+const withAction = (times: readonly number[] | undefined, context: CaptureContext, time: number) =>
+  context.userAction === undefined ? times : [...(times ?? []).slice(1 - MAX_OCCURRENCES), time];
 /** Repeat keys remembered (see `repeatKey`): as many as the store keeps records by default. */
 const MAX_REPEAT_KEYS = 100;
 
@@ -160,6 +164,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (!isObject(value)) return normalize(value);
     let error = captured.get(value)?.error ?? normalized.get(value);
     if (!error) normalized.set(value, (error = normalize(value)));
+    // Capturing the classified error itself (resilience.fetch rejects with it) records that very error.
+    normalized.set(error, error);
     return error;
   };
 
@@ -214,6 +220,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       firstSeen: previous?.firstSeen ?? time,
       lastSeen: time,
       occurrences: restart ? [time] : [...previous.occurrences.slice(1 - MAX_OCCURRENCES), time],
+      actionOccurrences: withAction(restart ? undefined : previous.actionOccurrences, context, time),
       presentation: 'silent',
       status: 'active',
       context: safeContext,
@@ -227,6 +234,37 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       batch.set(key, result);
     } else store.getState().upsert(result);
     reporting.dispatch(result);
+    return result;
+  };
+
+  /** A second capture of a recorded value by a closer caller (a hook around `resilience.fetch`, a boundary
+   * around a hook): its context (userAction, inline surface, actions, feature) is merged into the record and
+   * the presentation decided again, without counting a second occurrence (issue 10). */
+  const enrich = (record: ErrorRecord, context: CaptureContext): ErrorRecord => {
+    const old = record.context;
+    const adds =
+      (context.userAction !== undefined && old.userAction === undefined) ||
+      (context.inlineSurface === true && old.inlineSurface !== true) ||
+      (context.actions ?? []).some((a) => !old.actions?.some((b) => b.id === a.id)) ||
+      (context.feature !== undefined && old.feature === undefined);
+    if (!adds || current(record) !== stored(record.fingerprint)) return record;
+    const { actions, ...rest } = context;
+    const merged: CaptureContext = { ...old, ...(hasFields(rest) ? redactContext(rest) : {}) };
+    const all = [
+      ...(actions ?? []),
+      ...(old.actions ?? []).filter((a) => !actions?.some((b) => b.id === a.id)),
+    ];
+    if (all.length > 0) merged.actions = all;
+    // The occurrence already counted was the user's action after all.
+    const actionOccurrences =
+      old.userAction === undefined
+        ? withAction(record.actionOccurrences, context, record.lastSeen)
+        : record.actionOccurrences;
+    const draft = { ...record, context: merged, actionOccurrences };
+    const result = { ...draft, presentation: context.presentation ?? disclosure.decide(draft) };
+    captured.set(result.error, result);
+    if (batch) batch.set(record.fingerprint, result);
+    else store.getState().upsert(result);
     return result;
   };
 
@@ -320,7 +358,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
     try {
       const seen = isObject(value) ? (captured.get(value) ?? waiting.get(value)) : undefined;
-      if (seen) return current(seen);
+      if (seen) return enrich(current(seen), context);
       // A boundary needs the classified error for its fallback now; React bounds how often that happens.
       if (context.source === 'boundary') return safeRecord(value, context);
       handledNow = undefined;
@@ -355,7 +393,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   };
 
   const fetch = (input: RequestInfo | URL, init?: ResilientFetchInit) =>
-    resilientFetch(input, init, { capture, breaker });
+    resilientFetch(input, init, { capture, breaker, normalize: safePrepare });
   return {
     capture,
     normalize: safePrepare,

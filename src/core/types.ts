@@ -79,6 +79,12 @@ export interface ErrorRecord {
    * (at most 16): the disclosure manager counts recurrence within its window from these.
    */
   occurrences: readonly number[];
+  /**
+   * Epoch ms of those occurrences that came from a user action (`context.userAction`), oldest first: only
+   * these count toward the user-action reach, so one failed click on a background error's Retry does not
+   * open a dialog. Absent: the disclosure manager counts `occurrences`.
+   */
+  actionOccurrences?: readonly number[];
   /** How it is shown now. */
   presentation: Presentation;
   status: RecordStatus;

@@ -194,6 +194,54 @@ describe('capture context', () => {
     expect(again.context.actions).toEqual([retry]);
     expect(again.context.source).toBe('global');
   });
+
+  it('merges the context of a closer caller capturing the same value again, without a second occurrence', () => {
+    const resilience = createResilience();
+    const thrown = new Error('save failed');
+    // What resilience.fetch captures first, then what the hook around it adds.
+    resilience.capture(thrown, { source: 'policy', name: 'fetch' });
+    const retry = { id: 'retry', run: () => {} };
+    const record = resilience.capture(thrown, {
+      source: 'hook',
+      userAction: 'save draft',
+      inlineSurface: true,
+      actions: [retry],
+    });
+    expect({
+      count: record.count,
+      userAction: record.context.userAction,
+      actions: record.context.actions?.map((a) => a.id),
+      presentation: record.presentation,
+      stored: resilience.store.getState().records[0] === record,
+    }).toEqual({
+      count: 1,
+      userAction: 'save draft',
+      actions: ['retry'],
+      presentation: 'inline',
+      stored: true,
+    });
+  });
+});
+
+describe('user-action reach', () => {
+  it('does not open a dialog for one failed click on a background error’s Retry', async () => {
+    const resilience = createResilience();
+    const poll = () => new Error('GET /api/notifications failed: 503');
+    let record = resilience.capture(poll(), { source: 'hook' });
+    for (let i = 0; i < 9; i++) record = resilience.capture(poll(), { source: 'hook' });
+    expect(record.presentation).toBe('toast');
+    await resilience.runAction({ id: 'retry', run: () => Promise.reject(poll()) }, record);
+    resilience.flush();
+    const after = resilience.store.getState().records.find((r) => r.id === record.id);
+    expect(after?.presentation).toBe('toast');
+  });
+
+  it('still opens a dialog when the user’s own action keeps failing', () => {
+    const resilience = createResilience();
+    let record = resilience.capture(new Error('save failed'), { userAction: 'save' });
+    for (let i = 0; i < 3; i++) record = resilience.capture(new Error('save failed'), { userAction: 'save' });
+    expect(record.presentation).toBe('dialog');
+  });
 });
 
 describe('the repeat path', () => {

@@ -1,6 +1,7 @@
 import { createListeners } from '../policies/listeners';
 import type { CircuitTransition } from '../policies/types';
 import { networkStatus } from '../offline/network-status';
+import { safeTimeout } from '../safe-timeout';
 import {
   DEGRADATION_LEVELS,
   type Degradation,
@@ -34,7 +35,7 @@ export function createDegradation(options: DegradationOptions = {}, breakers?: B
   const open = new Map<string, number>(); // breaker name → epoch ms of its next trial (Infinity while isolated)
   let app: { level: DegradationLevel; reason: string | undefined } = { level: 'full', reason: undefined };
   let offline = network ? !network.isOnline() : false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelTimer = () => {};
   let snapshot: DegradationSnapshot;
 
   const compute = (): DegradationSnapshot => {
@@ -49,11 +50,10 @@ export function createDegradation(options: DegradationOptions = {}, breakers?: B
       const level = breakerLevels[name] ?? 'reduced';
       if (rank(level) > rank(breakerLevel)) breakerLevel = level;
     }
-    clearTimeout(timer);
-    timer = next === Infinity ? undefined : setTimeout(update, next - now);
+    cancelTimer();
     // Only a display update: it must not keep a Node process (a server render, a test run) alive for
-    // an open breaker's 30 s. Browsers' numeric timer ids have no `unref`.
-    (timer as { unref?: () => void } | undefined)?.unref?.();
+    // an open breaker's 30 s.
+    cancelTimer = safeTimeout(update, next - now, { unref: true });
 
     const candidates: [DegradationLevel, DegradationCause, string | undefined][] = [
       [app.level, 'app', app.reason],
@@ -113,7 +113,7 @@ export function createDegradation(options: DegradationOptions = {}, breakers?: B
     dispose() {
       stopBreakers?.();
       stopNetwork?.();
-      clearTimeout(timer);
+      cancelTimer();
     },
   };
 }

@@ -48,13 +48,23 @@ export function createDisclosureManager(options: DisclosureOptions = {}): Disclo
     const { context } = record;
     const { start, max, blocks } = rules.severity[record.error.severity];
     const since = record.lastSeen - windowMs;
-    const recent = record.occurrences.filter((t) => t > since).length;
-    let presentation = start;
-    for (const step of rules.recurrence)
-      if (recent >= step.from) presentation = higher(presentation, step.presentation);
-    // Recurrence alone never takes the page: only what blocks the user may go past `reach`.
-    const reach = context.userAction === undefined ? rules.reach.background : rules.reach.userAction;
-    presentation = lower(presentation, blocks ? max : lower(max, reach));
+    const byRecurrence = (times: readonly number[]): Presentation => {
+      const recent = times.filter((t) => t > since).length;
+      let result = start;
+      for (const step of rules.recurrence)
+        if (recent >= step.from) result = higher(result, step.presentation);
+      return result;
+    };
+    // Recurrence alone never takes the page: only what blocks the user may go past `reach`. Past the
+    // background reach, only the user's own failed actions count (background occurrences do not carry over).
+    let presentation = lower(
+      byRecurrence(record.occurrences),
+      blocks ? max : lower(max, rules.reach.background),
+    );
+    if (context.userAction !== undefined) {
+      const own = byRecurrence(record.actionOccurrences ?? record.occurrences);
+      presentation = higher(presentation, lower(own, blocks ? max : lower(max, rules.reach.userAction)));
+    }
     if (context.inlineSurface) {
       // The surface is on screen and counts the recurrences itself: a toast would show it twice.
       if (presentation === 'toast' && start !== 'toast') presentation = 'inline';

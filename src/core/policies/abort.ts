@@ -1,5 +1,7 @@
 import { AppError, isAppError } from '../errors/app-error';
 import { isAbortError } from '../errors/is-abort-error';
+import { readProperty } from '../errors/read-property';
+import { safeTimeout } from '../safe-timeout';
 import type { Policy, PolicyContext, PolicyFn } from './types';
 
 let neverAborted: AbortSignal | undefined;
@@ -29,21 +31,33 @@ export function abortError(signal: AbortSignal): AppError {
 }
 
 /**
- * Whether a failure means "stop" rather than "the service failed": the call's own signal aborted, an
- * `AbortError`, or an AppError of kind `aborted`. Such a failure is neutral for a breaker and never
+ * Whether a failure means "stop" rather than "the service failed": the call's own signal aborted (unless
+ * for a timeout), an `AbortError`, or an AppError of kind `aborted`. Such a failure is neutral for a breaker and never
  * answered by a fallback.
  */
 export const isAbort = (error: unknown, signal: AbortSignal): boolean =>
-  signal.aborted || isAbortError(error) || (isAppError(error) && error.kind === 'aborted');
+  signal.aborted
+    ? !isTimeout(signal.reason)
+    : isAbortError(error) || (isAppError(error) && error.kind === 'aborted');
 
-/** Waits `ms`, rejecting at once (with {@link abortError}) when `signal` aborts. */
+/**
+ * Whether an abort reason says time ran out (a `timeout` policy outside, `AbortSignal.timeout()`): that is
+ * a failure of the service, not the user's "stop", so a breaker counts it (issue 10).
+ */
+const isTimeout = (reason: unknown): boolean =>
+  isAppError(reason) ? reason.kind === 'timeout' : readProperty(reason, 'name') === 'TimeoutError';
+
+/**
+ * Waits `ms` (any length: a wait past setTimeout's 2^31 − 1 ms is really waited, not cut to 1 ms),
+ * rejecting at once (with {@link abortError}) when `signal` aborts.
+ */
 export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(abortError(signal));
     };
-    const timer = setTimeout(() => {
+    const cancel = safeTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

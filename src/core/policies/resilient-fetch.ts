@@ -1,5 +1,7 @@
 import { HttpError } from '../errors/http-error';
 import { normalizeError } from '../errors/normalize';
+import type { AppError } from '../errors/app-error';
+import { abortError } from './abort';
 import type { CaptureContext } from '../types';
 import type { CircuitBreaker } from './types';
 import { compose } from './compose';
@@ -36,6 +38,11 @@ export interface ResilientFetchDeps {
   breaker?: (name: string) => CircuitBreaker;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Classifies the final failure (`resilience.normalize`, with the app's rules): what the call rejects
+   * with and what `capture` records are then the same error. @default normalizeError (default rules)
+   */
+  normalize?: (error: unknown) => AppError;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -86,12 +93,15 @@ export async function resilientFetch(
     if (!response.ok) throw await HttpError.fromResponse(response);
     return response;
   };
-  // A fresh signal when the caller gave none: fetch adds listeners to it, so it must not be shared.
-  const signal = request.signal ?? new AbortController().signal;
+  // The caller's signal: in `init`, else the Request's own (a Request always has one). A fresh signal
+  // when neither: fetch adds listeners to it, so it must not be shared.
+  const signal = request.signal ?? (isRequest ? input.signal : undefined) ?? new AbortController().signal;
   try {
     return await compose(...policies).execute(attempt, signal);
   } catch (thrown) {
-    const error = normalizeError(thrown);
+    // The caller aborted: an abort whatever the reason it gave (`abort('navigated')` makes fetch reject
+    // with that string); `AbortSignal.timeout()` is kind `timeout` (see abortError).
+    const error = signal.aborted ? abortError(signal) : (deps.normalize ?? normalizeError)(thrown);
     if (error.kind !== 'aborted') {
       deps.capture?.(error, {
         source: 'policy',

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
 import { abortError, policyOf } from './abort';
+import { safeTimeout } from '../safe-timeout';
 import { invoke } from './invoke';
 import { rejectSoon } from './reject-soon';
 import type { Policy, PolicyContext, PolicyFn } from './types';
@@ -22,7 +23,8 @@ export function timeout(ms: number): TimeoutPolicy {
     const onParentAbort = () => controller.abort(parent.reason);
     // No `once` on either listener: `finally` removes this one, and a signal aborts only once.
     parent.addEventListener('abort', onParentAbort);
-    const timer = setTimeout(() => {
+    // `Infinity` (or any bound past 2^31 − 1 ms) means longer than any call, not 1 ms.
+    const cancel = safeTimeout(() => {
       controller.abort(
         new AppError(`Timed out after ${ms} ms`, {
           kind: 'timeout',
@@ -35,7 +37,7 @@ export function timeout(ms: number): TimeoutPolicy {
       signal.addEventListener('abort', () => reject(abortError(signal)));
       invoke(fn, { signal, attempt }).then(resolve, reject);
     }).finally(() => {
-      clearTimeout(timer);
+      cancel();
       parent.removeEventListener('abort', onParentAbort);
     });
   };

@@ -56,6 +56,17 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   #upSince: number | undefined;
   /** The store record of the error shown, resolved once the children render again. */
   #recordId: string | undefined;
+  /** Resets by keys since the children last stayed up (see componentDidUpdate). */
+  #keyResets = 0;
+  /** Epoch ms of the latest caught error: key resets within RETRY_SETTLE_MS of it are a loop, not a user going elsewhere. */
+  #caughtAt = 0;
+  /**
+   * Whether the fallback being shown renders the error: the level's built-in fallback, a `FallbackComponent`
+   * (given the error to show), or a `fallbackRender` that read `error` or `appError`. A static `fallback`
+   * node (`null`, a spinner, a placeholder) shows nothing of it, so the capture has no inline surface and
+   * the disclosure manager shows it as a toast instead (issue 10).
+   */
+  #showsError = false;
   /** What had focus when the children failed (read before the fallback replaced them), given back on recovery. */
   #focusBefore: HTMLElement | null | undefined;
 
@@ -83,6 +94,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     const { onError, level, name } = this.props;
+    this.#caughtAt = Date.now();
     onError?.(error, info);
     if (this.context) {
       const record = this.context.capture(error, {
@@ -92,7 +104,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         level,
         name,
         actions: this.#actions,
-        inlineSurface: true, // the fallback shows it where it happened
+        inlineSurface: this.#showsError, // the fallback shows it where it happened
       });
       this.#recordId = record.id;
     }
@@ -109,8 +121,16 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     else if (
       prevState.didCatch &&
       keysChanged([prevProps.locationKey, ...(prev ?? [])], [locationKey, ...(next ?? [])])
-    )
-      this.#reset({ reason: 'keys', prev, next });
+    ) {
+      // Keys that change right after each catch (an inline object in a parent that re-renders on every
+      // error) would loop: key resets in a row are bounded by maxRetries too. A change once the fallback has
+      // been up a while is the user going elsewhere, and starts that count again.
+      if (Date.now() - this.#caughtAt >= RETRY_SETTLE_MS) this.#keyResets = 0;
+      if (this.#keyResets < (this.props.maxRetries ?? DEFAULT_MAX_RETRIES)) {
+        this.#keyResets++;
+        this.#reset({ reason: 'keys', prev, next });
+      }
+    }
   }
 
   /** The children rendered again: the record is resolved, so its next failure starts gently. */
@@ -130,7 +150,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
       // Still the failed children's page: the fallback has not replaced them yet.
       if (this.#focusBefore === undefined) this.#focusBefore = focusedElement();
       // Children that stayed up for a while recovered: this is a new failure with a fresh count.
-      if (this.#upSince !== undefined && Date.now() - this.#upSince >= RETRY_SETTLE_MS) this.#retries = 0;
+      if (this.#upSince !== undefined && Date.now() - this.#upSince >= RETRY_SETTLE_MS)
+        this.#retries = this.#keyResets = 0;
       this.#upSince = undefined;
       // Normalised while rendering, so the fallback has it in the first commit; `capture` in
       // componentDidCatch records this same AppError. A second commit to pass it on cost most of the
@@ -143,9 +164,27 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         ? pageActions
         : [{ id: 'retry', run: this.resetErrorBoundary }, ...pageActions]);
       const props: FallbackProps = { error, resetErrorBoundary: this.resetErrorBoundary, appError, actions };
-      if (typeof fallbackRender === 'function') content = fallbackRender(props);
-      else if (FallbackComponent) content = createElement(FallbackComponent, props);
-      else if ('fallback' in this.props) content = fallback;
+      this.#showsError = true;
+      if (typeof fallbackRender === 'function') {
+        // A render function that never reads the error does not show it.
+        this.#showsError = false;
+        const shown = () => (this.#showsError = true);
+        content = fallbackRender({
+          ...props,
+          get error() {
+            shown();
+            return error;
+          },
+          get appError() {
+            shown();
+            return appError;
+          },
+        });
+      } else if (FallbackComponent) content = createElement(FallbackComponent, props);
+      else if ('fallback' in this.props) {
+        content = fallback;
+        this.#showsError = false;
+      }
       // The level's default from <ResilienceProvider>. With none, the error goes to the parent boundary: thrown
       // in the same render pass that caught it, which React hands upwards, as react-error-boundary's rethrow.
       else

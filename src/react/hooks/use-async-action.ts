@@ -63,6 +63,8 @@ export function useAsyncAction<T, I = void>(
     latest.current = { fn, options };
   });
   useEffect(() => () => current.current?.controller.abort(), []);
+  /** The record of the latest failed run: a later run that succeeds resolves it (a recovery de-escalates). */
+  const failed = useRef<string | undefined>(undefined);
 
   const execute = useMemo(() => {
     const start = async (input: I, rethrow: boolean): Promise<T | undefined> => {
@@ -80,6 +82,8 @@ export function useAsyncAction<T, I = void>(
           return action(input, context);
         }, run.controller.signal);
         if (live()) setState({ status: 'success', data, error: undefined, attempt: run.attempt });
+        if (failed.current !== undefined) resilience.resolve(failed.current);
+        failed.current = undefined;
         return data;
       } catch (thrown) {
         if (!live()) return undefined; // superseded, reset or unmounted: nobody is waiting for it
@@ -90,6 +94,7 @@ export function useAsyncAction<T, I = void>(
           ...context,
           actions: [{ id: 'retry', run: again, primary: true }],
         });
+        failed.current = record.id;
         setState((s) => ({ ...s, status: 'error', error: record.error, attempt }));
         if (rethrow) throw record.error;
         return undefined;

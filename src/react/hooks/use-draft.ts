@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { createDraftStore } from '../../core/offline/draft-store';
+import { safeTimeout } from '../../core/safe-timeout';
 import type { DraftStorageStatus, DraftStore } from '../../core/offline/draft-types';
 import { readSecretInputs } from '../forms/read-secret-inputs';
 import { useOptionalResilience } from '../resilience-context';
@@ -102,7 +103,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
   const saved = useRef<unknown>(value);
   const optionsRef = useRef(options);
   const lastWrite = useRef(Number.NEGATIVE_INFINITY);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const timer = useRef<() => void>(undefined);
   const savedHere = useRef(false);
   useEffect(() => {
     valueRef.current = value;
@@ -115,7 +116,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
   useEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
-    clearTimeout(timer.current);
+    timer.current?.();
     timer.current = undefined;
     initial.current = valueRef.current;
     saved.current = valueRef.current;
@@ -138,7 +139,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
 
   const save = useCallback(
     (urgent: boolean) => {
-      clearTimeout(timer.current);
+      timer.current?.();
       timer.current = undefined;
       const current = valueRef.current;
       if (!store || same(current, saved.current)) return;
@@ -214,7 +215,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
   useEffect(() => {
     if (!store || timer.current !== undefined || same(value, saved.current)) return;
     const delay = Math.max(0, lastWrite.current + intervalMs - Date.now());
-    timer.current = setTimeout(() => save(false), delay);
+    timer.current = safeTimeout(() => save(false), delay);
   }, [value, store, intervalMs, save]);
 
   // Always on pagehide, when the tab is hidden, and when the form goes away.
@@ -247,7 +248,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
   }, [restorable, store, key]);
 
   const clear = useCallback(async () => {
-    clearTimeout(timer.current);
+    timer.current?.();
     timer.current = undefined;
     saved.current = valueRef.current;
     setRestorable(undefined);

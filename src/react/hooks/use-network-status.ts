@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { networkStatus as sharedStatus, type NetworkStatus } from '../../core/offline/network-status';
+import { MAX_TIMEOUT_MS, safeTimeout } from '../../core/safe-timeout';
 
 /** Options of {@link useNetworkStatus}. */
 export interface UseNetworkStatusOptions {
@@ -53,9 +54,9 @@ export function useNetworkStatus(options: UseNetworkStatusOptions = {}): boolean
       const id = ++started;
       const controller = new AbortController();
       controllers.add(controller);
-      const timer = setTimeout(() => controller.abort(), probeTimeoutMs);
+      const cancelTimer = safeTimeout(() => controller.abort(), probeTimeoutMs);
       const verdict = (reachable: boolean) => {
-        clearTimeout(timer);
+        cancelTimer();
         controllers.delete(controller);
         if (id <= decided) return;
         decided = id;
@@ -75,7 +76,11 @@ export function useNetworkStatus(options: UseNetworkStatusOptions = {}): boolean
       addEventListener('online', probe);
       addEventListener('offline', probe);
     }
-    const timer = setInterval(probe, probeIntervalMs);
+    // `Infinity` means no periodic probe; past 2^31 − 1 ms setInterval would fire every ~1 ms instead.
+    const timer =
+      probeIntervalMs === Infinity
+        ? undefined
+        : setInterval(probe, Math.min(probeIntervalMs, MAX_TIMEOUT_MS));
     return () => {
       decided = Infinity;
       for (const controller of controllers) controller.abort();

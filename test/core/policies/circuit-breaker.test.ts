@@ -2,7 +2,10 @@
 import {
   AppError,
   circuitBreaker,
+  compose,
   isBrokenCircuitError,
+  timeout,
+  type PolicyContext,
   type CircuitBreaker,
   type CircuitTransition,
 } from 'bulwark/core';
@@ -294,6 +297,40 @@ describe('circuitBreaker: aborting is neutral, and no state waits forever', () =
     await expect(breaker.execute(ok)).rejects.toMatchObject({ kind: 'circuit-open' });
     vi.advanceTimersByTime(1000);
     await expect(breaker.execute(ok)).resolves.toBe('ok');
+    expect(breaker.getSnapshot().state).toBe('closed');
+  });
+});
+
+describe('timeouts from outside the breaker are failures, not aborts', () => {
+  const hangUntilAborted = ({ signal }: PolicyContext) =>
+    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+
+  it('opens for a hanging service behind a caller’s AbortSignal.timeout()', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 2 });
+    for (let i = 0; i < 3; i++)
+      await breaker.execute(hangUntilAborted, AbortSignal.timeout(10)).catch(() => undefined);
+    expect(breaker.getSnapshot().state).toBe('open');
+  });
+
+  it('opens for a hanging service behind compose(timeout(ms), breaker)', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 2 });
+    const policy = compose(timeout(10), breaker);
+    for (let i = 0; i < 3; i++) {
+      const call = policy.execute(hangUntilAborted).catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(10);
+      await call;
+    }
+    expect(breaker.getSnapshot().state).toBe('open');
+  });
+
+  it('stays neutral when the caller aborts with abort()', async () => {
+    const breaker = circuitBreaker({ failureThreshold: 2 });
+    for (let i = 0; i < 3; i++) {
+      const controller = new AbortController();
+      const call = breaker.execute(hangUntilAborted, controller.signal);
+      controller.abort();
+      await call.catch(() => undefined);
+    }
     expect(breaker.getSnapshot().state).toBe('closed');
   });
 });

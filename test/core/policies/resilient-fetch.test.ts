@@ -194,3 +194,99 @@ describe('resilientFetch respects the caller’s time', () => {
     expect(resilience.store.getState().records).toEqual([]);
   });
 });
+
+describe('resilientFetch: an abort is an abort, whoever holds the signal', () => {
+  it('stops when the signal of a Request object aborts, with kind aborted', async () => {
+    const controller = new AbortController();
+    const capture = vi.fn();
+    const call = resilientFetch(
+      new Request(`${base}/hang-request`, { signal: controller.signal }),
+      {},
+      { capture },
+    );
+    setTimeout(() => controller.abort(), 50);
+    const outcome = await Promise.race([
+      call.then(
+        () => 'resolved',
+        (e: unknown) => (e as { kind?: string }).kind,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 1000)),
+    ]);
+    expect({ outcome, captured: capture.mock.calls.length }).toEqual({ outcome: 'aborted', captured: 0 });
+  });
+
+  it('calls a POST aborted with a custom Error reason aborted, and does not capture it', async () => {
+    const capture = vi.fn();
+    const controller = new AbortController();
+    const call = resilientFetch(
+      `${base}/hang-post`,
+      { method: 'POST', signal: controller.signal },
+      { capture },
+    );
+    setTimeout(() => controller.abort(new Error('user left the page')), 50);
+    const error = (await call.catch((e: unknown) => e)) as { kind?: string };
+    expect({ kind: error.kind, captured: capture.mock.calls.length }).toEqual({
+      kind: 'aborted',
+      captured: 0,
+    });
+  });
+
+  it('calls a GET aborted with a string reason aborted, and does not capture it', async () => {
+    const capture = vi.fn();
+    const controller = new AbortController();
+    const call = resilientFetch(
+      `${base}/hang-string`,
+      { signal: controller.signal, retry: false },
+      { capture },
+    );
+    setTimeout(() => controller.abort('navigated'), 50);
+    const error = (await call.catch((e: unknown) => e)) as { kind?: string };
+    expect({ kind: error.kind, captured: capture.mock.calls.length }).toEqual({
+      kind: 'aborted',
+      captured: 0,
+    });
+  });
+});
+
+describe('resilientFetch: time bounds past setTimeout’s 2^31 − 1 ms', () => {
+  it('does not time out at once with timeoutMs of 30 days', async () => {
+    const response = await resilientFetch(`${base}/month`, { timeoutMs: 30 * 24 * 3600 * 1000 });
+    expect(response.status).toBe(200);
+  });
+
+  it('does not time out at once with deadlineMs Infinity', async () => {
+    const response = await resilientFetch(`${base}/forever`, { deadlineMs: Infinity });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('resilience.fetch and the app’s rules', () => {
+  it('rejects with the very error the app rules classified and the store records', async () => {
+    const resilience = createResilience({
+      rules: [
+        {
+          name: 'maintenance',
+          match: { status: 503 },
+          classification: { kind: 'server', messageKey: 'maintenance' },
+        },
+      ],
+    });
+    scripts.set('/maintenance', [[503]]);
+    const thrown = (await resilience
+      .fetch(`${base}/maintenance`, { retry: false })
+      .catch((e: unknown) => e)) as {
+      messageKey?: string;
+    };
+    resilience.flush();
+    const [record] = resilience.store.getState().records;
+    expect({
+      thrown: thrown.messageKey,
+      recorded: record?.error.messageKey,
+      same: thrown === record?.error,
+    }).toEqual({
+      thrown: 'maintenance',
+      recorded: 'maintenance',
+      same: true,
+    });
+  });
+});

@@ -49,13 +49,48 @@ describe('ErrorBoundary with a Resilience instance', () => {
     render(
       withResilience(
         resilience,
-        <ErrorBoundary level="feature" fallback={<p>fallback</p>}>
+        <ErrorBoundary level="feature" fallbackRender={({ error }) => <p>{String(error)}</p>}>
           <Bomb />
         </ErrorBoundary>,
       ),
     );
     const [record] = resilience.store.getState().records;
     expect(record).toMatchObject({ presentation: 'inline', context: { inlineSurface: true } });
+  });
+
+  it('counts a FallbackComponent as an inline surface: it is given the error to show', () => {
+    const resilience = createResilience();
+    const Shown = ({ error }: FallbackProps) => <p>{String(error)}</p>;
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary FallbackComponent={Shown}>
+          <Bomb />
+        </ErrorBoundary>,
+      ),
+    );
+    expect(resilience.store.getState().records[0]?.presentation).toBe('inline');
+  });
+
+  it.each([
+    ['fallback={null}', { fallback: null }],
+    ['a placeholder fallback node', { fallback: <p>Loading…</p> }],
+    ['a fallbackRender that ignores the error', { fallbackRender: () => <p>Loading…</p> }],
+  ])('shows the first failure as a toast when the fallback does not render the error: %s', (_, props) => {
+    const resilience = createResilience();
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary {...props}>
+          <Bomb />
+        </ErrorBoundary>,
+      ),
+    );
+    const [record] = resilience.store.getState().records;
+    expect({ presentation: record?.presentation, inline: record?.context.inlineSurface }).toEqual({
+      presentation: 'toast',
+      inline: false,
+    });
   });
 
   it('resolves its record when Try again worked, so the next failure starts gently', () => {

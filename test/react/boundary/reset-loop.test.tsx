@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { createResilience, ErrorBoundary, ResilienceContext, type FallbackProps } from 'bulwark';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectConsoleError } from '../../helpers/console-errors';
 import { Bomb } from './helpers';
@@ -55,5 +55,55 @@ describe('resets from a fallback effect', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(renders.mock.calls.length).toBeLessThanOrEqual(3 * 2);
     expect(screen.getByText('fallback: reload,go-back')).toBeInTheDocument();
+  });
+});
+
+describe('resets by resetKeys', () => {
+  it('are bounded by maxRetries when the keys change on every parent render (a parent that re-renders on each error)', async () => {
+    const renders = vi.fn();
+    function Child(): never {
+      renders();
+      throw new Error('child failed');
+    }
+    function Parent() {
+      const [, setErrors] = useState(0);
+      return (
+        // A fresh key object every render, and the parent counts errors in state.
+        <ErrorBoundary
+          resetKeys={[{ filter: 'all' }]}
+          onError={() => setErrors((n) => n + 1)}
+          fallback={<p>broken</p>}
+        >
+          <Child />
+        </ErrorBoundary>
+      );
+    }
+    render(<Parent />);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The first render and maxRetries (3) resets, each rendered a few times at most (React retries a failed render).
+    expect(renders.mock.calls.length).toBeLessThanOrEqual(3 * 4);
+    expect(screen.queryByText('broken')).not.toBeNull();
+  });
+
+  it('still reset with a fresh count when the keys change after the fallback has been up a while', async () => {
+    let fail = true;
+    function Child() {
+      if (fail) throw new Error('child failed');
+      return <p>ok</p>;
+    }
+    const { rerender } = render(
+      <ErrorBoundary resetKeys={[1]} fallback={<p>broken</p>}>
+        <Child />
+      </ErrorBoundary>,
+    );
+    expect(screen.queryByText('broken')).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    fail = false;
+    rerender(
+      <ErrorBoundary resetKeys={[2]} fallback={<p>broken</p>}>
+        <Child />
+      </ErrorBoundary>,
+    );
+    expect(screen.queryByText('ok')).not.toBeNull();
   });
 });
