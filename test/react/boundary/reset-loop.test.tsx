@@ -80,8 +80,9 @@ describe('resets by resetKeys', () => {
     }
     render(<Parent />);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // The first render and maxRetries (3) resets, each rendered a few times at most (React retries a failed render).
-    expect(renders.mock.calls.length).toBeLessThanOrEqual(3 * 4);
+    // The first render and maxRetries (3) resets, each rendered a few times at most (React retries a
+    // failed render, React 18 more often than 19: 17 renders there). Before the bound it never stopped.
+    expect(renders.mock.calls.length).toBeLessThanOrEqual(5 * 4);
     expect(screen.queryByText('broken')).not.toBeNull();
   });
 
