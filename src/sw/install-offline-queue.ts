@@ -8,11 +8,14 @@ import {
   type OutboxCommandReply,
   type OutboxNews,
 } from '../core/offline/outbox-protocol';
+import { corsRefused } from '../core/offline/cors-refused';
+import { OutboxKeyConflictError } from '../core/offline/outbox-key-conflict-error';
 import {
   QUEUE_ERROR_HEADER,
   QUEUED_HEADER,
   toEntry,
   toRequest,
+  withoutHeaders,
   type OutboxEntry,
 } from '../core/offline/outbox-record';
 import { createOutboxReplayer } from '../core/offline/outbox-replayer';
@@ -33,8 +36,27 @@ export interface OfflineQueueOptions extends OutboxBackoffOptions {
   name?: string;
   /** Entries older than this (ms since queued) become dead letters instead of being sent. @default 604800000 (7 days) */
   maxAgeMs?: number;
-  /** Rewrites each request just before a replay sends it (e.g. a fresh `Authorization` header). */
+  /**
+   * Rewrites each request just before a replay sends it (e.g. a fresh `Authorization` header: the
+   * stored request has none, see `dropHeaders`).
+   */
   onReplayRequest?: (request: Request) => Request | Promise<Request>;
+  /**
+   * Headers never written to IndexedDB (case-insensitive): credentials would otherwise sit there in
+   * clear for up to `maxAgeMs`. The first, live attempt still sends them; a replay sends what
+   * `onReplayRequest` puts on (without it, an API that needs them answers 401: the outbox pauses until
+   * `resume()`). Pass `[]` to store every header.
+   * @default ['authorization', 'cookie', 'proxy-authorization']
+   */
+  dropHeaders?: readonly string[];
+  /**
+   * Origins besides the worker's own (e.g. `'https://api.example.com'`) whose requests get an
+   * `Idempotency-Key` added. Their CORS rules must allow it (`Access-Control-Allow-Headers:
+   * Idempotency-Key`): the header makes the browser send a preflight first. Requests to other origins
+   * keep only the app's own key, if it set one.
+   * @default []
+   */
+  keyOrigins?: readonly string[];
   /** The IndexedDB database's name. @default 'bulwark-outbox' */
   dbName?: string;
   /**
@@ -54,6 +76,8 @@ export interface InstalledOfflineQueue {
 
 /** @see OfflineQueueOptions.maxAgeMs */
 export const DEFAULT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** @see OfflineQueueOptions.dropHeaders */
+export const DEFAULT_DROP_HEADERS: readonly string[] = ['authorization', 'cookie', 'proxy-authorization'];
 const METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 const json = (body: unknown, status: number, headers: Record<string, string>) =>
@@ -65,7 +89,9 @@ const json = (body: unknown, status: number, headers: Record<string, string>) =>
  * in order, each with the same `Idempotency-Key`, and removed only after a 2xx. Replay starts from
  * Background Sync's `sync` event where it exists and from the pages' messages (`registerOfflineQueue`).
  * When the request cannot be stored (quota, IndexedDB unavailable) the answer is a `507` with a
- * `Bulwark-Queue-Error` header and a JSON body, never a `202`.
+ * `Bulwark-Queue-Error` header and a JSON body, never a `202`; when an entry already holds the app's
+ * `Idempotency-Key` for a different request, a `409` with `Bulwark-Queue-Error: key-conflict`.
+ * Credentials (`dropHeaders`) are never stored.
  * Call it once per name, at the worker's top level (event listeners must be added during its first run).
  * It also answers workbox-window's `{ type: 'SKIP_WAITING' }` message (the update prompt of
  * `useServiceWorkerUpdate`) with `skipWaiting()`.
@@ -94,24 +120,41 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
       .registration.sync?.register(syncTag)
       .catch(() => undefined);
 
+  const dropHeaders = options.dropHeaders ?? DEFAULT_DROP_HEADERS;
+  const keyOrigins = options.keyOrigins ?? [];
+  /** A `409`: the app reused its own key for another request (F17); nothing was queued. */
+  const conflict = (error: OutboxKeyConflictError) =>
+    json(
+      { error: 'bulwark-outbox-key-conflict', conflictsWith: error.conflictsWith, message: error.message },
+      409,
+      { [QUEUE_ERROR_HEADER]: 'key-conflict' },
+    );
+
   const handle = async (request: Request, event: ExtendableEventLike): Promise<Response> => {
-    const entry: OutboxEntry = await toEntry(request, name);
+    const entry: OutboxEntry = await toEntry(request, name, { keyOrigins });
+    // What is stored has no credentials; the live attempt below still sends them.
+    const stored = withoutHeaders(entry, dropHeaders);
     let queued: OutboxEntry | undefined;
     try {
       // First in, first out: while others wait (or the outbox is paused) a new request goes behind them.
-      queued = await store.addIfWaiting(entry);
-    } catch {
+      queued = await store.addIfWaiting(stored);
+    } catch (error) {
+      if (error instanceof OutboxKeyConflictError) return conflict(error);
       // Storage unusable: send it straight away; if that fails too, the add below reports it.
     }
     if (!queued) {
       try {
         return await fetch(toRequest(entry));
       } catch {
-        // Offline or the server unreachable: queue it.
+        // Offline or the server unreachable: queue it. But a cross-origin server that answers has
+        // refused the request's CORS preflight: queueing it would say "saved" while online and replay
+        // it in vain forever (F9). The app gets the failure it would get without the worker.
+        if (await corsRefused(entry.url)) return Response.error();
       }
       try {
-        await store.add(entry);
+        await store.add(stored);
       } catch (error) {
+        if (error instanceof OutboxKeyConflictError) return conflict(error);
         const storageError = toStorageError(error);
         notify({ type: 'storage-error', problem: storageError.problem, url: entry.url });
         return json(

@@ -43,8 +43,8 @@ export interface ApiServer {
   origin: string;
   /** Bodies in the order the server applied them. */
   applied: string[];
-  /** Every request received: its body and key. */
-  received: { body: string; key: string | undefined }[];
+  /** Every request received: its body, key and `Authorization` header. */
+  received: { body: string; key: string | undefined; authorization?: string }[];
   /** Answers for the next requests, in order; then 200. */
   plan: Step[];
   /** How `/probe` answers: `up` (204), `down` (connection dropped) or `hang` (no answer). */
@@ -73,7 +73,7 @@ const readBody = (request: IncomingMessage) =>
 /** Starts the server with the given static files (path → [content type, body]). */
 export async function startServer(files: Record<string, [string, string]>): Promise<ApiServer> {
   let applied: string[] = [];
-  let received: { body: string; key: string | undefined }[] = [];
+  let received: ApiServer['received'] = [];
   let results = new Map<string, string>();
   let inFlight = 0;
   const server = createServer((request, response) => {
@@ -132,7 +132,7 @@ export async function startServer(files: Record<string, [string, string]>): Prom
     response.on('close', () => inFlight--);
     const body = await readBody(request);
     const key = request.headers['idempotency-key'] as string | undefined;
-    received.push({ body, key });
+    received.push({ body, key, authorization: request.headers.authorization });
     const step = api.plan.shift() ?? { status: 200 };
     const ok = step.status >= 200 && step.status < 300;
     // What a server must do with Idempotency-Key: apply once, answer the first result to every repeat.

@@ -27,14 +27,20 @@ export interface OutboxEntry {
   state: OutboxEntryState;
   method: string;
   url: string;
-  /** Header pairs in order; includes `Idempotency-Key`. */
+  /**
+   * Header pairs in order; includes `Idempotency-Key` when `key` is set. Stored without the
+   * `dropHeaders` of `installOfflineQueue` (credentials: `onReplayRequest` puts fresh ones on).
+   */
   headers: [string, string][];
   /** The body's bytes; `undefined` for none. */
   body: ArrayBuffer | undefined;
   credentials: RequestCredentials;
   mode: RequestMode;
-  /** The `Idempotency-Key` value, identical on every attempt. */
-  key: string;
+  /**
+   * The `Idempotency-Key` value, identical on every attempt; `undefined` for a cross-origin request
+   * the app gave no key, whose origin is not in `keyOrigins` (the header would need CORS approval).
+   */
+  key?: string;
   /** When it was queued (epoch ms). */
   queuedAt: number;
   /** When the user last retried it as a dead letter (epoch ms): its age for `maxAgeMs` counts from here. */
@@ -54,15 +60,36 @@ export interface OutboxEntry {
   excerpt?: string;
 }
 
+/** How {@link toEntry} reads a request. */
+export interface ToEntryOptions {
+  /**
+   * Origins (besides `selfOrigin`) whose requests get an `Idempotency-Key` added. Elsewhere the
+   * header would turn a simple CORS request into a preflighted one that the server may refuse.
+   */
+  keyOrigins?: readonly string[];
+  /** The worker's own origin. @default location.origin */
+  selfOrigin?: string;
+  now?: number;
+}
+
 /**
- * Reads a request into a record, adding an `Idempotency-Key` unless the app set one. Reads the body,
- * so pass a clone if the request is still needed.
+ * Reads a request into a record, adding an `Idempotency-Key` unless the app set one (only same-origin
+ * and `keyOrigins`: see {@link ToEntryOptions.keyOrigins}). Reads the body, so pass a clone if the
+ * request is still needed. The record keeps every header: strip credentials with {@link withoutHeaders}
+ * before storing it.
  */
-export async function toEntry(request: Request, outbox: string, now = Date.now()): Promise<OutboxEntry> {
+export async function toEntry(
+  request: Request,
+  outbox: string,
+  options: ToEntryOptions = {},
+): Promise<OutboxEntry> {
   const headers = new Headers(request.headers);
+  const origin = new URL(request.url).origin;
+  const mayAdd = origin === (options.selfOrigin ?? location.origin) || options.keyOrigins?.includes(origin);
   // An empty (or blank) key is no key: the server could not tell two entries apart.
-  const key = headers.get(IDEMPOTENCY_HEADER)?.trim() || crypto.randomUUID();
-  headers.set(IDEMPOTENCY_HEADER, key);
+  const key = headers.get(IDEMPOTENCY_HEADER)?.trim() || (mayAdd ? crypto.randomUUID() : undefined);
+  if (key) headers.set(IDEMPOTENCY_HEADER, key);
+  else headers.delete(IDEMPOTENCY_HEADER);
   const body = request.body === null ? undefined : await request.arrayBuffer();
   return {
     id: crypto.randomUUID(),
@@ -76,11 +103,28 @@ export async function toEntry(request: Request, outbox: string, now = Date.now()
     // A navigation's mode cannot be given to `new Request`.
     mode: request.mode === 'navigate' ? 'same-origin' : request.mode,
     key,
-    queuedAt: now,
+    queuedAt: options.now ?? Date.now(),
     attempts: 0,
     lastStatus: undefined,
     notBefore: 0,
   };
+}
+
+/** The record as stored: without the named headers (case-insensitive). */
+export function withoutHeaders(entry: OutboxEntry, names: readonly string[]): OutboxEntry {
+  const drop = new Set(names.map((name) => name.toLowerCase()));
+  return { ...entry, headers: entry.headers.filter(([name]) => !drop.has(name.toLowerCase())) };
+}
+
+/**
+ * True when two records are the same request (method, URL and body bytes; headers aside): sharing an
+ * `Idempotency-Key` is then the app retrying one change, which the server applies once, as it should.
+ */
+export function sameRequest(a: OutboxEntry, b: OutboxEntry): boolean {
+  if (a.method !== b.method || a.url !== b.url) return false;
+  const x = new Uint8Array(a.body ?? new ArrayBuffer(0));
+  const y = new Uint8Array(b.body ?? new ArrayBuffer(0));
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseRetryAfter } from '../errors/retry-after';
 import { redactString } from '../errors/redact';
+import { corsRefused } from './cors-refused';
 import { decideOutbox, type OutboxBackoffOptions, type OutboxDecision } from './outbox-decision';
 import type { OutboxNews } from './outbox-protocol';
 import { IDEMPOTENCY_HEADER, toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
@@ -44,6 +45,8 @@ export interface OutboxReplayer {
 const MAX_SLEEP_MS = 60_000;
 const EXCERPT_CHARS = 200;
 const REDIRECT_EXCERPT = 'The server answered with a redirect (e.g. to a sign-in page); nothing was applied.';
+const CORS_EXCERPT =
+  'The browser refused the request although its server answers: its CORS rules do not allow it (e.g. the Idempotency-Key header); nothing was sent.';
 /** @see OutboxReplayerOptions.replayTimeoutMs */
 export const DEFAULT_REPLAY_TIMEOUT_MS = 60_000;
 // Pending entries read per transaction during a replay.
@@ -119,9 +122,12 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten)}`);
     }
     // The key is what lets the server apply the entry once: a hook must not change it.
-    if (rewritten.headers.get(IDEMPOTENCY_HEADER) !== head.key || rewritten.redirect !== 'manual') {
+    if (
+      (head.key && rewritten.headers.get(IDEMPOTENCY_HEADER) !== head.key) ||
+      rewritten.redirect !== 'manual'
+    ) {
       const headers = new Headers(rewritten.headers);
-      headers.set(IDEMPOTENCY_HEADER, head.key);
+      if (head.key) headers.set(IDEMPOTENCY_HEADER, head.key);
       return new Request(rewritten, { headers, redirect: 'manual' });
     }
     return rewritten;
@@ -137,10 +143,14 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       // The app's hook failed: the entry stays (tried again with backoff) and the pages hear why.
       notify({ type: 'replay-error', message: describe(error), url: redactString(head.url) });
     }
+    let refused = false;
     try {
       if (request) response = await send(request, AbortSignal.timeout(timeoutMs));
-    } catch {
-      // A network failure, or no answer within replayTimeoutMs: the entry stays and is tried again later.
+    } catch (error) {
+      // A network failure, or no answer within replayTimeoutMs: the entry stays and is tried again
+      // later. Unless a cross-origin server that answers refused it by CORS: that fails every time (F9).
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      refused = !timedOut && (await corsRefused(head.url));
     }
     // A redirect is no delivery (the server did not take the write; an expired session sent to a
     // login page): a dead letter the user sees. Its status is hidden from the worker (0).
@@ -148,9 +158,8 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
     const status = response?.status ?? 0;
     const attempts = head.attempts + 1;
     const retryAfterMs = parseRetryAfter(response?.headers.get('retry-after'));
-    const decision: OutboxDecision = redirected
-      ? { action: 'dead' }
-      : decideOutbox(status, attempts, retryAfterMs, options);
+    const decision: OutboxDecision =
+      redirected || refused ? { action: 'dead' } : decideOutbox(status, attempts, retryAfterMs, options);
     const tried = { ...head, attempts, lastStatus: status };
     switch (decision.action) {
       case 'delivered':
@@ -174,7 +183,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
           ...tried,
           state: 'dead',
           reason: 'rejected',
-          excerpt: redirected ? REDIRECT_EXCERPT : await excerptOf(response),
+          excerpt: redirected ? REDIRECT_EXCERPT : refused ? CORS_EXCERPT : await excerptOf(response),
         };
         await store.put(dead);
         notify({ type: 'dead', letter: toDeadLetter(dead) });

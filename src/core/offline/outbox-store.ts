@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, openDB } from 'idb';
-import type { OutboxEntry } from './outbox-record';
+import { OutboxKeyConflictError } from './outbox-key-conflict-error';
+import { sameRequest, type OutboxEntry } from './outbox-record';
 import { toStorageError } from './outbox-storage-error';
 
 /** The IndexedDB database of every outbox in an origin (drafts and checkpoints use their own). */
@@ -10,7 +11,8 @@ interface OutboxDb extends DBSchema {
     key: number;
     value: OutboxEntry;
     // [outbox, state, seq]: one range read gives an outbox's line in order, or its dead letters.
-    indexes: { line: [string, string, number]; id: string };
+    // [outbox, key]: the entries sharing an app's Idempotency-Key (entries without a key are not in it).
+    indexes: { line: [string, string, number]; id: string; key: [string, string] };
   };
   outboxes: { key: string; value: { name: string; paused: boolean } };
 }
@@ -33,7 +35,11 @@ export interface OutboxOverview {
 
 /** Storage of one outbox. Every method rejects with an `OutboxStorageError` when IndexedDB fails. */
 export interface OutboxStore {
-  /** Appends an entry at the end of the line; resolves with it (its `seq` set). */
+  /**
+   * Appends an entry at the end of the line; resolves with it (its `seq` set). Rejects with an
+   * `OutboxKeyConflictError` (and stores nothing) when an entry it holds has the same
+   * `Idempotency-Key` for a different request; `addIfWaiting` too.
+   */
   readonly add: (entry: OutboxEntry) => Promise<OutboxEntry>;
   /**
    * Appends the entry only if others wait or the outbox is paused (then it must not overtake them);
@@ -61,6 +67,8 @@ export interface OutboxStore {
   readonly discard: (id: string) => Promise<boolean>;
 }
 
+const DB_VERSION = 2;
+
 const lineOf = (outbox: string, state: string) =>
   IDBKeyRange.bound([outbox, state, -Infinity], [outbox, state, Infinity]);
 
@@ -81,12 +89,16 @@ export function createOutboxStore(
   const open = () =>
     (db ??= Promise.resolve(loadIdb())
       .then((openDB) =>
-        openDB<OutboxDb>(dbName, 1, {
-          upgrade(database) {
-            const entries = database.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
-            entries.createIndex('line', ['outbox', 'state', 'seq']);
-            entries.createIndex('id', 'id', { unique: true });
-            database.createObjectStore('outboxes', { keyPath: 'name' });
+        openDB<OutboxDb>(dbName, DB_VERSION, {
+          upgrade(database, oldVersion, _newVersion, transaction) {
+            if (oldVersion < 1) {
+              const entries = database.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
+              entries.createIndex('line', ['outbox', 'state', 'seq']);
+              entries.createIndex('id', 'id', { unique: true });
+              database.createObjectStore('outboxes', { keyPath: 'name' });
+            }
+            // Version 2: entries by Idempotency-Key, to refuse a second request under one key (F17).
+            if (oldVersion < 2) transaction.objectStore('entries').createIndex('key', ['outbox', 'key']);
           },
           // Another context upgrading or deleting the database: let go, reopen on next use.
           blocking(_current, _next, event) {
@@ -117,8 +129,20 @@ export function createOutboxStore(
         return await task(await open());
       }
     } catch (error) {
+      // Not a storage failure: the caller answers it as a refusal.
+      if (error instanceof OutboxKeyConflictError) throw error;
       throw toStorageError(error);
     }
+  };
+  /** Refuses an entry whose app-supplied key an entry in this outbox holds for another request. */
+  const checkKey = async (
+    byKey: { getAll: (query: [string, string]) => Promise<OutboxEntry[]> },
+    entry: OutboxEntry,
+  ) => {
+    if (entry.key === undefined) return;
+    const holders = await byKey.getAll([outbox, entry.key]);
+    const other = holders.find((held) => !sameRequest(held, entry));
+    if (other) throw new OutboxKeyConflictError(other.id);
   };
   const deadById = async (database: IDBPDatabase<OutboxDb>, id: string) => {
     const entry = await database.getFromIndex('entries', 'id', id);
@@ -134,8 +158,11 @@ export function createOutboxStore(
   return {
     add: (entry) =>
       run(async (database) => {
+        const tx = database.transaction('entries', 'readwrite');
+        await checkKey(tx.store.index('key'), entry);
         const fresh = withoutSeq(entry);
-        return { ...fresh, seq: await database.add('entries', fresh) };
+        const [seq] = await Promise.all([tx.store.add(fresh), tx.done]);
+        return { ...fresh, seq };
       }),
     addIfWaiting: (entry) =>
       run(async (database) => {
@@ -149,6 +176,7 @@ export function createOutboxStore(
           await tx.done;
           return undefined;
         }
+        await checkKey(tx.objectStore('entries').index('key'), entry);
         const fresh = withoutSeq(entry);
         const [seq] = await Promise.all([tx.objectStore('entries').add(fresh), tx.done]);
         return { ...fresh, seq };
