@@ -1,0 +1,112 @@
+// A cross-origin API whose CORS rules do not allow `Idempotency-Key` (break-it F9 of issue 12): the
+// page on 127.0.0.1, the API on localhost (another origin), real Chromium. Online, the worker must not
+// answer "queued" for a request the browser refuses; queued, it must not be retried in vain forever.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { open, startSuite, waitFor } from './suite';
+
+const suite = startSuite();
+
+/** The other origin's API: simple CORS requests always; `Idempotency-Key` only when `allowKey`. */
+let api: Server;
+let apiOrigin = '';
+let allowKey = false;
+let received: { body: string; key: string | undefined }[] = [];
+
+beforeAll(async () => {
+  api = createServer((request, response) => {
+    const cors: Record<string, string> = { 'Access-Control-Allow-Origin': '*' };
+    if (request.method === 'OPTIONS') {
+      if (allowKey) cors['Access-Control-Allow-Headers'] = 'Idempotency-Key, Content-Type';
+      return void response.writeHead(204, cors).end();
+    }
+    if (request.method !== 'POST') return void response.writeHead(204, cors).end();
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      received.push({ body, key: request.headers['idempotency-key'] as string | undefined });
+      response.writeHead(200, { ...cors, 'Content-Type': 'text/plain' }).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  apiOrigin = `http://localhost:${(api.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  api.closeAllConnections();
+  await new Promise((resolve) => api.close(resolve));
+});
+beforeEach(() => {
+  allowKey = false;
+  received = [];
+});
+
+/** A POST from the page to the other origin: its status and queue header, or -1 when fetch rejected. */
+const postAcross = (page: Page, body: string, headers: Record<string, string> = {}) =>
+  page.evaluate(
+    async ([url, b, h]) => {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          body: b,
+          headers: { 'Content-Type': 'text/plain', ...h },
+        });
+        return { status: response.status, queued: response.headers.get('Bulwark-Queued') };
+      } catch {
+        return { status: -1, queued: null };
+      }
+    },
+    [`${apiOrigin}/api/items`, body, headers] as const,
+  );
+
+describe('a cross-origin API and the Idempotency-Key header (real Chromium, two origins)', () => {
+  it('sends a simple cross-origin POST as the app made it: 200, not "queued" while online', async () => {
+    const page = await open(suite, await suite.newContext());
+    expect(await postAcross(page, 'across')).toEqual({ status: 200, queued: null });
+    expect(received).toEqual([{ body: 'across', key: undefined }]);
+  });
+
+  it('fails a request whose own key the CORS rules refuse, while online, as it would without the worker', async () => {
+    const page = await open(suite, await suite.newContext());
+    const result = await postAcross(page, 'app key', { 'Idempotency-Key': 'app-1' });
+    expect(result).toEqual({ status: -1, queued: null });
+    expect(received).toEqual([]);
+    expect((await page.evaluate(() => window.outbox.getSnapshot())).pending).toBe(0);
+  });
+
+  it('adds the key for an origin in keyOrigins, queues offline, and delivers once with it', async () => {
+    allowKey = true;
+    const context = await suite.newContext();
+    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(apiOrigin)}`);
+    await context.setOffline(true);
+    const queued = await postAcross(page, 'listed');
+    expect(queued.status).toBe(202);
+    await context.setOffline(false);
+    await page.evaluate(() => window.outbox.replay());
+    await waitFor(() => received.length === 1, 10_000, 'delivered');
+    expect(received[0]).toEqual({ body: 'listed', key: expect.stringMatching(/^[0-9a-f-]{36}$/) as string });
+    await page.waitForFunction(() => window.outbox.getSnapshot().pending === 0);
+  });
+
+  it('turns a queued entry the CORS rules refuse into a dead letter once online, instead of retrying it forever', async () => {
+    const context = await suite.newContext();
+    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(apiOrigin)}`);
+    await context.setOffline(true);
+    expect((await postAcross(page, 'refused later')).status).toBe(202);
+    await context.setOffline(false);
+    await page.evaluate(() => window.outbox.replay());
+    await page.waitForFunction(() => window.outbox.getSnapshot().dead.length === 1, undefined, {
+      timeout: 10_000,
+    });
+    const { dead, pending } = await page.evaluate(() => window.outbox.getSnapshot());
+    expect(pending).toBe(0);
+    expect(dead[0]).toMatchObject({
+      status: 0,
+      reason: 'rejected',
+      excerpt: expect.stringContaining('CORS') as string,
+    });
+    expect(received).toEqual([]);
+  });
+});
