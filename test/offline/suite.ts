@@ -8,7 +8,12 @@ import { bundle, startServer, type ApiServer } from './harness';
 declare global {
   interface Window {
     outbox: import('bulwark').RegisteredOfflineQueue;
-    captured: { message: string; code: string | undefined; source: string | undefined }[];
+    captured: {
+      message: string;
+      code: string | undefined;
+      source: string | undefined;
+      userAction: string | undefined;
+    }[];
     post: (
       body: string,
       headers?: Record<string, string>,

@@ -1,5 +1,6 @@
 import { parseRetryAfter } from '../errors/retry-after';
 import { redactString } from '../errors/redact';
+import { safeTimeout } from '../safe-timeout';
 import { corsRefused } from './cors-refused';
 import { decideOutbox, type OutboxBackoffOptions, type OutboxDecision } from './outbox-decision';
 import type { OutboxNews } from './outbox-protocol';
@@ -94,11 +95,12 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
     notify({ type: 'changed', replaying });
   };
 
+  // safeTimeout: bounded (no 2^31 ms overflow firing at once) and unref'd where that exists.
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const cancel = safeTimeout(resolve, ms, { unref: true });
       wake = () => {
-        clearTimeout(timer);
+        cancel();
         resolve();
       };
     }).finally(() => (wake = undefined));
@@ -108,16 +110,17 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
     const request = toRequest(head, 'manual');
     const hook = options.onReplayRequest;
     if (!hook) return request;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel: (() => void) | undefined;
     const rewritten: unknown = await Promise.race([
       Promise.resolve().then(() => hook(request)),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(
+        cancel = safeTimeout(
           () => reject(new Error(`onReplayRequest did not settle within ${HOOK_TIMEOUT_MS} ms`)),
           HOOK_TIMEOUT_MS,
+          { unref: true },
         );
       }),
-    ]).finally(() => clearTimeout(timer));
+    ]).finally(() => cancel?.());
     if (!(rewritten instanceof Request)) {
       throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten)}`);
     }
@@ -173,11 +176,13 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
           retryAfterUntil: retryAfterMs === undefined ? undefined : Date.now() + retryAfterMs,
         });
         break;
-      case 'pause':
+      case 'pause': {
+        const cause = { status, url: redactString(head.url) };
         await store.put(tried);
-        await store.setPaused(true);
-        notify({ type: 'paused', status, url: redactString(head.url) });
+        await store.setPaused(true, cause);
+        notify({ type: 'paused', ...cause });
         break;
+      }
       case 'dead': {
         const dead: OutboxEntry = {
           ...tried,

@@ -14,7 +14,23 @@ interface OutboxDb extends DBSchema {
     // [outbox, key]: the entries sharing an app's Idempotency-Key (entries without a key are not in it).
     indexes: { line: [string, string, number]; id: string; key: [string, string] };
   };
-  outboxes: { key: string; value: { name: string; paused: boolean } };
+  outboxes: { key: string; value: OutboxState };
+}
+
+/** An outbox's own record: its pause, and what caused it (for the one capture of it). */
+interface OutboxState {
+  name: string;
+  paused: boolean;
+  /** The answer that paused it (a 401) and the entry's redacted URL. */
+  cause?: OutboxPause;
+  /** True once a page has captured this pause (one capture, whichever tab claims it first). */
+  reported?: boolean;
+}
+
+/** Why an outbox paused: the status of the answer and the (redacted) URL of the entry. */
+export interface OutboxPause {
+  status: number;
+  url: string;
 }
 
 /** The first pending entries in order, and whether the outbox is paused: what a replay step reads. */
@@ -29,6 +45,8 @@ export interface OutboxOverview {
   pending: number;
   dead: OutboxEntry[];
   paused: boolean;
+  /** True while paused and no page has captured the pause yet. */
+  pauseUnreported: boolean;
   /** The first pending entry, if any (its backoff tells the page when to wake the worker). */
   head: OutboxEntry | undefined;
 }
@@ -60,7 +78,13 @@ export interface OutboxStore {
   readonly put: (entry: OutboxEntry) => Promise<void>;
   /** Removes an entry: only after the server answered 2xx. */
   readonly remove: (seq: number) => Promise<void>;
-  readonly setPaused: (paused: boolean) => Promise<void>;
+  /** Pauses (with what caused it) or resumes the outbox. */
+  readonly setPaused: (paused: boolean, cause?: OutboxPause) => Promise<void>;
+  /**
+   * Marks the current pause as reported and resolves with its cause, or with `undefined` when it is
+   * not paused or another page claimed it first (one read-write transaction, like `claimUnreported`).
+   */
+  readonly claimPause: () => Promise<OutboxPause | undefined>;
   /** Puts a dead letter back at the end of the line, attempts reset; false if there is no such dead letter. */
   readonly retry: (id: string) => Promise<boolean>;
   /** Deletes a dead letter for good; false if there is no such dead letter. */
@@ -202,7 +226,8 @@ export function createOutboxStore(
           tx.objectStore('outboxes').get(outbox),
           tx.done,
         ]);
-        return { pending, dead, head, paused: state?.paused ?? false };
+        const paused = state?.paused ?? false;
+        return { pending, dead, head, paused, pauseUnreported: paused && !state?.reported };
       }),
     claimUnreported: () =>
       run(async (database) => {
@@ -217,9 +242,17 @@ export function createOutboxStore(
         await database.put('entries', entry);
       }),
     remove: (seq) => run((database) => database.delete('entries', seq)),
-    setPaused: (paused) =>
+    setPaused: (paused, cause) =>
       run(async (database) => {
-        await database.put('outboxes', { name: outbox, paused });
+        await database.put('outboxes', { name: outbox, paused, cause });
+      }),
+    claimPause: () =>
+      run(async (database) => {
+        const tx = database.transaction('outboxes', 'readwrite');
+        const state = await tx.store.get(outbox);
+        if (!state?.paused || state.reported) return undefined;
+        await Promise.all([tx.store.put({ ...state, reported: true }), tx.done]);
+        return state.cause ?? { status: 401, url: '' };
       }),
     retry: (id) =>
       run(async (database) => {

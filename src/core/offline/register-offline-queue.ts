@@ -88,6 +88,9 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     options.dbName ?? OUTBOX_DB_NAME,
   );
   const listeners = createListeners<undefined>();
+  // Never a `userAction`: the queue works in the background (a replay, a worker's storage), so what it
+  // captures stays at most a toast (README, disclosure); the app's own code that made a request knows
+  // whether the user asked for it, and gets the 202/507/409 answer itself.
   const capture = (error: unknown, context: CaptureContext = {}) => {
     try {
       options.resilience?.capture(error, { source: 'queue', name, ...context });
@@ -109,7 +112,7 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     await wb.register({ immediate: true });
     return wb;
   });
-  workbox.catch((error: unknown) => capture(error, { userAction: 'register the offline queue' }));
+  workbox.catch((error: unknown) => capture(error));
 
   const send = async (message: OutboxCommand): Promise<OutboxCommandReply> => {
     const reply = (await (await workbox).messageSW(message)) as OutboxCommandReply;
@@ -129,19 +132,20 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
           })
         : new HttpError({ status: letter.status, url: letter.url, bodyExcerpt: letter.excerpt }),
       {
-        userAction: `${letter.method} ${letter.url}`,
         attempts: letter.attempts,
-        tags: { outboxEntry: letter.id, reason: letter.reason },
+        tags: { outboxEntry: letter.id, reason: letter.reason, request: `${letter.method} ${letter.url}` },
       },
     );
 
   const refresh = async () => {
-    const { pending, dead, paused, head } = await store.overview();
+    const { pending, dead, paused, pauseUnreported, head } = await store.overview();
     if (disposed) return;
-    // Dead letters are captured from storage, not from the news: once across all tabs, and also
-    // those made while no tab was open (a Background Sync replay).
+    // Dead letters and a pause are captured from storage, not from the news: once across all tabs,
+    // and also those made while no tab was open (a Background Sync replay).
     if (dead.some((entry) => !entry.reported))
       for (const entry of await store.claimUnreported()) captureDead(toDeadLetter(entry));
+    const pause = pauseUnreported ? await store.claimPause() : undefined;
+    if (pause) capture(new HttpError(pause));
     const next: OutboxSnapshot = {
       pending,
       dead: dead.map(toDeadLetter),
@@ -195,12 +199,10 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
           code: 'OUTBOX_REPLAY_HOOK',
           retryable: true,
         }),
-        { userAction: `send ${data.url}` },
+        { tags: { request: data.url } },
       );
-    if (data.type === 'paused')
-      capture(new HttpError({ status: data.status, url: data.url }), { userAction: 'send queued changes' });
     if (data.type === 'storage-error')
-      capture(new OutboxStorageError(data.problem), { userAction: 'queue a change' });
+      capture(new OutboxStorageError(data.problem), { tags: { request: data.url } });
     refreshQuietly();
   };
 
