@@ -1,4 +1,5 @@
 import type { DraftBackend, DraftEntry } from './draft-types';
+import { loadIdb } from './load-idb';
 
 const STORE = 'drafts';
 
@@ -9,7 +10,7 @@ const STORE = 'drafts';
 export async function openIdbDraftBackend(factory: IDBFactory, name: string): Promise<DraftBackend> {
   // Loaded on first use: idb runs code at import (its proxy traps), which would otherwise ride along with every
   // import of bulwark/core, drafts or not (about 1 kB).
-  const { wrap } = await import('idb');
+  const { wrap } = await loadIdb();
   // `factory.open` rather than idb's `openDB`, which always uses the global IndexedDB.
   const request = factory.open(name, 1);
   request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });

@@ -96,11 +96,7 @@ const DB_VERSION = 2;
 const lineOf = (outbox: string, state: string) =>
   IDBKeyRange.bound([outbox, state, -Infinity], [outbox, state, Infinity]);
 
-/**
- * Where `openDB` comes from. idb patches its wrappers when imported, so no bundler can drop an unused
- * static import of it: the page loads it with `import()` on first use (only apps that use the queue
- * pay for it), the worker imports it statically (service workers have no `import()`).
- */
+/** Where `openDB` comes from: `loadIdb` on the page (lazily, see load-idb.ts), a static import in the worker. */
 export type LoadIdb = () => typeof openDB | Promise<typeof openDB>;
 
 /** Opens (lazily, once) the outbox database and gives one outbox's storage. */

@@ -2,6 +2,7 @@ import type { Workbox } from 'workbox-window';
 import { AppError } from '../errors/app-error';
 import { HttpError } from '../errors/http-error';
 import type { CaptureContext } from '../types';
+import { loadIdb } from './load-idb';
 import { networkStatus, type NetworkStatus } from './network-status';
 import {
   OUTBOX_COMMAND,
@@ -84,7 +85,7 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
   const name = options.name ?? 'default';
   const store = createOutboxStore(
     name,
-    () => import('idb').then(({ openDB }) => openDB),
+    () => loadIdb().then(({ openDB }) => openDB),
     options.dbName ?? OUTBOX_DB_NAME,
   );
   const listeners = createListeners<undefined>();
