@@ -2,6 +2,7 @@
 export {
   installOfflineQueue,
   DEFAULT_MAX_AGE_MS,
+  DEFAULT_DROP_HEADERS,
   type InstalledOfflineQueue,
   type OfflineQueueOptions,
 } from './sw/install-offline-queue';

@@ -7,7 +7,10 @@ import type { DeadLetter } from './outbox-types';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** The header of the `202` answer to a queued request: the entry's id. */
 export const QUEUED_HEADER = 'Bulwark-Queued';
-/** The header of the answer when the request could not be stored: `quota-exceeded` or `unavailable`. */
+/**
+ * The header of the answer when the request was not queued: `quota-exceeded` or `unavailable` (a `507`:
+ * storage failed), or `key-conflict` (a `409`: a queued entry holds its `Idempotency-Key` for another request).
+ */
 export const QUEUE_ERROR_HEADER = 'Bulwark-Queue-Error';
 
 /** Where an entry is: waiting to be sent, or set aside until the user retries or discards it. */

@@ -7,7 +7,10 @@ export interface DeadLetter {
   method: string;
   /** The request URL with secret query parameters removed. */
   url: string;
-  /** Status of the last answer; 0 when it expired without one, or was answered with a redirect (see `excerpt`). */
+  /**
+   * Status of the last answer; 0 when it expired without one, was answered with a redirect, or was
+   * refused by the server's CORS rules (see `excerpt`).
+   */
   status: number;
   /** A short, redacted excerpt of the answer's body (at most 200 characters). */
   excerpt: string;
