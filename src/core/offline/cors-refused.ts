@@ -9,9 +9,9 @@ const CHECK_TIMEOUT_MS = 5000;
  * fails the same way on every replay, so the outbox must not treat it as "offline" (break-it F9 of
  * issue 12). Never rejects.
  */
-export async function corsRefused(url: string, selfOrigin: string = location.origin): Promise<boolean> {
+export async function corsRefused(url: string): Promise<boolean> {
   const origin = new URL(url).origin;
-  if (origin === selfOrigin) return false;
+  if (origin === location.origin) return false;
   return fetch(`${origin}/`, {
     method: 'HEAD',
     mode: 'no-cors',

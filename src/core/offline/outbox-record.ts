@@ -66,18 +66,17 @@ export interface OutboxEntry {
 /** How {@link toEntry} reads a request. */
 export interface ToEntryOptions {
   /**
-   * Origins (besides `selfOrigin`) whose requests get an `Idempotency-Key` added. Elsewhere the
+   * Origins (besides the worker's own, `location.origin`) whose requests get an `Idempotency-Key` added. Elsewhere the
    * header would turn a simple CORS request into a preflighted one that the server may refuse.
    */
   keyOrigins?: readonly string[];
-  /** The worker's own origin. @default location.origin */
-  selfOrigin?: string;
+  /** When it is queued (epoch ms). @default Date.now() */
   now?: number;
 }
 
 /**
- * Reads a request into a record, adding an `Idempotency-Key` unless the app set one (only same-origin
- * and `keyOrigins`: see {@link ToEntryOptions.keyOrigins}). Reads the body, so pass a clone if the
+ * Reads a request into a record, adding an `Idempotency-Key` unless the app set one (same-origin and
+ * `keyOrigins` only: see {@link ToEntryOptions.keyOrigins}). Reads the body, so pass a clone if the
  * request is still needed. The record keeps every header: strip credentials with {@link withoutHeaders}
  * before storing it.
  */
@@ -88,7 +87,7 @@ export async function toEntry(
 ): Promise<OutboxEntry> {
   const headers = new Headers(request.headers);
   const origin = new URL(request.url).origin;
-  const mayAdd = origin === (options.selfOrigin ?? location.origin) || options.keyOrigins?.includes(origin);
+  const mayAdd = origin === location.origin || options.keyOrigins?.includes(origin);
   // An empty (or blank) key is no key: the server could not tell two entries apart.
   const key = headers.get(IDEMPOTENCY_HEADER)?.trim() || (mayAdd ? crypto.randomUUID() : undefined);
   if (key) headers.set(IDEMPOTENCY_HEADER, key);

@@ -248,6 +248,7 @@ export function createOutboxStore(
         const state = await tx.store.get(outbox);
         if (!state?.paused || state.reported) return undefined;
         await Promise.all([tx.store.put({ ...state, reported: true }), tx.done]);
+        // A pause stored by an older version has no cause: it can only have been a 401.
         return state.cause ?? { status: 401, url: '' };
       }),
     retry: (id) =>
