@@ -19,11 +19,11 @@ export async function openIdbDraftBackend(factory: IDBFactory, name: string): Pr
   return {
     kind: 'indexeddb',
     get: async (key) => (await db.get(STORE, key)) as DraftEntry | undefined,
-    async put(entry) {
+    async put(entry, accepts) {
       // Read and write in one transaction, so a newer save from another tab is never overwritten.
       const tx = db.transaction(STORE, 'readwrite');
       const current = (await tx.store.get(entry.key)) as DraftEntry | undefined;
-      const write = !current || current.tab === entry.tab || current.savedAt <= entry.savedAt;
+      const write = accepts(current);
       if (write) await tx.store.put(entry);
       await tx.done;
       return write;
