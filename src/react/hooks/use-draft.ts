@@ -148,6 +148,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
     savedHere.current = false;
     base.current = undefined;
     pending.current = undefined;
+    offered.current = undefined;
     lastWrite.current = Number.NEGATIVE_INFINITY;
     setRestorable(undefined);
     setSavedAt(undefined);
@@ -230,12 +231,15 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
     if (!store) return undefined;
     let live = true;
     const { version, maxAgeMs } = optionsRef.current;
-    const offer = (source: RestorableDraft<T>['source']) =>
+    // `heard`: a save announced by another tab. When it is the draft offered on mount (found while
+    // that tab was saving it), it is relabelled `other-tab`; otherwise what this page built on is not news.
+    const offer = (source: RestorableDraft<T>['source'], heard = false) =>
       store.load<T>(key, { version, maxAgeMs }).then(
         async (entry) => {
           if (!live) return;
           if (source === 'earlier-visit') base.current = refOf(entry);
-          else if (entry && sameRef(entry, base.current)) return;
+          else if (entry && sameRef(entry, base.current) && !(heard && sameRef(entry, offered.current)))
+            return;
           if (!entry) {
             // Refused, yet nothing this form can load (removed, or another deploy's version): replace it.
             if (source === 'other-tab' && base.current !== undefined)
@@ -256,7 +260,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
     conflict.current = () => void offer('other-tab');
     const unsubscribe = store.subscribe((event) => {
       if (event.type === 'status' || event.key !== key) return;
-      else if (event.type === 'saved-elsewhere') void offer('other-tab');
+      else if (event.type === 'saved-elsewhere') void offer('other-tab', true);
       else {
         base.current = null;
         pending.current = undefined;
