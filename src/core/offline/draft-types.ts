@@ -101,9 +101,11 @@ export interface DraftStoreOptions {
  */
 export interface DraftStore {
   /**
-   * Saves `value` (any structured-cloneable value; JSON-safe ones on localStorage) with secret fields
-   * left out. When a newer save of `key` already exists (another tab), it is kept and this resolves
-   * `undefined`; otherwise with the entry written.
+   * Saves `value` (any structured-cloneable value) with secret fields left out. On localStorage, parts
+   * text cannot hold (a `File`, a `Blob`, a function) are left out and recorded (`DRAFT_VALUE_DROPPED`);
+   * the entry's `dropped` lists them. When another tab's newer save of `key` is stored (or, with
+   * `basedOn`, any draft but that one), it is kept and this resolves `undefined`; otherwise with the
+   * entry written. Rejects with `DataCloneError` when IndexedDB cannot clone the value.
    */
   save<T>(key: string, value: T, options?: DraftSaveOptions): Promise<DraftEntry<T> | undefined>;
   /**
