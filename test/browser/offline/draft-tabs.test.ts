@@ -8,6 +8,19 @@ const button = (frame: HTMLIFrameElement, text: string) =>
   Array.from(doc(frame).querySelectorAll('button')).find((b) => b.textContent === text)!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Tab A saves; then tab B, which neither hears nor tells (as if A were frozen when B saved), saves `text`. */
+async function savedWhileAsleep(name: string, text: string) {
+  const a = openPage('draft-form.html', { name, interval: 100 });
+  type(await find<HTMLInputElement>(a, '#title'), 'from A');
+  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
+  const b = openPage('draft-form.html', { name, interval: 100, silent: 1 });
+  await find(b, '[data-bulwark="draft-restore-prompt"]');
+  type(await find<HTMLInputElement>(b, '#title'), text);
+  await find(b, 'form[data-state="saved"]');
+  expect(doc(a).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
+  return { a, b };
+}
+
 it('a tab told of a newer draft from another tab does not overwrite it until its user chooses (F13)', async () => {
   const name = unique();
   const a = openPage('draft-form.html', { name, interval: 100 });
@@ -37,17 +50,9 @@ it('a tab told of a newer draft from another tab does not overwrite it until its
 
 it('a save from another tab that this tab never heard of (it was asleep) is offered, not overwritten (F13)', async () => {
   const name = unique();
-  const a = openPage('draft-form.html', { name, interval: 100 });
-  type(await find<HTMLInputElement>(a, '#title'), 'from A');
-  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
-  // B neither hears nor tells (as if A were frozen when B saved): A gets no message.
-  const b = openPage('draft-form.html', { name, interval: 100, silent: 1 });
-  await find(b, '[data-bulwark="draft-restore-prompt"]');
-  type(await find<HTMLInputElement>(b, '#title'), 'from B while A slept');
-  await find(b, 'form[data-state="saved"]');
+  const { a, b } = await savedWhileAsleep(name, 'from B while A slept');
   b.remove();
   await sleep(200);
-  expect(doc(a).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
   // A wakes up and its user types: the save finds B's draft in place of A's and offers it instead.
   type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A after waking');
   await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
@@ -62,15 +67,7 @@ it('a save from another tab that this tab never heard of (it was asleep) is offe
 });
 
 it('a tab that comes back to the front looks for a draft saved elsewhere meanwhile (F13)', async () => {
-  const name = unique();
-  const a = openPage('draft-form.html', { name, interval: 100 });
-  type(await find<HTMLInputElement>(a, '#title'), 'from A');
-  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
-  const b = openPage('draft-form.html', { name, interval: 100, silent: 1 });
-  await find(b, '[data-bulwark="draft-restore-prompt"]');
-  type(await find<HTMLInputElement>(b, '#title'), 'from B while A was hidden');
-  await find(b, 'form[data-state="saved"]');
-  expect(doc(a).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
+  const { a, b } = await savedWhileAsleep(unique(), 'from B while A was hidden');
   // Back from the back/forward cache or a frozen state: before A's user types anything.
   a.contentWindow!.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
   await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
