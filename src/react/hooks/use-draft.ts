@@ -194,6 +194,7 @@ export function useDraft<T>(key: string, value: T, options: UseDraftOptions<T> =
           if (!entry) {
             // Another tab saved since the draft this page last saw (perhaps while it slept): offer theirs.
             if (saved.current === current) saved.current = NOT_SAVED;
+            setState('idle');
             conflict.current();
             return;
           }
