@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
 
@@ -7,7 +8,10 @@ import { expect, waitFor } from 'storybook/test';
  * Reloading the story itself would restart this story's test too.
  */
 function BatchJob({ name }: { name: string }) {
-  const page = new URL('./pages/resumable-job.html', import.meta.url);
+  // In the static build the page is bundled beside iframe.html (see .storybook/main.ts).
+  const page = import.meta.env.DEV
+    ? new URL('./pages/resumable-job.html', import.meta.url)
+    : new URL('stories/pages/resumable-job.html', document.baseURI);
   page.searchParams.set('name', name);
   return (
     <iframe

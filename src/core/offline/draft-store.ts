@@ -7,6 +7,7 @@ import { createWebStorageDraftBackend, probeWebStorage } from './draft-web-stora
 import type {
   DraftBackend,
   DraftEntry,
+  DraftSaveOptions,
   DraftStorageKind,
   DraftStorageStatus,
   DraftStore,
@@ -57,7 +58,17 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   const listeners = createListeners<DraftStoreEvent>();
   const factory = options.indexedDB === undefined ? readGlobal('indexedDB') : options.indexedDB;
   const storage = options.localStorage === undefined ? readGlobal('localStorage') : options.localStorage;
-  const local = storage ? createWebStorageDraftBackend(storage, name) : undefined;
+  const local = storage
+    ? createWebStorageDraftBackend(storage, name, (key, paths) =>
+        record(
+          new AppError('Parts of a draft could not be kept in localStorage', {
+            code: 'DRAFT_VALUE_DROPPED',
+            severity: 'warning',
+            context: { key, paths: paths.join(', '), name },
+          }),
+        ),
+      )
+    : undefined;
   const memory = createMemoryDraftBackend();
   let localUsable: boolean | undefined;
   let status: DraftStorageStatus = { storage: 'indexeddb', persistent: true };
@@ -190,6 +201,19 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       (best, e) => (e && (!best || e.savedAt > best.savedAt) ? e : best),
       undefined,
     );
+  /**
+   * Whether `entry` may replace `current` (the copy in the storage written to): a store's own earlier
+   * save always (even after its clock went back); with `basedOn`, only the draft the caller last saw,
+   * looking at the `pagehide` copy too; without it, an older one.
+   */
+  const accepts =
+    (entry: DraftEntry, basedOn: DraftSaveOptions['basedOn'], kind: DraftStorageKind) =>
+    (current: DraftEntry | undefined): boolean => {
+      const top = basedOn === undefined ? current : newest([current, ...stashed(kind, entry.key)]);
+      if (!top || top.tab === entry.tab) return true;
+      if (basedOn === undefined) return top.savedAt <= entry.savedAt;
+      return basedOn !== null && top.tab === basedOn.tab && top.savedAt === basedOn.savedAt;
+    };
 
   const store: DraftStore = {
     async save(key, value, saveOptions) {
@@ -197,7 +221,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       let kind = 'memory' as DraftStorageKind;
       const wrote = await withBackend((backend) => {
         kind = backend.kind;
-        return backend.put(entry);
+        return backend.put(entry, accepts(entry, saveOptions?.basedOn, backend.kind));
       });
       if (!wrote) return undefined;
       dropStash(kind, key, entry.savedAt);
@@ -206,15 +230,19 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
     },
     stash(key, value, saveOptions) {
       const entry = entryFor(key, value, saveOptions);
-      let wrote = false;
+      const target = usableLocal();
+      const check = accepts(entry, saveOptions?.basedOn, target ? 'localstorage' : 'memory');
+      let wrote: boolean | undefined;
       try {
-        wrote = usableLocal()?.putSync(entry) ?? false;
+        wrote = target?.putSync(entry, check);
       } catch (error) {
         if (isBadValue(error)) throw error;
       }
       // Memory only helps while this document lives (e.g. a tab hidden, then shown again).
-      if (!wrote) memory.putSync(entry);
+      if (wrote === undefined) wrote = memory.putSync(entry, check);
+      if (!wrote) return undefined;
       post({ type: 'saved', key, savedAt: entry.savedAt, tab });
+      return entry;
     },
     async load(key, loadOptions = {}) {
       const { version = DEFAULT_DRAFT_VERSION, maxAgeMs = DEFAULT_DRAFT_MAX_AGE_MS } = loadOptions;

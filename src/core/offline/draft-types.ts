@@ -24,6 +24,17 @@ export interface DraftEntry<T = unknown> {
   readonly version: number | string;
   /** The id of the store (one per tab and store) that saved it. */
   readonly tab: string;
+  /**
+   * Paths of parts left out because the storage that kept this copy holds text only (a `File` or `Blob`
+   * in localStorage: `['attachment']`); absent when nothing was left out. Recorded as `DRAFT_VALUE_DROPPED`.
+   */
+  readonly dropped?: readonly string[];
+}
+
+/** Which stored draft a save was made on top of: the `tab` and `savedAt` of a {@link DraftEntry}. */
+export interface DraftRef {
+  readonly tab: string;
+  readonly savedAt: number;
 }
 
 /** Options of {@link DraftStore.save} and {@link DraftStore.stash}. */
@@ -38,6 +49,14 @@ export interface DraftSaveOptions {
   exclude?: readonly (string | RegExp)[];
   /** String values to leave out wherever they appear (e.g. the current values of password inputs). @default [] */
   excludeValues?: readonly string[];
+  /**
+   * The stored draft this save replaces, as the caller last saw it (`null`: it saw none). When another
+   * tab's draft other than that one is stored (saved since, e.g. while this tab slept), the save is
+   * refused and resolves `undefined`, so a tab never overwrites a draft it was not shown. Omitted: the
+   * later save wins. Whatever is given, a store's own earlier save is always replaced.
+   * @default undefined
+   */
+  basedOn?: DraftRef | null;
 }
 
 /** Options of {@link DraftStore.load}. */
@@ -82,16 +101,19 @@ export interface DraftStoreOptions {
  */
 export interface DraftStore {
   /**
-   * Saves `value` (any structured-cloneable value; JSON-safe ones on localStorage) with secret fields
-   * left out. When a newer save of `key` already exists (another tab), it is kept and this resolves
-   * `undefined`; otherwise with the entry written.
+   * Saves `value` (any structured-cloneable value) with secret fields left out. On localStorage, parts
+   * text cannot hold (a `File`, a `Blob`, a function) are left out and recorded (`DRAFT_VALUE_DROPPED`);
+   * the entry's `dropped` lists them. When another tab's newer save of `key` is stored (or, with
+   * `basedOn`, any draft but that one), it is kept and this resolves `undefined`; otherwise with the
+   * entry written. Rejects with `DataCloneError` when IndexedDB cannot clone the value.
    */
   save<T>(key: string, value: T, options?: DraftSaveOptions): Promise<DraftEntry<T> | undefined>;
   /**
    * Saves synchronously to localStorage (memory where there is none), for `pagehide`: Chromium drops
    * IndexedDB writes begun while a page is being torn down. `load` takes the newer of both copies.
+   * Returns the entry written, or `undefined` when `basedOn` refused it (see {@link DraftSaveOptions.basedOn}).
    */
-  stash(key: string, value: unknown, options?: DraftSaveOptions): void;
+  stash<T>(key: string, value: T, options?: DraftSaveOptions): DraftEntry<T> | undefined;
   /**
    * The saved draft of `key`, or `undefined`. A draft of an older version (a lower number) or older than
    * `maxAgeMs` is deleted and recorded through `capture` (severity `info`, presentation `silent`), not
@@ -116,10 +138,10 @@ export interface DraftBackend {
   readonly kind: DraftStorageKind;
   get(key: string): Promise<DraftEntry | undefined>;
   /**
-   * Writes `entry` unless a newer one of its key from another tab is stored (a tab's own later save
-   * always wins, even after its clock went back); resolves whether it wrote.
+   * Writes `entry` when `accepts` says so of the entry of its key stored now (read and written in one
+   * step, so no other tab's save slips in between); resolves whether it wrote.
    */
-  put(entry: DraftEntry): Promise<boolean>;
+  put(entry: DraftEntry, accepts: (current: DraftEntry | undefined) => boolean): Promise<boolean>;
   delete(key: string): Promise<void>;
   list(prefix: string): Promise<DraftEntry[]>;
   close(): void;

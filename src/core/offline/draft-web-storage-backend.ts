@@ -1,16 +1,21 @@
+import { decodeDraftValue, encodeDraftValue } from './draft-codec';
 import type { DraftBackend, DraftEntry } from './draft-types';
 
+type Accepts = (current: DraftEntry | undefined) => boolean;
+
 /**
- * Drafts in localStorage (the first fallback), one JSON item per key under `<name>:`. Synchronous
- * underneath, which is what `stash` needs on `pagehide`. Values go through JSON: a Date comes back as
- * a string, a Blob or Map does not survive.
+ * Drafts in localStorage (the `pagehide` copy and the first fallback), one JSON item per key under
+ * `<name>:`. Synchronous underneath, which is what `stash` needs on `pagehide`. Values go through
+ * {@link encodeDraftValue}: a Date, Map, Set, BigInt or typed array comes back as it was; what text cannot
+ * hold (a Blob, a File) is left out, its path kept in the entry's `dropped` and handed to `onDropped`.
  */
 export function createWebStorageDraftBackend(
   storage: Storage,
   name: string,
+  onDropped?: (key: string, paths: readonly string[]) => void,
 ): DraftBackend & {
-  /** Writes at once; throws what `setItem` throws (quota). */
-  putSync(entry: DraftEntry): boolean;
+  /** Writes at once when `accepts` the stored entry; throws what `setItem` throws (quota). */
+  putSync(entry: DraftEntry, accepts: Accepts): boolean;
   getSync(key: string): DraftEntry | undefined;
   deleteSync(key: string): void;
 } {
@@ -18,16 +23,21 @@ export function createWebStorageDraftBackend(
   const getSync = (key: string): DraftEntry | undefined => {
     try {
       const text = storage.getItem(prefix + key);
-      return text === null ? undefined : (JSON.parse(text) as DraftEntry);
+      if (text === null) return undefined;
+      const stored = JSON.parse(text) as DraftEntry & { encoded?: boolean };
+      const { encoded, ...entry } = stored;
+      return encoded ? { ...entry, value: decodeDraftValue(entry.value) } : entry;
     } catch {
       // Unparsable (written by something else): treat as absent.
       return undefined;
     }
   };
-  const putSync = (entry: DraftEntry): boolean => {
-    const current = getSync(entry.key);
-    if (current && current.tab !== entry.tab && current.savedAt > entry.savedAt) return false;
-    storage.setItem(prefix + entry.key, JSON.stringify(entry));
+  const putSync = (entry: DraftEntry, accepts: Accepts): boolean => {
+    if (!accepts(getSync(entry.key))) return false;
+    const { data, dropped } = encodeDraftValue(entry.value);
+    const stored = { ...entry, value: data, encoded: true, ...(dropped.length ? { dropped } : {}) };
+    storage.setItem(prefix + entry.key, JSON.stringify(stored));
+    if (dropped.length) onDropped?.(entry.key, dropped);
     return true;
   };
   const deleteSync = (key: string) => storage.removeItem(prefix + key);
@@ -37,7 +47,7 @@ export function createWebStorageDraftBackend(
     putSync,
     deleteSync,
     get: (key) => Promise.resolve(getSync(key)),
-    put: (entry) => new Promise((resolve) => resolve(putSync(entry))),
+    put: (entry, accepts) => new Promise((resolve) => resolve(putSync(entry, accepts))),
     delete: (key) => Promise.resolve(deleteSync(key)),
     list(start) {
       const entries: DraftEntry[] = [];

@@ -73,3 +73,18 @@ it('offers nothing once the draft was cleared after a submit', async () => {
   expect(JSON.stringify([await readIndexedDb(name), readLocalStorage()])).not.toContain('Sent already');
   frame.remove();
 });
+
+it('never stores a password the user made visible with a "show password" toggle (F12)', async () => {
+  const name = `drafts-${crypto.randomUUID()}`;
+  const frame = openPage('draft-form.html', { name });
+  type(await find<HTMLInputElement>(frame, '#title'), 'Account');
+  await find(frame, 'form[data-state="saved"][data-storage="indexeddb"]');
+  const confirm = doc(frame).querySelector<HTMLInputElement>('#confirm')!;
+  type(confirm, 'shown-secret-42');
+  confirm.type = 'text'; // the eye icon, pressed to check what was typed
+  frame.remove(); // tab closed in the same moment: the pagehide save
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const stored = JSON.stringify([await readIndexedDb(name), readLocalStorage()]);
+  expect(stored).toContain('Account');
+  expect(stored).not.toContain('shown-secret-42');
+});

@@ -1,7 +1,7 @@
 // The draft store on real IndexedDB: versions, age, newer-save-wins and the other tab being told.
 import { createDraftStore, createResilience, type DraftStoreEvent } from 'bulwark/core';
 import { expect, it, vi } from 'vitest';
-import { find, openPage, type } from './frame';
+import { find, openPage, readIndexedDb, type } from './frame';
 
 const unique = () => `store-${crypto.randomUUID()}`;
 
@@ -94,4 +94,76 @@ it('offers the newer draft saved in another tab instead of overwriting it silent
   );
   first.remove();
   second.remove();
+});
+
+it('brings a Date back as a Date after the pagehide copy, and says a File was left out of it (F18)', async () => {
+  const name = unique();
+  const capture = vi.fn();
+  const first = createDraftStore({ name, capture });
+  await first.save('event', { title: 'Launch', when: new Date(0), file: new File(['x'], 'a.txt') });
+  expect(first.status().storage).toBe('indexeddb');
+  // What useDraft does on pagehide: a synchronous copy of the latest value in localStorage.
+  first.stash('event', {
+    title: 'Launch party',
+    when: new Date(1000),
+    tags: new Set(['x']),
+    file: new File(['x'], 'a.txt'),
+  });
+  first.close();
+  const reopened = createDraftStore({ name });
+  const draft = await reopened.load<{ title: string; when: Date; tags: Set<string>; file?: File }>('event');
+  reopened.close();
+  // Only this test's item: other files share the origin's localStorage (the quota test fills it).
+  localStorage.removeItem(`${name}:event`);
+  expect(draft?.value.title).toBe('Launch party');
+  expect(draft?.value.when).toEqual(new Date(1000));
+  expect(draft?.value.tags).toEqual(new Set(['x']));
+  // A File cannot be kept as text: left out, and said so (in the entry and through capture).
+  expect(draft?.value.file).toBeUndefined();
+  expect(draft?.dropped).toEqual(['file']);
+  expect(capture).toHaveBeenCalledWith(
+    expect.objectContaining({ code: 'DRAFT_VALUE_DROPPED' }),
+    expect.objectContaining({ presentation: 'silent' }),
+  );
+});
+
+it('lets another tab delete the drafts database (a logout), and saves again afterwards (F11)', async () => {
+  const name = unique();
+  const store = createDraftStore({ name });
+  await store.save('note', { text: 'personal' });
+  const outcome = await new Promise<string>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve('deleted');
+    request.onerror = () => resolve('error');
+    request.onblocked = () => resolve('blocked');
+  });
+  expect(outcome).toBe('deleted');
+  // The store opens the database again on its next use, still on IndexedDB.
+  await store.save('note', { text: 'typed after the logout' });
+  expect(store.status().storage).toBe('indexeddb');
+  expect(await readIndexedDb(name)).toEqual([
+    expect.objectContaining({ value: { text: 'typed after the logout' } }),
+  ]);
+  store.close();
+});
+
+it('opens IndexedDB again after the browser closed the connection, rather than falling back (F21)', async () => {
+  const name = unique();
+  const capture = vi.fn();
+  let opened: IDBOpenDBRequest | undefined;
+  // The real IndexedDB, with a handle on the connection to close it as the browser does ("Clear site data",
+  // a backing-store error, storage pressure).
+  const factory = {
+    open: (dbName: string, version?: number) => (opened = indexedDB.open(dbName, version)),
+  } as unknown as IDBFactory;
+  const store = createDraftStore({ name, indexedDB: factory, capture });
+  await store.save('comment:1', { text: 'kept in IndexedDB' });
+  opened!.result.close();
+  await store.save('comment:2', { text: 'typed after the connection closed' });
+  expect(store.status().storage).toBe('indexeddb');
+  expect(capture).not.toHaveBeenCalled();
+  expect((await store.load<{ text: string }>('comment:1'))?.value.text).toBe('kept in IndexedDB');
+  opened!.result.close();
+  expect((await store.list('comment:')).map((entry) => entry.key).sort()).toEqual(['comment:1', 'comment:2']);
+  store.close();
 });

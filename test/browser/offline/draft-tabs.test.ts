@@ -1,0 +1,76 @@
+// Two tabs (two same-origin frames) editing one draft: the newer save is offered, never silently overwritten.
+import { expect, it, vi } from 'vitest';
+import { doc, find, openPage, readIndexedDb, readLocalStorage, type } from './frame';
+
+const unique = () => `tabs-${crypto.randomUUID()}`;
+const stored = async (name: string) => JSON.stringify([await readIndexedDb(name), readLocalStorage()]);
+const button = (frame: HTMLIFrameElement, text: string) =>
+  Array.from(doc(frame).querySelectorAll('button')).find((b) => b.textContent === text)!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Tab A saves; then tab B, which neither hears nor tells (as if A were frozen when B saved), saves `text`. */
+async function savedWhileAsleep(name: string, text: string) {
+  const a = openPage('draft-form.html', { name, interval: 100 });
+  type(await find<HTMLInputElement>(a, '#title'), 'from A');
+  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
+  const b = openPage('draft-form.html', { name, interval: 100, silent: 1 });
+  await find(b, '[data-bulwark="draft-restore-prompt"]');
+  type(await find<HTMLInputElement>(b, '#title'), text);
+  await find(b, 'form[data-state="saved"]');
+  expect(doc(a).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
+  return { a, b };
+}
+
+it('a tab told of a newer draft from another tab does not overwrite it until its user chooses (F13)', async () => {
+  const name = unique();
+  const a = openPage('draft-form.html', { name, interval: 100 });
+  type(await find<HTMLInputElement>(a, '#title'), 'from A');
+  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
+  const b = openPage('draft-form.html', { name, interval: 100 });
+  await find(b, '[data-bulwark="draft-restore-prompt"]');
+  // B's user ignores the offer and types: that replaces the draft B was shown, and A is told.
+  type(await find<HTMLInputElement>(b, '#title'), 'from B, typed later');
+  await find(b, 'form[data-state="saved"]');
+  await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
+  await find(a, 'form[data-state="conflict"]');
+  // A's user keeps typing; A's autosave would have run several times by now.
+  type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A again');
+  await sleep(500);
+  expect(doc(a).querySelector('form')!.dataset['state']).toBe('conflict');
+  b.remove(); // tab B closed without submitting: nothing changed since its last save
+  await sleep(200);
+  expect(await stored(name)).toContain('from B, typed later');
+  expect(await stored(name)).not.toContain('from A again');
+  // A's user answers "Keep this version": now, and only now, A's text replaces B's.
+  button(a, 'Keep this version').click();
+  await find(a, 'form[data-state="saved"]');
+  expect(await stored(name)).toContain('from A again');
+  a.remove();
+});
+
+it('a save from another tab that this tab never heard of (it was asleep) is offered, not overwritten (F13)', async () => {
+  const name = unique();
+  const { a, b } = await savedWhileAsleep(name, 'from B while A slept');
+  b.remove();
+  await sleep(200);
+  // A wakes up and its user types: the save finds B's draft in place of A's and offers it instead.
+  type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A after waking');
+  await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
+  await find(a, 'form[data-state="conflict"]');
+  expect(await stored(name)).toContain('from B while A slept');
+  expect(await stored(name)).not.toContain('from A after waking');
+  button(a, 'Load the newer version').click();
+  await vi.waitFor(() =>
+    expect(doc(a).querySelector<HTMLInputElement>('#title')!.value).toBe('from B while A slept'),
+  );
+  a.remove();
+});
+
+it('a tab that comes back to the front looks for a draft saved elsewhere meanwhile (F13)', async () => {
+  const { a, b } = await savedWhileAsleep(unique(), 'from B while A was hidden');
+  // Back from the back/forward cache or a frozen state: before A's user types anything.
+  a.contentWindow!.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
+  a.remove();
+  b.remove();
+});
