@@ -26,6 +26,17 @@ const provider = (resilience: Resilience, children: ReactNode, presenters = true
   </ResilienceProvider>
 );
 
+/** A dialog-level failure shows one dialog; after it, a fullscreen-level one shows one fullscreen host. */
+async function expectOneDialogAndOneFullscreen(resilience: Resilience) {
+  fail(resilience, 'dialog');
+  await settle();
+  expect(document.querySelectorAll('[data-bulwark="recovery-dialog"]')).toHaveLength(1);
+  act(() => resilience.store.getState().clear());
+  fail(resilience, 'fullscreen');
+  await settle();
+  expect(document.querySelectorAll('[data-bulwark="fullscreen-host"]')).toHaveLength(1);
+}
+
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   vi.useFakeTimers();
@@ -49,13 +60,7 @@ describe('one presenter of each kind per instance', () => {
   it('nested providers show one dialog and one fullscreen error', async () => {
     const resilience = createResilience();
     render(provider(resilience, provider(resilience, <p>app</p>)));
-    fail(resilience, 'dialog');
-    await settle();
-    expect(document.querySelectorAll('[data-bulwark="recovery-dialog"]')).toHaveLength(1);
-    act(() => resilience.store.getState().clear());
-    fail(resilience, 'fullscreen');
-    await settle();
-    expect(document.querySelectorAll('[data-bulwark="fullscreen-host"]')).toHaveLength(1);
+    await expectOneDialogAndOneFullscreen(resilience);
   });
 
   it('a provider plus the app’s own <RecoveryToaster> shows each toast once, with the app’s settings, and warns once', async () => {
@@ -84,13 +89,7 @@ describe('one presenter of each kind per instance', () => {
         false,
       ),
     );
-    fail(resilience, 'dialog');
-    await settle();
-    expect(document.querySelectorAll('[data-bulwark="recovery-dialog"]')).toHaveLength(1);
-    act(() => resilience.store.getState().clear());
-    fail(resilience, 'fullscreen');
-    await settle();
-    expect(document.querySelectorAll('[data-bulwark="fullscreen-host"]')).toHaveLength(1);
+    await expectOneDialogAndOneFullscreen(resilience);
   });
 
   it('when the toaster shown unmounts, the other one takes over', async () => {
