@@ -12,13 +12,17 @@ import { FullscreenErrorHost } from './ui/fullscreen-error-host';
 import { InlineError } from './ui/inline-error';
 import { RecoveryDialogHost } from './ui/recovery-dialog-host';
 import { RecoveryToaster } from './ui/recovery-toaster';
+import { ProvidedPresenterContext } from './ui/use-sole-presenter';
 
 /** Props of {@link ResilienceProvider}. */
 export interface ResilienceProviderProps {
   resilience: Resilience;
   /** Send uncaught errors and unhandled rejections to `capture` while mounted. @default true */
   globalHandlers?: boolean;
-  /** Render the toaster, the dialog host and the fullscreen host. Turn off to place them yourself. @default true */
+  /**
+   * Render the toaster, the dialog host and the fullscreen host. Turn off to place them yourself. A nested provider
+   * for the same instance shares the outer one's (one of each per instance). @default true
+   */
   presenters?: boolean;
   /** Where "Contact support" links to on fullscreen errors. */
   supportHref?: string;
@@ -72,11 +76,11 @@ export function ResilienceProvider({
       <BoundaryFallbacksContext.Provider value={fallbacks}>
         {children}
         {presenters && (
-          <>
+          <ProvidedPresenterContext.Provider value>
             <RecoveryToaster />
             <RecoveryDialogHost />
             <FullscreenErrorHost supportHref={supportHref} />
-          </>
+          </ProvidedPresenterContext.Provider>
         )}
       </BoundaryFallbacksContext.Provider>
     </ResilienceContext.Provider>

@@ -3,6 +3,8 @@ import type { Severity } from '../core/errors/types';
 import type { Degradation } from '../core/degradation/types';
 import type { Reporter } from '../core/reporting/types';
 import type { ErrorRecord } from '../core/types';
+import type { AppError } from '../core/errors/app-error';
+import { thrownType } from '../core/errors/thrown-type';
 
 /** Options for {@link createSentryReporter}. */
 export interface SentryReporterOptions {
@@ -55,8 +57,17 @@ const tagsOf = (record: ErrorRecord, options: SentryReporterOptions): Record<str
 };
 
 /**
+ * The error as Sentry should see it: the same AppError (every field, `cause` for linked errors, `originalException`
+ * in `beforeSend`), named after what was thrown, so the issue is titled `TypeError: …`, not `AppError: …` (issue 13).
+ */
+const asThrown = (error: AppError): AppError => {
+  const type = thrownType(error);
+  return type === error.name ? error : (Object.create(error, { name: { value: type } }) as AppError);
+};
+
+/**
  * A reporter that sends what `capture` decided to report through the app's `Sentry.captureException`:
- * the redacted error, bulwark's fingerprint (so Sentry groups as bulwark does), tags (kind, severity,
+ * the redacted error titled by the thrown error's own type (`TypeError`), bulwark's fingerprint (so Sentry groups as bulwark does), tags (kind, severity,
  * code, source, boundary level and name, feature, user action, degradation level, open breakers), the
  * level mapped from severity ({@link SENTRY_LEVELS}) and a `bulwark` context with the occurrence count.
  * Never calls `Sentry.init`; pair it with `bulwarkSentryOptions` in the app's own `init`. A throwing
@@ -73,7 +84,7 @@ export function createSentryReporter(options: SentryReporterOptions): Reporter {
     name: 'sentry',
     report: (record) => {
       const { error, context } = record;
-      options.Sentry.captureException(error, {
+      options.Sentry.captureException(asThrown(error), {
         fingerprint: [record.fingerprint],
         level: SENTRY_LEVELS[error.severity],
         tags: tagsOf(record, options),

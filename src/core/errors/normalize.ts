@@ -8,6 +8,7 @@ import {
   type PredicateAnswer,
 } from './classify';
 import { readFacts } from './error-facts';
+import { setThrownType } from './thrown-type';
 import { readProperty } from './read-property';
 import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
@@ -126,6 +127,8 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
           ? clip(stack, MAX_STACK - 1, options.redactStack ?? redactor.redactString, true)
           : undefined,
     });
+    // Its own type (`TypeError`), for error trackers to title it by rather than `AppError` (issue 13).
+    setThrownType(error, name, redactor);
     return error;
   } catch {
     return new AppError('Unknown error', { ...kindDefaults.unknown, cause: value });

@@ -3,6 +3,7 @@ import { normalizeError, type NormalizeOptions } from './normalize';
 import { readProperty } from './read-property';
 import type { Redactor } from './redact';
 import { hidden, redactError } from './redact-error';
+import { noteOf, setThrownType } from './thrown-type';
 
 /**
  * What the store keeps of a thrown value (issue 9): only redacted, bounded data. A thrown AppError
@@ -16,5 +17,7 @@ export function toStoredError(value: unknown, options: NormalizeOptions & { reda
   if (!isAppError(value)) return error;
   const copy = redactError(error, options.redactor);
   hidden(copy, 'cause', readProperty(value, 'cause'));
+  // A wrapped error captured again (resilience.fetch's, a hook's) keeps the type it was wrapped from.
+  setThrownType(copy, noteOf(value), options.redactor);
   return copy;
 }

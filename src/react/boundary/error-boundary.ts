@@ -4,7 +4,7 @@ import type { CaptureContext, RecoveryAction } from '../../core/types';
 import { ResilienceContext } from '../resilience-context';
 import { ErrorBoundaryContext } from './error-boundary-context';
 import { BoundaryFallbacksContext, type LevelFallbacks } from './boundary-fallbacks-context';
-import { focusedElement, restoreFocus } from './restore-focus';
+import { rememberFocus, restoreFocus, type FocusSpot } from './restore-focus';
 import type { ErrorBoundaryProps, FallbackProps, ResetDetails } from './types';
 
 type State = { didCatch: false; error: null } | { didCatch: true; error: unknown };
@@ -68,7 +68,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
    */
   #showsError = false;
   /** What had focus when the children failed (read before the fallback replaced them), given back on recovery. */
-  #focusBefore: HTMLElement | null | undefined;
+  #focusBefore: FocusSpot | null | undefined;
+  /** What had focus when the error was reset (the fallback's "Try again"): its container is the place to go back to if the children's control is gone. */
+  #focusAtReset: FocusSpot | null = null;
 
   static getDerivedStateFromError(error: unknown): State {
     return { didCatch: true, error };
@@ -88,6 +90,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   /** Key and location resets start the retry count again: the error belonged to what changed. */
   #reset(details: ResetDetails, retries = 0) {
     this.#retries = retries;
+    this.#focusAtReset = rememberFocus();
     this.props.onReset?.(details);
     this.setState(cleared);
   }
@@ -138,8 +141,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     this.#upSince = Date.now();
     if (this.#recordId) this.context?.resolve(this.#recordId);
     this.#recordId = undefined;
-    restoreFocus(this.#focusBefore ?? null);
+    restoreFocus(this.#focusBefore, this.#focusAtReset);
     this.#focusBefore = undefined;
+    this.#focusAtReset = null;
   }
 
   override render(): ReactNode {
@@ -148,7 +152,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     let content = children;
     if (didCatch) {
       // Still the failed children's page: the fallback has not replaced them yet.
-      if (this.#focusBefore === undefined) this.#focusBefore = focusedElement();
+      if (this.#focusBefore === undefined) this.#focusBefore = rememberFocus();
       // Children that stayed up for a while recovered: this is a new failure with a fresh count.
       if (this.#upSince !== undefined && Date.now() - this.#upSince >= RETRY_SETTLE_MS)
         this.#retries = this.#keyResets = 0;

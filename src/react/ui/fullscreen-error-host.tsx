@@ -3,6 +3,7 @@ import type { ErrorRecord } from '../../core/types';
 import { FullscreenError } from './fullscreen-error';
 import { entryFor, useCatalog } from './use-catalog';
 import { usePresented } from './use-presented';
+import { useSolePresenter } from './use-sole-presenter';
 
 /** Props of {@link FullscreenErrorHost}. */
 export interface FullscreenErrorHostProps {
@@ -16,11 +17,12 @@ export interface FullscreenErrorHostProps {
  * Covers the page with the active fullscreen-level record that no page boundary already shows
  * (a global error that kept recurring, say), in a native modal `<dialog>`: the page behind is inert,
  * so neither Tab nor a screen reader's virtual cursor can wander into a page that no longer works.
- * Rendered by `<ResilienceProvider>` unless `presenters={false}`.
+ * Rendered by `<ResilienceProvider>` unless `presenters={false}`. One per instance shows (see `RecoveryToaster`).
  */
 export function FullscreenErrorHost({ supportHref, throttleMs }: FullscreenErrorHostProps) {
+  const sole = useSolePresenter('FullscreenErrorHost');
   const { fullscreen } = usePresented(0, throttleMs);
-  if (!fullscreen) return null;
+  if (!fullscreen || !sole) return null;
   return <FullscreenModal key={fullscreen.id} record={fullscreen} supportHref={supportHref} />;
 }
 

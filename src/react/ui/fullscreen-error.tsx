@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
-import { focusedElement, restoreFocus } from '../boundary/restore-focus';
+import { rememberFocus, restoreFocus } from '../boundary/restore-focus';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
 import { readError, readRecord } from './read-record';
@@ -55,10 +55,10 @@ export function FullscreenError({
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
   // Read while rendering, before this view takes focus.
-  const [returnTo] = useState(focusedElement);
+  const [returnTo] = useState(rememberFocus);
   useEffect(() => {
     ref.current?.focus();
-    // As a dialog does: when this view goes (its retry worked), focus goes back where it was.
+    // As a dialog does: when this view goes (its retry worked), focus goes back where it was, or near it.
     return () => restoreFocus(returnTo);
   }, [returnTo]);
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { AppError } from '../../core/errors/app-error';
 import type { ErrorRecord, RecoveryAction } from '../../core/types';
+import { rememberFocus, restoreFocus } from '../boundary/restore-focus';
 import { withBuiltInActions } from './built-in-actions';
 import { ErrorDetails } from './error-details';
 import { readError, readRecord } from './read-record';
@@ -46,20 +47,21 @@ export function RecoveryDialog({
   const messageId = useId();
   const run = useRunAction(record);
   const sorted = withBuiltInActions(actions, error.actions);
+  // Read while rendering: the opener may leave the page in the same commit as the dialog comes.
+  const [returnTo] = useState(rememberFocus);
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // jsdom has no showModal: fall back to a plain open dialog there.
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
     dialog.querySelector<HTMLElement>('[data-action]')?.focus();
     return () => {
       if (typeof dialog.close === 'function') dialog.close();
-      if (returnTo?.isConnected) returnTo.focus();
+      restoreFocus(returnTo);
     };
-  }, []);
+  }, [returnTo]);
 
   // We handle Escape ourselves: preventing the keydown stops the native close, so a non-dismissible
   // dialog stays and a dismissible one tells its owner (who unmounts it). `cancel` covers other close

@@ -8,6 +8,7 @@ import { ToastContent } from './toast-content';
 import { entryFor, uiText, useCatalog } from './use-catalog';
 import { usePresented } from './use-presented';
 import { readRecords } from './read-record';
+import { useSolePresenter } from './use-sole-presenter';
 
 /** Props of {@link RecoveryToaster}. */
 export interface RecoveryToasterProps {
@@ -26,7 +27,9 @@ export interface RecoveryToasterProps {
  * one toast per fingerprint (sonner `id`), updated in place ("3 times"), at most `maxToasts` (a
  * shown toast stays; newer ones wait for a free slot), and
  * none while a dialog or fullscreen error is up (they wait, they are not lost). Critical errors are
- * also announced in an assertive live region (sonner's region is polite only).
+ * also announced in an assertive live region (sonner's region is polite only). One toaster per
+ * instance shows toasts: a second one for the same instance renders nothing (the app's own wins
+ * over the provider's; a one-time console warning in development).
  *
  * @example
  * <ResilienceProvider resilience={resilience} presenters={false}>
@@ -34,7 +37,11 @@ export interface RecoveryToasterProps {
  *   <RecoveryToaster maxToasts={2} position="top-center" />
  * </ResilienceProvider>
  */
-export function RecoveryToaster({
+export function RecoveryToaster(props: RecoveryToasterProps) {
+  return useSolePresenter('RecoveryToaster') ? <ToasterFeed {...props} /> : null;
+}
+
+function ToasterFeed({
   maxToasts = 3,
   duration = 10_000,
   throttleMs,
