@@ -1,3 +1,4 @@
+import { oversizedNumber } from './oversized-number';
 import { clip } from './redaction/clip';
 import { readProperty } from './read-property';
 import type { JsonValue } from './types';
@@ -6,7 +7,10 @@ import type { JsonValue } from './types';
 export interface JsonSafeLimits {
   /** @default 6 */
   maxDepth?: number;
-  /** Longer strings (and keys) are cut and marked with `…`, after `mapString` has seen them whole. @default 2000 */
+  /**
+   * Longer strings (and keys) are cut and marked with `…`, after `mapString` has seen them whole; a
+   * BigInt with more digits is described (`"[BigInt ~253530 digits]"`). @default 2000
+   */
   maxStringLength?: number;
   /** Entries kept per object, array, Map or Set; the rest are counted, never read. @default 50 */
   maxEntries?: number;
@@ -102,7 +106,7 @@ const clock = (): number => (typeof performance === 'undefined' ? Date.now() : p
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
  * described, getters and Proxy traps that throw become `"[Unreadable]"`, and work is bounded by
- * construction whatever the input's size: depth (6), entries per collection (50), values in all (500), characters per string (2,000) and time spent in the value's own
+ * construction whatever the input's size: depth (6), entries per collection (50), values in all (500), characters per string and per number's decimal text (2,000) and time spent in the value's own
  * code (100 ms). A Map of a million entries costs as much as one of 50. Errors from any realm keep
  * name, message, stack, code, cause, AggregateError's `errors` and own fields; Maps, Sets and
  * `Headers` become objects and arrays; a `toJSON` method (Date, URL) is used; `new String(…)` and the
@@ -148,9 +152,12 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
       case 'boolean':
         return item;
       case 'number':
-        return Number.isFinite(item) ? mapNumber(item, key, secret) : String(item);
-      case 'bigint':
-        return mapNumber(item, key, secret);
+      case 'bigint': {
+        if (typeof item === 'number' && !Number.isFinite(item)) return String(item);
+        // The string bound holds for a number's decimal text too: a 250,000-digit BigInt is described (issue 9, H4).
+        const oversized = oversizedNumber(item, maxStringLength);
+        return oversized === undefined ? mapNumber(item, key, secret) : text(oversized, key, secret);
+      }
       case 'function':
         return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
       case 'string':
