@@ -1,5 +1,5 @@
 import { oversizedNumber } from './oversized-number';
-import { clip } from './redaction/clip';
+import { clip, OVERLAP } from './redaction/clip';
 import { readProperty } from './read-property';
 import type { JsonValue } from './types';
 
@@ -23,6 +23,12 @@ export interface JsonSafeLimits {
    * stack on its first read too, and a thread descheduled inside a getter. @default 100
    */
   maxTimeMs?: number;
+  /**
+   * Characters of strings and keys the hooks may see in one copy, in all (each counts up to
+   * `maxStringLength` + 256); once spent, later strings and keys become `"[…]"` whole, never in part.
+   * Bounds a copy of many long strings (an event of 100 long breadcrumbs). @default Infinity
+   */
+  maxCharacters?: number;
 }
 
 /** Limits plus hooks; the redactor is built on these. */
@@ -122,6 +128,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     maxEntries = 50,
     maxNodes = 500,
     maxTimeMs = 100,
+    maxCharacters = Infinity,
     mapString = (text: string) => text,
     mapNumber = (n: number | bigint) => (typeof n === 'bigint' ? `${n}n` : n),
     mapEntry = (_key: string, item: unknown) => item,
@@ -133,8 +140,12 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
   // budget on the whole walk would cut a small value whenever the thread is descheduled.
   let spent = 0;
   const more = (count: number | string): string => `[+${count} more]`;
-  const text = (item: string, key: string, secret: boolean): string =>
-    clip(item, maxStringLength, (t) => mapString(t, key, secret));
+  let characters = 0;
+  const text = (item: string, key: string, secret: boolean): string => {
+    if (characters >= maxCharacters) return '[…]';
+    characters += Math.min(item.length, maxStringLength + OVERLAP);
+    return clip(item, maxStringLength, (t) => mapString(t, key, secret));
+  };
   /** Runs the value's own code (a getter, a trap, `toJSON`), counting its time. */
   const foreign = <T>(run: () => T): T => {
     const start = clock();
