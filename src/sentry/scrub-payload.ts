@@ -12,7 +12,7 @@ const SENTRY_ID_KEYS = ['event_id', 'trace_id', 'span_id', 'parent_span_id', 're
  * and enough values for a whole event: a 50-frame stack, 100 breadcrumbs and their data come to a few
  * thousand, and the fingerprint and tags come after them (the default of 500 cut those to `[…]`).
  * Bounded work per payload (issue 9, H0): each string is cut to the store's 2,000 characters after the
- * rules saw it (redact, then cut: `clip`), and the rules see at most 100,000 characters in all; later
+ * rules saw it (redact, then cut: `clip`), and the rules see at most 50,000 characters in all; later
  * strings become `[…]` whole. 100 console breadcrumbs of 20 kB took 0.9 s before, hostile ones 27 s.
  */
 const ENVELOPE_LIMITS = {
@@ -20,7 +20,7 @@ const ENVELOPE_LIMITS = {
   maxEntries: 500,
   maxStringLength: 2_000,
   maxNodes: 20_000,
-  maxCharacters: 100_000,
+  maxCharacters: 50_000,
 };
 /** A URL's query and fragment: `?token=…`, `#access_token=…`. */
 const URL_QUERY = /(\b[a-z][\w+.-]*:\/\/[^\s?#"'<>]*|(?<![\w/])\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
@@ -67,23 +67,27 @@ const stripQueries = (value: JsonValue, key: string): JsonValue => {
 
 /**
  * An event with what the character budget may cut moved last: exception, fingerprint, tags and the
- * rest are scrubbed first, then `extra`, then breadcrumbs newest first (put back in order after).
+ * rest are scrubbed first, then `extra`, then breadcrumbs newest first (`reversed`: put back after).
+ * Only a plain object (an event, as Sentry builds it) is reordered; anything else is scrubbed as it is.
  */
-const budgetOrder = (value: unknown): unknown => {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+const budgetOrder = (value: unknown): { ordered: unknown; reversed: boolean } => {
   try {
+    const proto: unknown = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+    if ((proto !== Object.prototype && proto !== null) || Array.isArray(value))
+      return { ordered: value, reversed: false };
     const { breadcrumbs, extra, ...rest } = value as Record<string, unknown>;
-    return {
+    const reversed = Array.isArray(breadcrumbs);
+    const ordered = {
       ...rest,
       ...(extra === undefined ? {} : { extra }),
       ...(breadcrumbs === undefined
         ? {}
-        : {
-            breadcrumbs: Array.isArray(breadcrumbs) ? [...(breadcrumbs as unknown[])].reverse() : breadcrumbs,
-          }),
+        : { breadcrumbs: reversed ? [...(breadcrumbs as unknown[])].reverse() : breadcrumbs }),
     };
+    return { ordered, reversed };
   } catch {
-    return value;
+    // A Proxy whose traps throw: the redactor copies what it can.
+    return { ordered: value, reversed: false };
   }
 };
 
@@ -98,9 +102,9 @@ export function createPayloadScrubber(redact: RedactOptions, rules: ScrubRules):
     allowKeys: [...SENTRY_ID_KEYS, ...(redact.allowKeys ?? [])],
   });
   return (value) => {
-    const ordered = budgetOrder(value);
+    const { ordered, reversed } = budgetOrder(value);
     const safe = redactor(ordered);
-    if (ordered !== value && safe && typeof safe === 'object' && !Array.isArray(safe)) {
+    if (reversed && safe && typeof safe === 'object' && !Array.isArray(safe)) {
       const crumbs = safe.breadcrumbs;
       if (Array.isArray(crumbs)) crumbs.reverse();
     }

@@ -46,8 +46,8 @@ describe('the Sentry scrubber is bounded per payload (issue 9, H0)', { timeout: 
     ],
   ])('scrubs an event of %s in bounded time', (_, event) => {
     const scrub = createPayloadScrubber({}, { stripQueries: true });
-    expect(fastest(() => scrub(event))).toBeLessThan(1_000);
-    expect(JSON.stringify(scrub(event)).length).toBeLessThan(200_000);
+    expect(fastest(() => scrub(event))).toBeLessThan(2_000);
+    expect(JSON.stringify(scrub(event)).length).toBeLessThan(300_000);
   });
 
   it('keeps what groups the event and the newest breadcrumbs when the budget runs out', () => {
