@@ -27,6 +27,19 @@ const scrubSession = (payload: Record<string, unknown>, collection: EventCollect
   return { ...rest, attrs: keptAttrs };
 };
 
+/** Sentry's session id: a UUID, with or without dashes. Anything else under `sid` is redacted. */
+const SESSION_ID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/** A session item scrubbed: its own `sid` (where Sentry puts it, top level) kept when it is Sentry's UUID. */
+const scrubSessionItem = (payload: unknown, scrub: PayloadScrubber): unknown => {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return scrub(payload);
+  const { sid, ...rest } = payload as Record<string, unknown>;
+  const safe = scrub(rest);
+  if (sid === undefined || !safe || typeof safe !== 'object' || Array.isArray(safe)) return safe;
+  const kept = typeof sid === 'string' && SESSION_ID.test(sid) ? { sid } : (scrub({ sid }) as object);
+  return { ...kept, ...safe };
+};
+
 const encoder = /* @__PURE__ */ new TextEncoder();
 /** What Relay reads `length` as: the payload's size in UTF-8 bytes, as Sentry's `serializeEnvelope` writes it. */
 const byteLength = (payload: unknown): number =>
@@ -58,7 +71,7 @@ const scrubItem = (
     if (!admitted) return undefined;
     safe = scrubEvent(admitted as SentryEvent, scrub, collection);
   } else if (type === 'session' || type === 'sessions') {
-    safe = scrub(scrubSession(payload as Record<string, unknown>, collection));
+    safe = scrubSessionItem(scrubSession(payload as Record<string, unknown>, collection), scrub);
   } else {
     safe = scrub(payload);
   }

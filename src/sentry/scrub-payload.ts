@@ -2,24 +2,26 @@ import { createRedactor, type RedactOptions } from '../core/errors/redact';
 import type { JsonValue } from '../core/errors/types';
 
 /**
- * Identifiers Sentry needs intact (a session's `sid` would match the `sid` secret-key rule): their values
- * are still scanned for secrets.
+ * Identifiers Sentry needs intact: their values are still scanned for secrets. Not `sid`: an app's own
+ * session id under that name (in `extra`, `contexts`, `tags`) is a secret; Sentry's session `sid` is
+ * kept only where Sentry puts it, by `scrubEnvelope` (issue 9, H0b).
  */
-const SENTRY_ID_KEYS = [
-  'sid',
-  'event_id',
-  'trace_id',
-  'span_id',
-  'parent_span_id',
-  'replay_id',
-  'profile_id',
-];
+const SENTRY_ID_KEYS = ['event_id', 'trace_id', 'span_id', 'parent_span_id', 'replay_id', 'profile_id'];
 /**
  * Deep enough for a stack frame (event → exception → values → [i] → stacktrace → frames → [j] → field),
  * and enough values for a whole event: a 50-frame stack, 100 breadcrumbs and their data come to a few
  * thousand, and the fingerprint and tags come after them (the default of 500 cut those to `[…]`).
+ * Bounded work per payload (issue 9, H0): each string is cut to the store's 2,000 characters after the
+ * rules saw it (redact, then cut: `clip`), and the rules see at most 50,000 characters in all; later
+ * strings become `[…]` whole. 100 console breadcrumbs of 20 kB took 0.9 s before, hostile ones 27 s.
  */
-const ENVELOPE_LIMITS = { maxDepth: 16, maxEntries: 500, maxStringLength: 20_000, maxNodes: 20_000 };
+const ENVELOPE_LIMITS = {
+  maxDepth: 16,
+  maxEntries: 500,
+  maxStringLength: 2_000,
+  maxNodes: 20_000,
+  maxCharacters: 50_000,
+};
 /** A URL's query and fragment: `?token=…`, `#access_token=…`. */
 const URL_QUERY = /(\b[a-z][\w+.-]*:\/\/[^\s?#"'<>]*|(?<![\w/])\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
 /**
@@ -64,6 +66,32 @@ const stripQueries = (value: JsonValue, key: string): JsonValue => {
 };
 
 /**
+ * An event with what the character budget may cut moved last: exception, fingerprint, tags and the
+ * rest are scrubbed first, then `extra`, then breadcrumbs newest first (`reversed`: put back after).
+ * Only a plain object (an event, as Sentry builds it) is reordered; anything else is scrubbed as it is.
+ */
+const budgetOrder = (value: unknown): { ordered: unknown; reversed: boolean } => {
+  try {
+    const proto: unknown = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+    if ((proto !== Object.prototype && proto !== null) || Array.isArray(value))
+      return { ordered: value, reversed: false };
+    const { breadcrumbs, extra, ...rest } = value as Record<string, unknown>;
+    const reversed = Array.isArray(breadcrumbs);
+    const ordered = {
+      ...rest,
+      ...(extra === undefined ? {} : { extra }),
+      ...(breadcrumbs === undefined
+        ? {}
+        : { breadcrumbs: reversed ? [...(breadcrumbs as unknown[])].reverse() : breadcrumbs }),
+    };
+    return { ordered, reversed };
+  } catch {
+    // A Proxy whose traps throw: the redactor copies what it can.
+    return { ordered: value, reversed: false };
+  }
+};
+
+/**
  * Builds the scrubber `bulwarkSentryOptions` runs in `beforeSend`, `beforeBreadcrumb` and its transport:
  * bulwark's redactor (key names and secret shapes) over every string and key, then the query strings cut.
  */
@@ -74,7 +102,12 @@ export function createPayloadScrubber(redact: RedactOptions, rules: ScrubRules):
     allowKeys: [...SENTRY_ID_KEYS, ...(redact.allowKeys ?? [])],
   });
   return (value) => {
-    const safe = redactor(value);
+    const { ordered, reversed } = budgetOrder(value);
+    const safe = redactor(ordered);
+    if (reversed && safe && typeof safe === 'object' && !Array.isArray(safe)) {
+      const crumbs = safe.breadcrumbs;
+      if (Array.isArray(crumbs)) crumbs.reverse();
+    }
     return rules.stripQueries ? stripQueries(safe, '') : safe;
   };
 }

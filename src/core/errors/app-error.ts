@@ -144,8 +144,9 @@ export class AppError extends Error {
 
 /**
  * True for any `AppError`, including one from another copy of bulwark or another realm. The marker is
- * checked, not trusted: the fields the pipeline and the UI read must have their types too, so a
- * forged `{ isAppError: true }` is normalised like any other value (issue 9). Never throws.
+ * checked, not trusted: every field the pipeline and the UI read (name, message, stack, code, …)
+ * must have its type too, so a forged `{ isAppError: true }`, or one whose `stack` is a number, is
+ * normalised like any other value (issue 9). Never throws.
  */
 export function isAppError(value: unknown): value is AppError {
   try {
@@ -153,13 +154,17 @@ export function isAppError(value: unknown): value is AppError {
     return (
       error?.isAppError === true &&
       typeof error.message === 'string' &&
+      typeof error.name === 'string' &&
+      ['undefined', 'string'].includes(typeof error.stack) &&
       typeof error.code === 'string' &&
       typeof error.messageKey === 'string' &&
       typeof error.retryable === 'boolean' &&
       ERROR_KINDS.includes(error.kind as ErrorKind) &&
       SEVERITIES.includes(error.severity as Severity) &&
       Array.isArray(error.actions) &&
+      error.actions.every((id) => typeof id === 'string') &&
       ['undefined', 'number'].includes(typeof error.status) &&
+      ['undefined', 'number'].includes(typeof error.retryAfterMs) &&
       ['undefined', 'object'].includes(typeof error.context) &&
       ['undefined', 'object'].includes(typeof error.fieldErrors)
     );

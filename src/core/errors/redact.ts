@@ -28,9 +28,12 @@ export interface Redactor {
   /**
    * Removes secrets from a string; at most `maxLength` characters are kept (redacted before the cut).
    * `key`, the name the text is stored under, counts as nearby text for the rules (a card word).
+   * Total, for callers with `any` data: `null` and `undefined` give `''`; any other non-string is first
+   * copied as the redactor copies it (bounded: a huge BigInt is described, an object walked with its
+   * limits, a throwing `toString` never called), then its JSON text is redacted. Never throws.
    * @default maxLength 20,000; key ''
    */
-  redactString: (value: string, maxLength?: number, key?: string) => string;
+  redactString: (value: unknown, maxLength?: number, key?: string) => string;
   /** Whether a value stored under this key name is a secret by its name alone. */
   isSecretKey: (key: string) => boolean;
 }
@@ -98,8 +101,8 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     });
     return out;
   };
-  const redactString = (text: string, maxLength = MAX_STRING, key = ''): string =>
-    clip(text, maxLength, (window) => scan(window, key));
+  const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string =>
+    clip(textOf(value), maxLength, (window) => scan(window, key));
 
   /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
   const redactNumber = (value: number | bigint, key: string, secret: boolean): JsonValue => {
@@ -112,6 +115,14 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
         : replacement;
     if (!/^\d{7,}$/.test(text)) return kept;
     return scan(text, key) === text ? kept : replacement;
+  };
+
+  /** A non-string for `redactString` (issue 9, F8): its bounded JSON-safe copy as text, `''` for nothing. */
+  const textOf = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (value == null) return '';
+    const copy = redactor(value);
+    return typeof copy === 'string' ? copy : JSON.stringify(copy);
   };
 
   const redactor = (value: unknown): JsonValue =>
@@ -142,8 +153,9 @@ export function redact(value: unknown): JsonValue {
 
 /**
  * Removes secrets from a string with the default rules. At most `maxLength` characters are kept
- * (the text is redacted before it is cut). @default maxLength 20,000
+ * (the text is redacted before it is cut). Never throws: `null`/`undefined` give `''`, any other
+ * non-string is converted as `redact` copies it (bounded), then redacted as text. @default maxLength 20,000
  */
-export function redactString(value: string, maxLength?: number): string {
+export function redactString(value: unknown, maxLength?: number): string {
   return defaultRedactor.redactString(value, maxLength);
 }

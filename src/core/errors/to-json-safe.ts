@@ -1,4 +1,5 @@
-import { clip } from './redaction/clip';
+import { oversizedNumber } from './oversized-number';
+import { clip, OVERLAP } from './redaction/clip';
 import { readProperty } from './read-property';
 import type { JsonValue } from './types';
 
@@ -6,7 +7,10 @@ import type { JsonValue } from './types';
 export interface JsonSafeLimits {
   /** @default 6 */
   maxDepth?: number;
-  /** Longer strings (and keys) are cut and marked with `…`, after `mapString` has seen them whole. @default 2000 */
+  /**
+   * Longer strings (and keys) are cut and marked with `…`, after `mapString` has seen them whole; a
+   * BigInt with more digits is described (`"[BigInt ~253530 digits]"`). @default 2000
+   */
   maxStringLength?: number;
   /** Entries kept per object, array, Map or Set; the rest are counted, never read. @default 50 */
   maxEntries?: number;
@@ -19,6 +23,12 @@ export interface JsonSafeLimits {
    * stack on its first read too, and a thread descheduled inside a getter. @default 100
    */
   maxTimeMs?: number;
+  /**
+   * Characters of strings and keys the hooks may see in one copy, in all (each counts up to
+   * `maxStringLength` + 256); once spent, later strings and keys become `"[…]"` whole, never in part.
+   * Bounds a copy of many long strings (an event of 100 long breadcrumbs). @default Infinity
+   */
+  maxCharacters?: number;
 }
 
 /** Limits plus hooks; the redactor is built on these. */
@@ -102,7 +112,7 @@ const clock = (): number => (typeof performance === 'undefined' ? Date.now() : p
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
  * described, getters and Proxy traps that throw become `"[Unreadable]"`, and work is bounded by
- * construction whatever the input's size: depth (6), entries per collection (50), values in all (500), characters per string (2,000) and time spent in the value's own
+ * construction whatever the input's size: depth (6), entries per collection (50), values in all (500), characters per string and per number's decimal text (2,000) and time spent in the value's own
  * code (100 ms). A Map of a million entries costs as much as one of 50. Errors from any realm keep
  * name, message, stack, code, cause, AggregateError's `errors` and own fields; Maps, Sets and
  * `Headers` become objects and arrays; a `toJSON` method (Date, URL) is used; `new String(…)` and the
@@ -118,6 +128,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     maxEntries = 50,
     maxNodes = 500,
     maxTimeMs = 100,
+    maxCharacters = Infinity,
     mapString = (text: string) => text,
     mapNumber = (n: number | bigint) => (typeof n === 'bigint' ? `${n}n` : n),
     mapEntry = (_key: string, item: unknown) => item,
@@ -129,8 +140,12 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
   // budget on the whole walk would cut a small value whenever the thread is descheduled.
   let spent = 0;
   const more = (count: number | string): string => `[+${count} more]`;
-  const text = (item: string, key: string, secret: boolean): string =>
-    clip(item, maxStringLength, (t) => mapString(t, key, secret));
+  let characters = 0;
+  const text = (item: string, key: string, secret: boolean): string => {
+    if (characters >= maxCharacters) return '[…]';
+    characters += Math.min(item.length, maxStringLength + OVERLAP);
+    return clip(item, maxStringLength, (t) => mapString(t, key, secret));
+  };
   /** Runs the value's own code (a getter, a trap, `toJSON`), counting its time. */
   const foreign = <T>(run: () => T): T => {
     const start = clock();
@@ -148,9 +163,12 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
       case 'boolean':
         return item;
       case 'number':
-        return Number.isFinite(item) ? mapNumber(item, key, secret) : String(item);
-      case 'bigint':
-        return mapNumber(item, key, secret);
+      case 'bigint': {
+        if (typeof item === 'number' && !Number.isFinite(item)) return String(item);
+        // The string bound holds for a number's decimal text too: a 250,000-digit BigInt is described (issue 9, H4).
+        const oversized = oversizedNumber(item, maxStringLength);
+        return oversized === undefined ? mapNumber(item, key, secret) : text(oversized, key, secret);
+      }
       case 'function':
         return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
       case 'string':

@@ -9,6 +9,7 @@ import {
   type ErrorLogSort,
   type ErrorLogSortKey,
 } from '../ui/error-log/filter-error-log';
+import { readRecords } from '../ui/read-record';
 import { useErrorStore } from './use-error-store';
 
 /** Options for {@link useErrorLog}. */
@@ -57,7 +58,9 @@ const selectRecords = (state: { records: readonly ErrorRecord[] }) => state.reco
  */
 export function useErrorLog(options: UseErrorLogOptions = {}): ErrorLogApi {
   const stored = useErrorStore(selectRecords, { throttleMs: options.throttleMs ?? 250 });
-  const records = options.records ?? stored;
+  const given = options.records ?? stored;
+  // A record pushed into the store by hand or given from a backend is read like the other panels read it (issue 9).
+  const records = useMemo(() => readRecords(given), [given]);
   const [filters, setFilters] = useState<ErrorLogFilters>(() => ({
     ...DEFAULT_ERROR_LOG_FILTERS,
     ...options.initialFilters,

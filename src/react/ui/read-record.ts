@@ -13,7 +13,9 @@ const repaired = new WeakMap<object, AppError | ErrorRecord>();
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
   list.includes(value as T) ? (value as T) : fallback;
-const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+// Finite: a NaN count or time is rendered, sorted and exported as if it were one.
+const number = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 const cached = <T extends AppError | ErrorRecord>(key: unknown, build: () => T): T => {
   if (!isObject(key)) return build();
@@ -23,6 +25,12 @@ const cached = <T extends AppError | ErrorRecord>(key: unknown, build: () => T):
   repaired.set(key, built);
   return built;
 };
+
+const optional = (type: 'string' | 'number', value: unknown): boolean =>
+  value === undefined || (type === 'number' ? number(value) !== undefined : typeof value === type);
+/** The context fields the UI reads (details, toasts, the error log's columns, search and export). */
+const CONTEXT_TEXT = ['source', 'level', 'feature', 'name'] as const;
+const CONTEXT_NUMBERS = ['attempts', 'nextRetryAt'] as const;
 
 const isAction = (action: unknown): action is RecoveryAction =>
   typeof readProperty(action, 'id') === 'string' && typeof readProperty(action, 'run') === 'function';
@@ -77,11 +85,14 @@ export function readRecord(value: unknown): ErrorRecord | undefined {
       error === record.error &&
       typeof record.id === 'string' &&
       typeof record.fingerprint === 'string' &&
-      typeof record.count === 'number' &&
-      typeof record.lastSeen === 'number' &&
+      [record.count, record.lastSeen, record.firstSeen].every((n) => number(n) !== undefined) &&
+      Array.isArray(record.occurrences) &&
+      record.occurrences.every((at) => number(at) !== undefined) &&
       PRESENTATIONS.includes(record.presentation as Presentation) &&
       ['active', 'recovered', 'dismissed'].includes(record.status as string) &&
       isObject(context) &&
+      CONTEXT_TEXT.every((key) => optional('string', context[key])) &&
+      CONTEXT_NUMBERS.every((key) => optional('number', context[key])) &&
       (context.actions === undefined || (Array.isArray(context.actions) && context.actions.every(isAction)))
     )
       return value as ErrorRecord;
@@ -108,6 +119,8 @@ export function readRecord(value: unknown): ErrorRecord | undefined {
       context: {
         source: text(readProperty(context, 'source')),
         level: text(readProperty(context, 'level')) as ErrorRecord['context']['level'],
+        feature: text(readProperty(context, 'feature')),
+        name: text(readProperty(context, 'name')),
         attempts: number(readProperty(context, 'attempts')),
         nextRetryAt: number(readProperty(context, 'nextRetryAt')),
         actions: Array.isArray(actions) ? actions.filter(isAction) : undefined,
