@@ -174,6 +174,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    * active and still holds that error, and whose predicate rules answer as before, is counted without
    * normalising, classifying and redacting it again. The record keeps that error (see `ErrorRecord.error`).
    */
+  const appRules = (options.rules?.length ?? 0) > 0;
   const repeats = new Map<string, { error: AppError; key: string; asked: readonly PredicateAnswer[] }>();
   const repeatOf = (repeat: RepeatKey | undefined, value: unknown): ErrorRecord | undefined => {
     const seen = repeat && repeats.get(repeat.key);
@@ -198,7 +199,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
     const prepared = isObject(value) ? normalized.get(value) : undefined;
-    const repeat = prepared ? undefined : repeatKey(value);
+    const repeat = prepared ? undefined : repeatKey(value, appRules);
     const previousRepeat = repeatOf(repeat, value);
     const asked: PredicateAnswer[] = [];
     const error = prepared ?? previousRepeat?.error ?? normalize(value, asked);

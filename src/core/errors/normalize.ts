@@ -61,8 +61,12 @@ const describe = (value: unknown, message: string | undefined, name: string | un
  * An AppError as the app's rules see it: when one matches, a copy (same class, fields, message and
  * stack) with the rule's classification; else the error itself. The thrown error is never changed.
  */
-const reclassify = (error: AppError, rules: readonly ClassificationRule[]): AppError => {
-  if (!matchRule(error, rules)) return error;
+const reclassify = (
+  error: AppError,
+  rules: readonly ClassificationRule[],
+  asked?: PredicateAnswer[],
+): AppError => {
+  if (!matchRule(error, rules, asked)) return error;
   try {
     const copy = Object.create(
       Object.getPrototypeOf(error) as object,
@@ -90,7 +94,7 @@ const reclassify = (error: AppError, rules: readonly ClassificationRule[]): AppE
  */
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   try {
-    if (isAppError(value)) return options.rules ? reclassify(value, options.rules) : value;
+    if (isAppError(value)) return options.rules ? reclassify(value, options.rules, options.asked) : value;
     const redactor = options.redactor ?? defaultRedactor;
     // An Error is no Response, and Node's lazy `Response` global costs ~1.6 µs a read (issue 11).
     const response =

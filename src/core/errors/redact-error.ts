@@ -94,10 +94,15 @@ const SKIPPED = new Set(['message', 'stack', 'cause']);
  * HttpError stays one), else a plain AppError: message (1,000 characters) and stack (its last 10,000)
  * redacted before they are cut; AppError's fields checked for their types (see `FIELDS`); `context`
  * and `fieldErrors` as redacted JSON copies; a subclass's own fields (at most 50) through one redactor
- * call, so they are redacted by name and value with its bounds (500 values in all). No `cause`. Never
+ * call, so they are redacted by name and value with its bounds (500 values in all). No `cause`.
+ * `redactStack` redacts the stack (`capture` passes one that caches per throw site, issue 11). Never
  * throws: an error that cannot be read becomes a plain AppError saying so.
  */
-export function redactError(error: AppError, redactor: Redactor): AppError {
+export function redactError(
+  error: AppError,
+  redactor: Redactor,
+  redactStack: (stack: string) => string = redactor.redactString,
+): AppError {
   try {
     const copy = Object.create(
       error instanceof AppError ? (Object.getPrototypeOf(error) as object) : AppError.prototype,
@@ -117,8 +122,7 @@ export function redactError(error: AppError, redactor: Redactor): AppError {
       redactor.redactString(typeof message === 'string' ? message : '', MAX_MESSAGE - 1),
     );
     const stack = readProperty(error, 'stack');
-    if (typeof stack === 'string')
-      hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactor.redactString, true));
+    if (typeof stack === 'string') hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactStack, true));
     return copy as unknown as AppError;
   } catch {
     return new AppError('An error that could not be read');
