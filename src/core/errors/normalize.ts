@@ -17,14 +17,24 @@ import { clip } from './redaction/clip';
 import { redactFieldErrors } from './redact-error';
 import type { FieldErrors } from './types';
 
+/** An error's name, and its message as thrown and as redacted for the normalised error. */
+export interface StackMessage {
+  name: string | undefined;
+  raw: string;
+  clean: string;
+}
+
 /** Options for {@link normalizeError}. */
 export interface NormalizeOptions {
   /** App rules tried before the default rules. @default [] */
   rules?: readonly ClassificationRule[];
   /** Removes secrets from the message, stack, code, field errors and URL before they are cut. @default the default rules */
   redactor?: Redactor;
-  /** Redacts the stack (`capture` passes one that caches per throw site, issue 11). @default `redactor.redactString` */
-  redactStack?: (stack: string) => string;
+  /**
+   * Redacts the stack (`capture` passes one that caches per throw site and reuses the redacted message
+   * for a `Name: message` head, issue 11). @default `redactor.redactString`
+   */
+  redactStack?: (stack: string, message?: StackMessage) => string;
   /** Filled with the predicate rules asked about the value and their answers (for `capture`'s repeat path). @default undefined */
   asked?: PredicateAnswer[];
 }
@@ -102,9 +112,11 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
         ? value
         : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
+    const raw = describe(value, message, name);
     const text = response
       ? statusLine(response.status, response.statusText)
-      : redactor.redactString(describe(value, message, name), MAX_MESSAGE - 1);
+      : redactor.redactString(raw, MAX_MESSAGE - 1);
+    const { redactStack } = options;
     const stack = readProperty(value, 'stack');
     const { kind, severity, retryable, messageKey, actions } = classifyTraced(
       value,
@@ -127,7 +139,15 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
       // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
       stack:
         typeof stack === 'string'
-          ? clip(stack, MAX_STACK - 1, options.redactStack ?? redactor.redactString, true)
+          ? clip(
+              stack,
+              MAX_STACK - 1,
+              redactStack
+                ? (window) =>
+                    redactStack(window, !response && message === raw ? { name, raw, clean: text } : undefined)
+                : redactor.redactString,
+              true,
+            )
           : undefined,
     });
     return error;

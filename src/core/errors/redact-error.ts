@@ -1,5 +1,6 @@
 import { AppError } from './app-error';
 import { readProperty } from './read-property';
+import type { StackMessage } from './normalize';
 import type { Redactor } from './redact';
 import { clip } from './redaction/clip';
 import { ERROR_KINDS, SEVERITIES } from './types';
@@ -101,7 +102,7 @@ const SKIPPED = new Set(['message', 'stack', 'cause']);
 export function redactError(
   error: AppError,
   redactor: Redactor,
-  redactStack: (stack: string) => string = redactor.redactString,
+  redactStack: (stack: string, message?: StackMessage) => string = (stack) => redactor.redactString(stack),
 ): AppError {
   try {
     const copy = Object.create(
@@ -116,13 +117,18 @@ export function redactError(
     // By its name too: an app's own `token` field, a card number kept as a number (issue 9).
     Object.assign(copy, redactor(own));
     const message = readProperty(error, 'message');
-    hidden(
-      copy,
-      'message',
-      redactor.redactString(typeof message === 'string' ? message : '', MAX_MESSAGE - 1),
-    );
+    const raw = typeof message === 'string' ? message : '';
+    const clean = redactor.redactString(raw, MAX_MESSAGE - 1);
+    hidden(copy, 'message', clean);
     const stack = readProperty(error, 'stack');
-    if (typeof stack === 'string') hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactStack, true));
+    const name = readProperty(error, 'name');
+    const known = { name: typeof name === 'string' ? name : undefined, raw, clean };
+    if (typeof stack === 'string')
+      hidden(
+        copy,
+        'stack',
+        clip(stack, MAX_STACK - 1, (window) => redactStack(window, known), true),
+      );
     return copy as unknown as AppError;
   } catch {
     return new AppError('An error that could not be read');
