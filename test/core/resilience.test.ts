@@ -1,4 +1,4 @@
-import { AppError, createResilience, type Reporter } from 'bulwark/core';
+import { AppError, createResilience, type ClassificationRule, type Reporter } from 'bulwark/core';
 import { describe, expect, it, vi } from 'vitest';
 
 /** A distinct letters-only word per number: the fingerprint folds digits away, so messages must differ in letters. */
@@ -354,21 +354,15 @@ describe('the repeat path', () => {
   });
 
   it('asks an app’s predicate rule again about a recurring AppError', () => {
-    let maintenance = false;
-    const resilience = createResilience({
-      rules: [
-        {
-          name: 'maintenance',
-          match: () => maintenance,
-          classification: { kind: 'server', messageKey: 'maintenance' },
-        },
-      ],
-    });
+    const flags = { maintenance: false };
+    const rules: ClassificationRule[] = [];
+    rules.push({ name: 'flag', match: () => flags.maintenance, classification: { kind: 'server' } });
+    const resilience = createResilience({ rules });
     const fail = () => new AppError('Save failed', { kind: 'conflict' });
     expect(resilience.capture(fail()).error.kind).toBe('conflict');
     expect(resilience.capture(fail()).count).toBe(2);
-    maintenance = true;
-    expect(resilience.capture(fail()).error).toMatchObject({ kind: 'server', messageKey: 'maintenance' });
+    flags.maintenance = true;
+    expect(resilience.capture(fail()).error).toMatchObject({ kind: 'server', messageKey: 'server' });
   });
 
   it('classifies afresh an AppError whose cause now matches an app rule', () => {

@@ -88,7 +88,9 @@ function appErrorFields(error: object): string | undefined {
     if (field === 'context' && typeof value === 'object' && value !== null)
       part = plainKey(value as Record<string, unknown>, MAX_FIELDS_KEY);
     else if (field === 'actions' && Array.isArray(value))
-      part = value.every((id) => typeof id === 'string') ? plainKey({ ...value }, MAX_FIELDS_KEY) : undefined;
+      part = value.every((id) => typeof id === 'string')
+        ? plainKey(value as unknown as Record<string, unknown>, MAX_FIELDS_KEY)
+        : undefined;
     else if (field === 'fieldErrors') part = value === undefined ? '' : undefined;
     else part = plainKey({ [field]: value }, MAX_FIELDS_KEY);
     if (part === undefined) return undefined;
