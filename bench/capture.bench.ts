@@ -12,8 +12,11 @@ import { importAsShipped } from './import-as-shipped';
 process.setSourceMapsEnabled(false);
 
 // bulwark is measured as it ships (see import-as-shipped.ts).
-const { createResilience } = await importAsShipped<Pick<typeof Core, 'createResilience'>>('capture', [
+const { createResilience, AppError } = await importAsShipped<
+  Pick<typeof Core, 'createResilience' | 'AppError'>
+>('capture', [
   "export { createResilience } from './src/core/resilience';",
+  "export { AppError } from './src/core/errors/app-error';",
 ]);
 const Sentry = await import('@sentry/react');
 
@@ -107,6 +110,19 @@ const newRatio = versusBaseline(
   (round) => distinct(round + ROUNDS + 3),
   (error) => fresh.capture(error),
 );
+// The same two paths for AppErrors an app throws itself (a storm of them is what bench/storm.bench.ts runs).
+const failAppAt = (message: string) => new AppError(message, { kind: 'server', code: 'WIDGET' });
+const sameApp = () => Array.from({ length: BATCH }, () => failAppAt('Widget failed to load'));
+const distinctApp = (round: number) =>
+  Array.from({ length: BATCH }, (_, i) => failAppAt(`Widget ${word(round * BATCH + i)} failed to load`));
+const repeatedApp = createResilience({ burst: { limit: Infinity, budgetMs: Infinity } });
+repeatedApp.capture(failAppAt('Widget failed to load'));
+const repeatedAppRatio = versusBaseline(sameApp, (error) => repeatedApp.capture(error));
+const freshApp = createResilience({ burst: { limit: Infinity, budgetMs: Infinity } });
+const newAppRatio = versusBaseline(distinctApp, (error) => freshApp.capture(error));
+if (repeatedApp.store.getState().records[0]!.count < ROUNDS * BATCH)
+  throw new Error('the repeated AppError was not counted');
+
 const record = repeated.store.getState().records[0]!;
 if (record.count < ROUNDS * BATCH) throw new Error(`the repeated error was counted ${record.count} times`);
 
@@ -146,6 +162,14 @@ const rows = [
     '≤ 3× new Error+stack',
     goal(newRatio, 3),
   ],
+  [
+    'bulwark capture, repeated AppError (record active)',
+    '',
+    `CPU, round by round ${repeatedAppRatio.toFixed(2)}×`,
+    '',
+    '',
+  ],
+  ['bulwark capture, new AppError', '', `CPU, round by round ${newAppRatio.toFixed(2)}×`, '', ''],
   ['Sentry captureException, repeated (no-op transport)', us(sentryRepeated), '', '', ''],
   ['Sentry captureException, new (no-op transport)', us(sentryNew), '', '', ''],
   [

@@ -26,9 +26,15 @@ import { repeatKey, type RepeatKey } from './capture/repeat-key';
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
 
+/** `times` plus `time`, at most MAX_OCCURRENCES (oldest out), in one new array. */
+const withTime = (times: readonly number[], time: number): number[] => {
+  const kept = times.slice(1 - MAX_OCCURRENCES);
+  kept.push(time);
+  return kept;
+};
 /** `times` plus `time` when the capture came from a user action (at most MAX_OCCURRENCES, oldest out). */
 const withAction = (times: readonly number[] | undefined, context: CaptureContext, time: number) =>
-  context.userAction === undefined ? times : [...(times ?? []).slice(1 - MAX_OCCURRENCES), time];
+  context.userAction === undefined ? times : withTime(times ?? [], time);
 /** Repeat keys remembered (see `repeatKey`): as many as the store keeps records by default. */
 const MAX_REPEAT_KEYS = 100;
 
@@ -174,6 +180,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    * active and still holds that error, and whose predicate rules answer as before, is counted without
    * normalising, classifying and redacting it again. The record keeps that error (see `ErrorRecord.error`).
    */
+  const appRules = (options.rules?.length ?? 0) > 0;
   const repeats = new Map<string, { error: AppError; key: string; asked: readonly PredicateAnswer[] }>();
   const repeatOf = (repeat: RepeatKey | undefined, value: unknown): ErrorRecord | undefined => {
     const seen = repeat && repeats.get(repeat.key);
@@ -198,7 +205,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
     const prepared = isObject(value) ? normalized.get(value) : undefined;
-    const repeat = prepared ? undefined : repeatKey(value);
+    const repeat = prepared ? undefined : repeatKey(value, appRules);
     const previousRepeat = repeatOf(repeat, value);
     const asked: PredicateAnswer[] = [];
     const error = prepared ?? previousRepeat?.error ?? normalize(value, asked);
@@ -219,13 +226,15 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       count: (previous?.count ?? 0) + 1,
       firstSeen: previous?.firstSeen ?? time,
       lastSeen: time,
-      occurrences: restart ? [time] : [...previous.occurrences.slice(1 - MAX_OCCURRENCES), time],
+      occurrences: restart ? [time] : withTime(previous.occurrences, time),
       actionOccurrences: withAction(restart ? undefined : previous.actionOccurrences, context, time),
       presentation: 'silent',
       status: 'active',
       context: safeContext,
     };
-    const result = { ...draft, presentation: context.presentation ?? disclosure.decide(draft) };
+    // Decided on the draft, then set on it: a second copy of the record per capture was garbage in a storm.
+    const result = draft;
+    result.presentation = context.presentation ?? disclosure.decide(draft);
     // Marked before the store hears of it: a listener that captures the same value gets this record.
     captured.set(error, result);
     if (isObject(value)) captured.set(value, result);

@@ -66,7 +66,8 @@ export interface ErrorRecord {
   /**
    * The latest occurrence that went through the whole pipeline, normalised and classified. A recurrence
    * on `capture`'s repeat path (same repeat key, record active, predicate rules answering as before)
-   * keeps it, so its `cause` and its stack below the top frame may be an earlier occurrence's.
+   * keeps it, so its `cause` and its stack below the top frame may be an earlier occurrence's (for a
+   * thrown AppError too: its other fields are part of the repeat key).
    */
   error: AppError;
   /** Occurrences since the record was created. */

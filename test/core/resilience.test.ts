@@ -1,4 +1,4 @@
-import { AppError, createResilience, type Reporter } from 'bulwark/core';
+import { AppError, createResilience, type ClassificationRule, type Reporter } from 'bulwark/core';
 import { describe, expect, it, vi } from 'vitest';
 
 /** A distinct letters-only word per number: the fingerprint folds digits away, so messages must differ in letters. */
@@ -318,6 +318,61 @@ describe('the repeat path', () => {
     const again = resilience.capture(failFetch());
     expect(again).toMatchObject({ status: 'active', count: 2, occurrences: [again.lastSeen] });
     expect(again.error).not.toBe(record.error);
+  });
+
+  it('counts a recurring AppError on the record it made, redacted once, keeping that record’s error', () => {
+    const resilience = createResilience();
+    const declined = () =>
+      new AppError('Card declined, key sk_live_abcdefghijklmnop1234', {
+        kind: 'server',
+        code: 'CARD_DECLINED',
+        context: { orderId: 'o-1', attempt: 2 },
+      });
+    const record = resilience.capture(declined());
+    const again = resilience.capture(declined());
+    expect(again).toMatchObject({ id: record.id, count: 2 });
+    expect(again.error).toBe(record.error);
+    expect(again.error.message).not.toContain('sk_live_abcdefghijklmnop1234');
+    expect(again.error).toMatchObject({
+      kind: 'server',
+      code: 'CARD_DECLINED',
+      context: record.error.context,
+    });
+  });
+
+  it('stores a recurring AppError with other fields (its context) as a full capture would', () => {
+    const resilience = createResilience();
+    const failed = (orderId: string) => new AppError('Save failed', { kind: 'server', context: { orderId } });
+    resilience.capture(failed('o-1'));
+    const again = resilience.capture(failed('o-2'));
+    expect(again.count).toBe(2);
+    expect(again.error.context).toEqual({ orderId: 'o-2' });
+    const nested = (tags: string[]) =>
+      new AppError('Save failed', { kind: 'server', context: { orderId: 'o-2', tags } });
+    resilience.capture(nested(['a']));
+    expect(resilience.capture(nested(['b'])).error.context).toEqual({ orderId: 'o-2', tags: ['b'] });
+  });
+
+  it('asks an app’s predicate rule again about a recurring AppError', () => {
+    const flags = { maintenance: false };
+    const rules: ClassificationRule[] = [];
+    rules.push({ name: 'flag', match: () => flags.maintenance, classification: { kind: 'server' } });
+    const resilience = createResilience({ rules });
+    const fail = () => new AppError('Save failed', { kind: 'conflict' });
+    expect(resilience.capture(fail()).error.kind).toBe('conflict');
+    expect(resilience.capture(fail()).count).toBe(2);
+    flags.maintenance = true;
+    expect(resilience.capture(fail()).error).toMatchObject({ kind: 'server', messageKey: 'server' });
+  });
+
+  it('classifies afresh an AppError whose cause now matches an app rule', () => {
+    const resilience = createResilience({
+      rules: [{ name: 'gone', match: { code: 'GONE' }, classification: { kind: 'not-found' } }],
+    });
+    const wrap = (code: string) =>
+      new AppError('Load failed', { kind: 'server', cause: Object.assign(new Error('upstream'), { code }) });
+    expect(resilience.capture(wrap('BUSY')).error.kind).toBe('server');
+    expect(resilience.capture(wrap('GONE')).error.kind).toBe('not-found');
   });
 
   it('never takes the repeat path for field errors, which a form shows as they are now', () => {

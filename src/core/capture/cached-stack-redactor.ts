@@ -1,3 +1,5 @@
+import type { StackMessage } from '../errors/normalize';
+
 /** Throw sites remembered: a storm has a handful, an app's whole error history rarely more. */
 const MAX_SITES = 64;
 
@@ -8,18 +10,41 @@ const MAX_SITES = 64;
 const FIRST_FRAME = /\n(?=[ \t]*at |[^\n]*@\S*:\d)/;
 
 /**
+ * Names whose `Name: ` before a message changes no redaction: the head of such a stack redacts as
+ * `Name: ` and the message redacted alone (checked over the redaction corpora in the tests).
+ */
+const PLAIN_NAMES = /^(?:App|Eval|Range|Reference|Syntax|Type|URI|Aggregate)?Error$/;
+
+/**
+ * The redacted head of a stack whose head is `Name: message` with a plain name: the message already
+ * redacted, not redacted a second time (it was half of a new error's capture, issue 11). `undefined`
+ * otherwise, or when the redacted message was cut (`…`).
+ */
+const knownHead = (head: string, { name, raw, clean }: StackMessage): string | undefined =>
+  name !== undefined &&
+  PLAIN_NAMES.test(name) &&
+  !clean.endsWith('…') &&
+  head.length === name.length + 2 + raw.length &&
+  head === `${name}: ${raw}`
+    ? `${name}: ${clean}`
+    : undefined;
+
+/**
  * Redacts stacks with `redactString`, but each distinct run of frames (a throw site) only once: a
  * stack is split into its head (`Name: message`, which differs per error) and its frames, and the
  * redacted frames are kept in a small bounded cache keyed by the raw frames. So the cost of the
  * redactor, however slow it becomes, is paid once per site and not once per capture (issue 11).
- * The head is redacted on every call, as the message is.
+ * The head is redacted on every call, as the message is, unless it is `Name: message` and `message`
+ * gives that message already redacted (see `knownHead`).
  *
  * A match that would span the head and the first frame (a message ending in `token:`) is not made;
  * frames are code locations, redacted for the URLs and ids in them.
  */
-export function cachedStackRedactor(redactString: (text: string) => string): (stack: string) => string {
+export function cachedStackRedactor(
+  redactString: (text: string) => string,
+): (stack: string, message?: StackMessage) => string {
   const sites = new Map<string, string>();
-  return (stack) => {
+  return (stack, message) => {
     const at = stack.search(FIRST_FRAME);
     if (at < 0) return redactString(stack);
     const frames = stack.slice(at);
@@ -30,6 +55,7 @@ export function cachedStackRedactor(redactString: (text: string) => string): (st
       if (sites.size >= MAX_SITES) sites.delete(sites.keys().next().value as string);
       sites.set(frames, clean);
     }
-    return redactString(stack.slice(0, at)) + clean;
+    const head = stack.slice(0, at);
+    return ((message && knownHead(head, message)) ?? redactString(head)) + clean;
   };
 }

@@ -1,5 +1,6 @@
 import type { Redactor } from '../errors/redact';
 import type { CaptureContext } from '../types';
+import { plainKey } from './plain-key';
 
 /** Contexts remembered: the few a storm or a page passes again and again. */
 const MAX_CONTEXTS = 64;
@@ -18,22 +19,7 @@ export function cachedContextRedactor(redactor: Redactor): (context: CaptureCont
   return (context) => {
     // Read once, as the redactor would read it: a getter runs once, and a throwing one throws here.
     const plain: Record<string, unknown> = { ...context, actions: undefined };
-    let key = '';
-    for (const field in plain) {
-      const value = plain[field];
-      const type = typeof value;
-      if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'undefined') {
-        key = '';
-        break;
-      }
-      // Lengths first, so no text inside a value can make two contexts share a key.
-      const text = String(value);
-      key += `${field.length}:${field}${type[0]}${text.length}:${text}`;
-      if (key.length > MAX_KEY) {
-        key = '';
-        break;
-      }
-    }
+    const key = plainKey(plain, MAX_KEY);
     const cached = key ? known.get(key) : undefined;
     if (cached) return { ...cached };
     const clean = { ...(redactor(plain) as CaptureContext) };

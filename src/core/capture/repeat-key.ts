@@ -1,5 +1,7 @@
+import { isAppError } from '../errors/app-error';
 import { readFacts, type ErrorFacts } from '../errors/error-facts';
 import { readProperty } from '../errors/read-property';
+import { plainKey } from './plain-key';
 
 /**
  * Frames in the key: the one the fingerprint reads. More would tell callers of one throw site apart,
@@ -12,6 +14,21 @@ const MAX_MESSAGE = 1000;
 /** As `normalizeError` keeps it. */
 const MAX_STACK = 10_000;
 const OTHER_FRAME = /.*@\S*:\d/;
+/** An AppError's own fields (a subclass's too) are keyed only while short: long ones take the full path. */
+const MAX_FIELDS_KEY = 2000;
+/** Own fields read of an AppError: AppError has 12, a subclass a few more. */
+const MAX_OWN_FIELDS = 40;
+
+/** Prototypes seen, numbered: the stored copy of an AppError keeps its class, so the key does too. A memo, not app state. */
+const prototypes = /* @__PURE__ */ new WeakMap<object, number>();
+let nextPrototype = 0;
+const prototypeId = (value: object): number => {
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype === null) return -1;
+  let id = prototypes.get(prototype);
+  if (id === undefined) prototypes.set(prototype, (id = nextPrototype++));
+  return id;
+};
 
 /**
  * The stack up to its top frame: the head (where a custom stack could hold the line the fingerprint
@@ -33,31 +50,64 @@ export interface RepeatKey {
 
 /**
  * The key of `capture`'s repeat path: name, code, status, kind, message and the top stack frames of a
- * thrown error, read without formatting anything new. Two values with one key normalise to the same
- * AppError fields, provided the predicate rules answer as before (the caller asks them again), so a
- * recurrence can skip normalising, classifying and redacting (issue 11).
+ * thrown error, read without formatting, normalising or redacting anything. Two values with one key
+ * are stored as the same AppError fields, provided the predicate rules answer as before (the caller
+ * asks them again), so a recurrence can skip normalising, classifying and redacting (issue 11).
  *
- * `undefined` (no repeat path) for what a key cannot stand for: primitives; AppErrors (recorded as they
- * are, with their own fields); Responses (each has its own `Retry-After`); a `cause` (rules test the
- * cause chain too); field errors (a form shows the latest); a value with neither name nor message (its
- * text comes from all of its fields); a message past 1,000 characters.
+ * A thrown `AppError` is keyed by its class, its message, top frames and every own field (`context`
+ * included) while they are strings, numbers, booleans or `undefined` (and `actions` a list of strings):
+ * those are what its stored, redacted copy is made of. Its `cause` only matters to the app's `rules`
+ * (`appRules`), so with rules, an AppError with a cause takes the full path.
+ *
+ * `undefined` (no repeat path) for what a key cannot stand for: primitives; an AppError with field
+ * errors, object-valued fields or more than 2,000 characters of them; Responses (each has its own
+ * `Retry-After`); another error's `cause` (rules test the cause chain too); field errors (a form shows
+ * the latest); a value with neither name nor message (its text comes from all of its fields); a
+ * message past 1,000 characters.
  *
  * The message is exact, not cleaned as the fingerprint cleans it: "Order 123" and "Order 456" share a
  * fingerprint, but each is stored with its own message, as a full capture would.
  */
-export function repeatKey(value: unknown): RepeatKey | undefined {
+export function repeatKey(value: unknown, appRules = false): RepeatKey | undefined {
   try {
-    return readRepeatKey(value);
+    return readRepeatKey(value, appRules);
   } catch {
     // `instanceof` throws on a revoked Proxy: no repeat path, the full pipeline copes (issue 9).
     return undefined;
   }
 }
 
-function readRepeatKey(value: unknown): RepeatKey | undefined {
+/** The key part of an AppError's own fields, or `undefined` when one of them cannot be keyed. */
+function appErrorFields(error: object): string | undefined {
+  const fields = Object.keys(error);
+  if (fields.length > MAX_OWN_FIELDS) return undefined;
+  let key = `${prototypeId(error)}`;
+  for (const field of fields) {
+    const value = readProperty(error, field);
+    let part: string | undefined;
+    if (field === 'context' && typeof value === 'object' && value !== null)
+      part = plainKey(value as Record<string, unknown>, MAX_FIELDS_KEY);
+    else if (field === 'actions' && Array.isArray(value))
+      part = value.every((id) => typeof id === 'string')
+        ? plainKey(value as unknown as Record<string, unknown>, MAX_FIELDS_KEY)
+        : undefined;
+    else if (field === 'fieldErrors') part = value === undefined ? '' : undefined;
+    else part = plainKey({ [field]: value }, MAX_FIELDS_KEY);
+    if (part === undefined) return undefined;
+    key += `\u0001${field}\u0002${part}`;
+    if (key.length > MAX_FIELDS_KEY) return undefined;
+  }
+  return key;
+}
+
+function readRepeatKey(value: unknown, appRules: boolean): RepeatKey | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (readProperty(value, 'isAppError') === true || readProperty(value, 'cause') !== undefined)
-    return undefined;
+  let fields = '';
+  if (readProperty(value, 'isAppError') === true) {
+    const keyed = isAppError(value) ? appErrorFields(value) : undefined;
+    if (keyed === undefined || (appRules && readProperty(value, 'cause') !== undefined)) return undefined;
+    fields = keyed;
+  } else if (readProperty(value, 'cause') !== undefined) return undefined;
   if (!(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response)
     return undefined;
   const facts = readFacts(value);
@@ -67,5 +117,5 @@ function readRepeatKey(value: unknown): RepeatKey | undefined {
   // Past the cut, the fingerprint's top frame is not the stack's first one.
   if (typeof stack === 'string' && stack.length > MAX_STACK) return undefined;
   const frames = typeof stack === 'string' ? topFrames(stack) : '';
-  return { key: [name, facts.code, facts.status, facts.kind, message, frames].join('\u0000'), facts };
+  return { key: [name, facts.code, facts.status, facts.kind, message, frames, fields].join('\u0000'), facts };
 }

@@ -221,16 +221,25 @@ export function classifyTraced(
   };
 }
 
-/** What the first of the app's `rules` matching the value or one of its causes says, if one does. */
+/**
+ * What the first of the app's `rules` matching the value or one of its causes says, if one does.
+ * `asked` is told the predicate rules asked about the value and their answers, as in {@link classifyTraced}.
+ */
 export const matchRule = (
   value: unknown,
   rules: readonly ClassificationRule[],
+  asked?: PredicateAnswer[],
 ): Partial<Classification> | undefined => {
   const isApp = isAppError(value);
   return rules.find(
     (r) =>
       !(isApp && r.appErrors === false) &&
-      causeChain(value).some((link) => prepare(r.match)(link, readFacts(link))),
+      causeChain(value).some((link) => {
+        const test = prepare(r.match);
+        const answer = test(link, readFacts(link));
+        if (asked && typeof r.match === 'function') asked.push([test, answer]);
+        return answer;
+      }),
   )?.classification;
 };
 

@@ -18,14 +18,24 @@ import { clip } from './redaction/clip';
 import { redactFieldErrors } from './redact-error';
 import type { FieldErrors } from './types';
 
+/** An error's name, and its message as thrown and as redacted for the normalised error. */
+export interface StackMessage {
+  name: string | undefined;
+  raw: string;
+  clean: string;
+}
+
 /** Options for {@link normalizeError}. */
 export interface NormalizeOptions {
   /** App rules tried before the default rules. @default [] */
   rules?: readonly ClassificationRule[];
   /** Removes secrets from the message, stack, code, field errors and URL before they are cut. @default the default rules */
   redactor?: Redactor;
-  /** Redacts the stack (`capture` passes one that caches per throw site, issue 11). @default `redactor.redactString` */
-  redactStack?: (stack: string) => string;
+  /**
+   * Redacts the stack (`capture` passes one that caches per throw site and reuses the redacted message
+   * for a `Name: message` head, issue 11). @default `redactor.redactString`
+   */
+  redactStack?: (stack: string, message?: StackMessage) => string;
   /** Filled with the predicate rules asked about the value and their answers (for `capture`'s repeat path). @default undefined */
   asked?: PredicateAnswer[];
 }
@@ -62,8 +72,12 @@ const describe = (value: unknown, message: string | undefined, name: string | un
  * An AppError as the app's rules see it: when one matches, a copy (same class, fields, message and
  * stack) with the rule's classification; else the error itself. The thrown error is never changed.
  */
-const reclassify = (error: AppError, rules: readonly ClassificationRule[]): AppError => {
-  if (!matchRule(error, rules)) return error;
+const reclassify = (
+  error: AppError,
+  rules: readonly ClassificationRule[],
+  asked?: PredicateAnswer[],
+): AppError => {
+  if (!matchRule(error, rules, asked)) return error;
   try {
     const copy = Object.create(
       Object.getPrototypeOf(error) as object,
@@ -91,7 +105,7 @@ const reclassify = (error: AppError, rules: readonly ClassificationRule[]): AppE
  */
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   try {
-    if (isAppError(value)) return options.rules ? reclassify(value, options.rules) : value;
+    if (isAppError(value)) return options.rules ? reclassify(value, options.rules, options.asked) : value;
     const redactor = options.redactor ?? defaultRedactor;
     // An Error is no Response, and Node's lazy `Response` global costs ~1.6 µs a read (issue 11).
     const response =
@@ -99,9 +113,11 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
         ? value
         : undefined;
     const { name, message, status, code, fieldErrors } = readFacts(value);
+    const raw = describe(value, message, name);
     const text = response
       ? statusLine(response.status, response.statusText)
-      : redactor.redactString(describe(value, message, name), MAX_MESSAGE - 1);
+      : redactor.redactString(raw, MAX_MESSAGE - 1);
+    const { redactStack } = options;
     const stack = readProperty(value, 'stack');
     const { kind, severity, retryable, messageKey, actions } = classifyTraced(
       value,
@@ -124,7 +140,15 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
       // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
       stack:
         typeof stack === 'string'
-          ? clip(stack, MAX_STACK - 1, options.redactStack ?? redactor.redactString, true)
+          ? clip(
+              stack,
+              MAX_STACK - 1,
+              redactStack
+                ? (window) =>
+                    redactStack(window, !response && message === raw ? { name, raw, clean: text } : undefined)
+                : redactor.redactString,
+              true,
+            )
           : undefined,
     });
     // Its own type (`TypeError`), for error trackers to title it by rather than `AppError` (issue 13).

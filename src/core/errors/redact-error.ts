@@ -1,5 +1,6 @@
 import { AppError } from './app-error';
 import { readProperty } from './read-property';
+import type { StackMessage } from './normalize';
 import type { Redactor } from './redact';
 import { clip } from './redaction/clip';
 import { ERROR_KINDS, SEVERITIES } from './types';
@@ -94,10 +95,15 @@ const SKIPPED = new Set(['message', 'stack', 'cause']);
  * HttpError stays one), else a plain AppError: message (1,000 characters) and stack (its last 10,000)
  * redacted before they are cut; AppError's fields checked for their types (see `FIELDS`); `context`
  * and `fieldErrors` as redacted JSON copies; a subclass's own fields (at most 50) through one redactor
- * call, so they are redacted by name and value with its bounds (500 values in all). No `cause`. Never
+ * call, so they are redacted by name and value with its bounds (500 values in all). No `cause`.
+ * `redactStack` redacts the stack (`capture` passes one that caches per throw site, issue 11). Never
  * throws: an error that cannot be read becomes a plain AppError saying so.
  */
-export function redactError(error: AppError, redactor: Redactor): AppError {
+export function redactError(
+  error: AppError,
+  redactor: Redactor,
+  redactStack: (stack: string, message?: StackMessage) => string = (stack) => redactor.redactString(stack),
+): AppError {
   try {
     const copy = Object.create(
       error instanceof AppError ? (Object.getPrototypeOf(error) as object) : AppError.prototype,
@@ -111,14 +117,18 @@ export function redactError(error: AppError, redactor: Redactor): AppError {
     // By its name too: an app's own `token` field, a card number kept as a number (issue 9).
     Object.assign(copy, redactor(own));
     const message = readProperty(error, 'message');
-    hidden(
-      copy,
-      'message',
-      redactor.redactString(typeof message === 'string' ? message : '', MAX_MESSAGE - 1),
-    );
+    const raw = typeof message === 'string' ? message : '';
+    const clean = redactor.redactString(raw, MAX_MESSAGE - 1);
+    hidden(copy, 'message', clean);
     const stack = readProperty(error, 'stack');
+    const name = readProperty(error, 'name');
+    const known = { name: typeof name === 'string' ? name : undefined, raw, clean };
     if (typeof stack === 'string')
-      hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactor.redactString, true));
+      hidden(
+        copy,
+        'stack',
+        clip(stack, MAX_STACK - 1, (window) => redactStack(window, known), true),
+      );
     return copy as unknown as AppError;
   } catch {
     return new AppError('An error that could not be read');

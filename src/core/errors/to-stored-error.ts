@@ -15,7 +15,7 @@ export function toStoredError(value: unknown, options: NormalizeOptions & { reda
   // App rules come first for AppErrors too (issue 10): a matching rule gives a reclassified copy.
   const error = normalizeError(value, options);
   if (!isAppError(value)) return error;
-  const copy = redactError(error, options.redactor);
+  const copy = redactError(error, options.redactor, options.redactStack);
   hidden(copy, 'cause', readProperty(value, 'cause'));
   // A wrapped error captured again (resilience.fetch's, a hook's) keeps the type it was wrapped from.
   setThrownType(copy, noteOf(value), options.redactor);

@@ -1,0 +1,20 @@
+/**
+ * A key standing for an object whose fields are all strings, numbers, booleans or `undefined`, such
+ * that two objects share it only when they have the same fields in the same order with the same
+ * values: each name and value is written with its length first, so no text inside a value can make
+ * two objects share a key. `undefined` when a field holds anything else (an object, a function) or
+ * the key would pass `max` characters; `''` for an object with no fields. Reads each field once.
+ */
+export function plainKey(fields: Readonly<Record<string, unknown>>, max: number): string | undefined {
+  let key = '';
+  for (const field in fields) {
+    const value = fields[field];
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'undefined')
+      return undefined;
+    const text = String(value);
+    key += `${field.length}:${field}${type[0]}${text.length}:${text}`;
+    if (key.length > max) return undefined;
+  }
+  return key;
+}

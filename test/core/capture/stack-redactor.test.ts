@@ -1,0 +1,41 @@
+// Issue 11: a new error's stack head (`Name: message`) reuses its redacted message instead of being
+// redacted a second time. That is right only while no rule reads across `Name: `: checked here over
+// the planted secrets and the benign corpora, so a rule that starts to will fail this test.
+import { createResilience, redactString } from 'bulwark/core';
+import { describe, expect, it } from 'vitest';
+import { benignStrings } from '../errors/corpus/benign';
+import { plantedSecrets } from '../errors/corpus/secrets';
+
+const NAMES = ['Error', 'TypeError', 'RangeError', 'AppError'];
+const texts = [
+  ...plantedSecrets.map((s) => s.text),
+  ...plantedSecrets.map((s) => `Request failed: ${s.text} (retrying)`),
+  ...benignStrings,
+];
+
+describe('the head of a stack', () => {
+  it('redacts as `Name: ` and the message redacted alone, for every corpus text', () => {
+    const differ = NAMES.flatMap((name) =>
+      texts.filter((text) => redactString(`${name}: ${text}`) !== `${name}: ${redactString(text)}`),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('holds no planted secret in a captured error’s stack or message', () => {
+    const resilience = createResilience();
+    const leaks = plantedSecrets.flatMap((secret) => {
+      const { error } = resilience.capture(new TypeError(secret.text));
+      return secret.needles.filter((n) => error.stack?.includes(n) || error.message.includes(n));
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it('is redacted in full when the name is not a plain Error name', () => {
+    const resilience = createResilience();
+    const error = Object.assign(new Error('hunter2secret'), { name: 'password' });
+    // The stack was formatted with the name it had when it was first read.
+    error.stack = `password: hunter2secret\n    at save (app.js:1:1)`;
+    const stored = resilience.capture(error).error;
+    expect(stored.stack).not.toContain('hunter2secret');
+  });
+});
