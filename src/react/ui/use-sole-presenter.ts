@@ -12,7 +12,14 @@ interface Claim {
   readonly explicit: boolean;
 }
 
-const isDev = () => typeof process === 'undefined' || process.env.NODE_ENV !== 'production';
+// Bundlers replace `process.env.NODE_ENV` with a literal; where nothing did (a bare browser), `process` is missing: not dev.
+const isDev = (): boolean => {
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return false;
+  }
+};
 
 /** The presenters of one kind mounted for one instance, in mount order. */
 class Slot {

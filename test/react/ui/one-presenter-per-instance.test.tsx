@@ -75,6 +75,20 @@ describe('one presenter of each kind per instance', () => {
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/more than one <RecoveryToaster>.*presenters=\{false\}/);
   });
 
+  it('keeps the warning out of a production build (NODE_ENV=production)', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const resilience = createResilience();
+      render(provider(resilience, <RecoveryToaster />));
+      fail(resilience);
+      await settle();
+      expect(toasts()).toHaveLength(1);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('two of the app’s own dialog and fullscreen hosts show one each', async () => {
     const resilience = createResilience();
     render(
