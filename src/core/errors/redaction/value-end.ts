@@ -44,7 +44,7 @@ const ESCAPED_LINE = /\\n(?:[ \t]|\\t)+/y;
 
 const isSpace = (code: number): boolean => code === 32 || code === 9;
 /** What `\s` matches. */
-const isSpaceChar = (code: number): boolean =>
+export const isSpaceChar = (code: number): boolean =>
   (code >= 9 && code <= 13) ||
   code === 32 ||
   code === 0xa0 ||
