@@ -9,6 +9,7 @@ import {
 } from './classify';
 import { readFacts } from './error-facts';
 import { readProperty } from './read-property';
+import { stackText } from './stack-text';
 import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
 import { defaultRedactor, type Redactor } from './redact';
@@ -101,7 +102,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
     const text = response
       ? statusLine(response.status, response.statusText)
       : redactor.redactString(describe(value, message, name), MAX_MESSAGE - 1);
-    const stack = readProperty(value, 'stack');
+    const stack = stackText(readProperty(value, 'stack'));
     const { kind, severity, retryable, messageKey, actions } = classifyTraced(
       value,
       options.rules,

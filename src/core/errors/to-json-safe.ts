@@ -1,5 +1,6 @@
 import { clip } from './redaction/clip';
 import { readProperty } from './read-property';
+import { stackText } from './stack-text';
 import type { JsonValue } from './types';
 
 /** Limits for {@link toJsonSafe}. */
@@ -262,7 +263,8 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
             continue;
           }
           const path = child(name);
-          const entry = mapEntry(name, isMap ? mapped : foreign(() => obj[name]));
+          const read = isMap ? mapped : foreign(() => obj[name]);
+          const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
           if (entry !== undefined)
             out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(name, path));
         } catch {

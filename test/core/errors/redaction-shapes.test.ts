@@ -65,6 +65,11 @@ describe('URL credentials (L9)', () => {
     ['mongodb://app:pa/ssWord@db/orders', ['pa/ssWord', 'ssWord']],
     ['mongodb://app:pa#ssWord@db/orders', ['pa#ssWord', 'ssWord']],
     ['amqps://:pa:ss?wd@mq.internal:5671', ['ss?wd']],
+    // Issue 9 (bounded time): the password's end is now a scan; the same shapes stay found.
+    ['see https://app.example:8443/login?next=https://u:hunter2x@db/x', ['hunter2x']],
+    ['postgres://app:@p@ss@db:5432/orders', ['p@ss']],
+    [`redis://:${'p'.repeat(199)}@cache`, ['ppppp']],
+    ['a://b:c@a://b:c@a://u:s3cretPw@db', ['s3cretPw']],
   ])('redacts %s', (text, needles) => {
     const out = gone(text, ...needles);
     expect(out).toMatch(/@(cache|db|mq)/);

@@ -64,7 +64,7 @@ describe('AppError.toJSON', () => {
 
 describe('listing the keys of a large object or Proxy (issue 9)', () => {
   const busy = (ms: number): void => {
-    for (const end = performance.now() + ms; performance.now() < end; );
+    for (const end = performance.now() + ms; performance.now() < end;);
   };
 
   it("runs a Proxy's getOwnPropertyDescriptor trap only for the keys it reads", () => {
