@@ -48,6 +48,16 @@ const MAX_COUNT = 99;
 /** Key-name decisions remembered per redactor. */
 const MAX_KNOWN_KEYS = 1000;
 
+/** A string as it is; `null` and `undefined` as `''`; anything else by `String`, or `''` when that throws. */
+const asText = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  try {
+    return value == null ? '' : String(value);
+  } catch {
+    return '';
+  }
+};
+
 const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 const listed = (list: readonly (string | RegExp)[] | undefined, key: string): boolean =>
   list?.some((k) => (typeof k === 'string' ? normalizeKey(k) === normalizeKey(key) : k.test(key))) ?? false;
@@ -98,8 +108,9 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     });
     return out;
   };
+  // Typed for strings, but called from JavaScript with `any` data (`err.message`): never throws (H5, F8).
   const redactString = (text: string, maxLength = MAX_STRING, key = ''): string =>
-    clip(text, maxLength, (window) => scan(window, key));
+    clip(asText(text), maxLength, (window) => scan(window, key));
 
   /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
   const redactNumber = (value: number | bigint, key: string, secret: boolean): JsonValue => {

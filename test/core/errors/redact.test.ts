@@ -212,3 +212,20 @@ describe('redact', () => {
     ).toEqual({ secret: '[Unreadable]', ok: 1 });
   });
 });
+
+describe('redactString from JavaScript (issue 9, break-it pass 2: F8)', () => {
+  it('never throws on a value that is not a string', () => {
+    const call = redactString as (value: unknown) => string;
+    expect(call(undefined)).toBe('');
+    expect(call(null)).toBe('');
+    expect(call(123)).toBe('123');
+    expect(call({ toString: () => 'token=abc123secret' })).toBe('token=[REDACTED]');
+    expect(
+      call({
+        toString() {
+          throw new Error('x');
+        },
+      }),
+    ).toBe('');
+  });
+});
