@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResilience, redact, redactString } from 'bulwark/core';
+import { createResilience, normalizeError, redact, redactString } from 'bulwark/core';
 
 // Issue 9 (findings L2, L9–L12, B2, B5, B7) and issue 13 (findings F1–F6): secrets known by their
 // shape in text (tokens, URLs, personal data), and the harmless look-alikes that must stay.
@@ -55,6 +55,32 @@ describe('a cut never keeps part of a long secret (L2)', () => {
     const out = redactString(text, 1_000);
     expect(out).not.toContain(longJwt.slice(0, 10));
     expect(out.endsWith('…')).toBe(true);
+  });
+});
+
+describe('a stack window never keeps part of a long first line (break-it pass 2, L0)', () => {
+  const frames = '    at load (https://app.example/js/main.js:1:2)\n'.repeat(60);
+
+  it('drops the rest of a long Cookie line the window starts inside', () => {
+    const value = 'eyJpdiI6IlNlY3JldFZhbHVlMTIzIn0';
+    const cookie = `Cookie: _ga=GA1.2.3; ${'pref=x; '.repeat(1000)}remember_web_59ba36addc2b2f9401580f014c7f58ea4e30989d=${value}; theme=dark`;
+    const error = new Error(`Request failed ${cookie}`);
+    error.stack = `Error: Request failed ${cookie}\n${frames}`;
+    const stack = normalizeError(error).stack as string;
+    expect(stack).not.toContain(value);
+    expect(stack).toContain('at load');
+    const resilience = createResilience();
+    resilience.capture(error);
+    expect(JSON.stringify(resilience.store.getState())).not.toContain(value);
+  });
+
+  it('drops the rest of a long passphrase line and of a long JWT', () => {
+    const passphrase = new Error('x');
+    passphrase.stack = `Error: config dump password: ${'correct horse battery staple '.repeat(400)}Zebra99Secret\n${frames}`;
+    expect(normalizeError(passphrase).stack).not.toContain('Zebra99Secret');
+    const jwt = new Error('x');
+    jwt.stack = `Error: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJ${'QUJD'.repeat(3000)}.SIGNATURE0123456789abcdef\n${frames}`;
+    expect(normalizeError(jwt).stack).not.toContain('SIGNATURE0123456789abcdef');
   });
 });
 

@@ -6,14 +6,14 @@ export const EDGE = 4_096;
 /**
  * Where a window was cut from the end of a text, what follows its first OVERLAP characters may
  * be the rest of a secret whose start (its `eyJ`, `-----BEGIN`, key name or `Bearer`) lies outside
- * the window: the rest of that line (or, on one long line, of that token), then whole lines of
+ * the window: the rest of that line (all of the window when it is one line), then whole lines of
  * base64 (a PEM body, a JWT split across lines) and a PEM END line. Returns where to keep from.
  */
 function headEdge(text: string): number {
-  const limit = Math.min(text.length, OVERLAP + EDGE);
+  // The whole partial line, however long: on a line of cookies, a passphrase or a JWT, what follows
+  // the first space is still the secret, without its key (break-it pass 2, L0). Frames are short lines.
   const newline = text.indexOf('\n', OVERLAP);
-  let at = newline >= 0 && newline < limit ? newline : OVERLAP;
-  if (at === OVERLAP) while (at < limit && !/\s/.test(text.charAt(at))) at++;
+  const at = newline >= 0 ? newline : text.length;
   // Linear: each line starts with the newline its class excludes.
   const rest = /^(?:\r?\n[\w+/=.-]{16,}\r?(?=\n|$))*(?:\r?\n-----END[^\n]{0,40}-----)?/.exec(text.slice(at));
   return at + (rest?.[0].length ?? 0);

@@ -260,9 +260,19 @@ const KINDS: Record<string, Maker> = {
     ];
     return { text: texts[i % texts.length] as string, needles: [v] };
   },
+  // Break-it pass 2 (L8): a flag with `=`, as Node's `Command failed: <command line>` shows it.
+  'command line flag with =': (i) => {
+    const v = random(i + 3700, 14);
+    const texts = [
+      `Command failed: mysqldump --password=${v} app`,
+      `node app.js --api-key=${v}`,
+      `java -Dspring.datasource.password=${v} -jar app.jar`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
 };
 
-/** Nine of each kind: 49 kinds × 9 = 441 planted secrets. */
+/** Nine of each kind: 50 kinds × 9 = 450 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
