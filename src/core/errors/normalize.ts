@@ -49,7 +49,12 @@ const describe = (value: unknown, message: string | undefined, name: string | un
   try {
     // An object's own toString may say something useful (URL, custom errors). Not an array's or a
     // typed array's: it joins every item (two million of them, issue 9).
-    text = Array.isArray(value) || ArrayBuffer.isView(value) ? '[object Array]' : String(value);
+    text =
+      Array.isArray(value) || ArrayBuffer.isView(value)
+        ? '[object Array]'
+        : typeof value === 'bigint'
+          ? String(toJsonSafe(value, { ...SUMMARY, mapNumber: String })) // its digits, bounded (H4)
+          : String(value);
   } catch {
     // Shown by its fields below.
   }

@@ -113,25 +113,28 @@ const COUNTED = 1000;
  * about 1.5 ms for 10,000 keys, 50 ms for 100,000, 700 ms for a million; bench/redaction.bench.ts),
  * so the budget starts at the first key.
  */
-function ownKeys(obj: object, max: number, budgetMs: number): [string[], number | string] {
+function ownKeys(obj: object, max: number, budgetMs: number): [string[], number | string, number] {
   const keys: string[] = [];
   let more = 0;
+  const start = clock();
   let first: number | undefined;
+  /** The engine's listing, before the first key: not the value's own code (break-it pass 2, H2). */
+  const listing = () => (first ?? clock()) - start;
   try {
     for (const key in obj) {
       first ??= clock();
       if (!Object.prototype.hasOwnProperty.call(obj, key)) break;
       // This key is not kept: there is at least one more than counted.
-      if (more === COUNTED || clock() - first > budgetMs) return [keys, `${more + 1}+`];
+      if (more === COUNTED || clock() - first > budgetMs) return [keys, `${more + 1}+`, listing()];
       if (keys.length < max) keys.push(key);
       else more++;
     }
   } catch {
     // A prototype whose trap throws: its own keys are still readable, as `Object.keys` reads them.
     const own = Object.keys(obj);
-    return [own.slice(0, max), Math.max(0, own.length - max)];
+    return [own.slice(0, max), Math.max(0, own.length - max), listing()];
   }
-  return [keys, more];
+  return [keys, more, listing()];
 }
 
 /**
@@ -161,6 +164,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
   } = options;
   const seen = new Set<object>();
   let nodes = 0;
+  let bigLimit: bigint | undefined;
   // Time spent in the value's own code only: our own work is bounded by the counts above, and a
   // budget on the whole walk would cut a small value whenever the thread is descheduled.
   let spent = 0;
@@ -186,7 +190,10 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
       case 'number':
         return Number.isFinite(item) ? mapNumber(item, key, secret) : String(item);
       case 'bigint':
-        return mapNumber(item, key, secret);
+        // Its digits would be a string of any length: past maxStringLength digits, its size only (H4).
+        return item > (bigLimit ??= 10n ** BigInt(maxStringLength)) || item < -bigLimit
+          ? `[BigInt of ${item.toString(16).length * 4} bits]`
+          : mapNumber(item, key, secret);
       case 'function':
         return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
       case 'string':
@@ -244,7 +251,8 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
         entries = items;
         if (cut) rest = typeof obj.size === 'number' ? obj.size - maxEntries : 'some';
       } else {
-        const [own, uncounted] = foreign(() => ownKeys(obj, maxEntries, maxTimeMs - spent));
+        const [own, uncounted, listing] = foreign(() => ownKeys(obj, maxEntries, maxTimeMs - spent));
+        spent -= listing;
         const keys = isError ? [...new Set([...ERROR_KEYS, ...own])] : own;
         entries = keys.slice(0, maxEntries).map((k) => [k, undefined]);
         const dropped = keys.length - entries.length;

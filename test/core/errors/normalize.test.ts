@@ -185,6 +185,11 @@ describe('normalizeError', () => {
     expect(() => JSON.stringify(normalizeError(cyclic))).not.toThrow();
   });
 
+  it('bounds the message of a huge BigInt, and keeps a small one (break-it pass 2, H4)', () => {
+    expect(normalizeError(7n ** 300_000n).message).toBe('[BigInt of 842208 bits]');
+    expect(normalizeError(12n).message).toBe('12');
+  });
+
   it('bounds the message of a huge string', () => {
     const error = normalizeError('x'.repeat(5_000_000));
     expect(error.message.length).toBeLessThanOrEqual(1000);

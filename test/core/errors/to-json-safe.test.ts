@@ -127,3 +127,23 @@ describe('listing the keys of a large object or Proxy (issue 9)', () => {
     expect(toJsonSafe(value)).toEqual({ a: 1, b: 2 });
   });
 });
+
+describe('what the budget counts (issue 9, break-it pass 2: H2, H4)', () => {
+  it('keeps the first values of an object whose listing alone took longer than the budget', () => {
+    const target = { a: 1, b: 2, c: 3 };
+    const slowList = new Proxy(target, {
+      ownKeys: (t) => {
+        for (const end = performance.now() + 150; performance.now() < end;);
+        return Reflect.ownKeys(t);
+      },
+    });
+    // The listing is done once it returns: the budget is for reading values, getters and traps.
+    expect(toJsonSafe(slowList, { maxTimeMs: 100 })).toEqual({ a: 1, b: 2, c: 3 });
+  });
+
+  it('describes a BigInt longer than maxStringLength digits by its size', () => {
+    const huge = 7n ** 30_000n;
+    expect(toJsonSafe({ huge, small: 12n })).toEqual({ huge: '[BigInt of 84224 bits]', small: '12n' });
+    expect(JSON.stringify(toJsonSafe(huge)).length).toBeLessThan(100);
+  });
+});
