@@ -160,8 +160,6 @@ export function isAppError(value: unknown): value is AppError {
       SEVERITIES.includes(error.severity as Severity) &&
       Array.isArray(error.actions) &&
       ['undefined', 'number'].includes(typeof error.status) &&
-      // A screen shows the stack as text: a forged `stack: 5` or `{}` is no AppError (issue 9, H5).
-      ['undefined', 'string'].includes(typeof error.stack) &&
       ['undefined', 'object'].includes(typeof error.context) &&
       ['undefined', 'object'].includes(typeof error.fieldErrors)
     );

@@ -58,6 +58,27 @@ describe('a cut never keeps part of a long secret (L2)', () => {
   });
 });
 
+describe('a cut keeps what was seen whole (break-it pass 2, F1)', () => {
+  it('keeps the text before a long secret replaced up to the window edge', () => {
+    const message = `Payment failed for order 12345 at checkout step 3, please retry. Debug: token=${'a1'.repeat(2500)}`;
+    const expected =
+      'Payment failed for order 12345 at checkout step 3, please retry. Debug: token=[REDACTED]…';
+    expect(redactString(message, 1000)).toBe(expected);
+    expect(normalizeError(new Error(message)).message).toBe(expected);
+    expect(redact({ detail: message })).toEqual({ detail: expected });
+  });
+
+  it('cuts compact JSON at its last field, not at the last space', () => {
+    const body = JSON.stringify({
+      error: 'validation_failed',
+      details: Array.from({ length: 60 }, (_, i) => ({ field: `items.${i}.qty`, code: 'too_small', min: 1 })),
+    });
+    const message = normalizeError(new Error(body)).message;
+    expect(message.startsWith('{"error":"validation_failed","details":[{"field":"items.0.qty"')).toBe(true);
+    expect(message.length).toBeGreaterThan(900);
+  });
+});
+
 describe('a stack window never keeps part of a long first line (break-it pass 2, L0)', () => {
   const frames = '    at load (https://app.example/js/main.js:1:2)\n'.repeat(60);
 

@@ -19,12 +19,31 @@ function headEdge(text: string): number {
   return at + (rest?.[0].length ?? 0);
 }
 
+/**
+ * What ends a token that may be a long secret: none of these is in base64, base64url, hex or a JWT,
+ * and JSON, query strings and prose have them often (compact JSON is kept to its last field, not
+ * dropped to the last space: break-it pass 2, F1).
+ */
+const TOKEN_END = /[\s,;&"'<>()[\]{}]/;
+
 /** Where a window was cut from the start of a text: the cut may fall inside a token; drop it. */
 function tailEdge(text: string, cut: number): number {
   let at = cut;
   const limit = Math.max(0, cut - EDGE);
-  if (!/\s/.test(text.charAt(cut))) while (at > limit && !/\s/.test(text.charAt(at - 1))) at--;
+  if (!TOKEN_END.test(text.charAt(cut))) while (at > limit && !TOKEN_END.test(text.charAt(at - 1))) at--;
   return at;
+}
+
+/** How many characters `a` and `b` share at their ends, counting at most `most + 1`. */
+function sharedEnd(a: string, b: string, most: number): number {
+  let same = 0;
+  while (
+    same <= most &&
+    same < a.length &&
+    a.charCodeAt(a.length - 1 - same) === b.charCodeAt(b.length - 1 - same)
+  )
+    same++;
+  return same;
 }
 
 /**
@@ -37,13 +56,19 @@ function tailEdge(text: string, cut: number): number {
  */
 export function clip(text: string, max: number, map: (text: string) => string, fromEnd = false): string {
   const whole = text.length <= max + OVERLAP;
-  const out = map(whole ? text : fromEnd ? text.slice(-(max + OVERLAP)) : text.slice(0, max + OVERLAP));
+  const window = whole ? text : fromEnd ? text.slice(-(max + OVERLAP)) : text.slice(0, max + OVERLAP);
+  const out = map(window);
   if (whole && out.length <= max) return out;
   if (fromEnd) {
     const from = whole ? out.length - max : Math.max(out.length - max, headEdge(out));
     return `…${out.slice(from)}`;
   }
+  if (whole) return `${out.slice(0, max)}…`;
   // Cut by `max`, inside the text the rules saw: a secret there was replaced whole, but a longer
   // one may run past the window's edge unrecognised; drop the token the cut falls in.
-  return `${out.slice(0, whole ? max : tailEdge(out, Math.min(max, Math.max(0, out.length - OVERLAP))))}…`;
+  const same = sharedEnd(out, window, OVERLAP);
+  if (same > OVERLAP) return `${out.slice(0, tailEdge(out, Math.min(max, out.length - OVERLAP)))}…`;
+  // A replacement reaches into the window's last OVERLAP characters (a long secret replaced to the
+  // window's end): what it left before it was seen whole, so keep up to it (F1: not just `…`).
+  return `${out.slice(0, Math.min(max, out.length - same))}…`;
 }
