@@ -98,6 +98,15 @@ const keyText = (key: unknown): string => {
     : `${key as string | number | boolean | bigint | undefined}`;
 };
 
+/** The `name` (or `Name`, `key`, `Key`) of a `{ name, value }` entry, when it is a string. */
+const pairName = (obj: object): string | undefined => {
+  for (const key of ['name', 'Name', 'key', 'Key']) {
+    const name = readProperty(obj, key);
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+};
+
 const clock = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /** Keys counted past the ones kept, for the `[+N more]` mark; past this the mark says `N+`. */
@@ -237,7 +246,16 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           tag === 'Set'
             ? take(Set.prototype.values.call(obj), maxEntries)
             : [Array.from({ length: Math.min(length, maxEntries) }, (_, i) => foreign(() => obj[i])), false];
-        const out = items.map((entry) => walk(entry, depth + 1, key, secret));
+        const [first] = items;
+        // A `[name, value]` pair (fetch's `headers: [[name, value]]`, query pairs): its name names the
+        // value, as a key would (break-it pass 2, L12).
+        const out =
+          tag !== 'Set' && length === 2 && typeof first === 'string'
+            ? [
+                walk(first, depth + 1, key, secret),
+                walk(items[1], depth + 1, child(first), secret || isSecret(first, child(first))),
+              ]
+            : items.map((entry) => walk(entry, depth + 1, key, secret));
         if (cut) out.push(more((obj.size as number) - maxEntries));
         else if (tag !== 'Set' && length > maxEntries) out.push(more(length - maxEntries));
         return out;
@@ -270,11 +288,14 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
             out[safeKey] = '[…]';
             continue;
           }
-          const path = child(name);
+          // `{ name, value }` (HAR headers, AWS SDK variables): the value is named by its sibling (L12).
+          const sibling = !isMap && !isError && /^value$/i.test(name) ? pairName(obj) : undefined;
+          const named = sibling ?? name;
+          const path = child(named);
           const read = isMap ? mapped : foreign(() => obj[name]);
           const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
           if (entry !== undefined)
-            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(name, path));
+            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(named, path));
         } catch {
           // One unreadable entry (a throwing getter) costs only itself (issue 9).
           while (Object.hasOwn(out, safeKey)) safeKey += '#';
