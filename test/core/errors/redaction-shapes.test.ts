@@ -58,6 +58,14 @@ describe('a cut never keeps part of a long secret (L2)', () => {
   });
 });
 
+describe('a card number with its card fields after it (break-it pass 2, L1)', () => {
+  it('redacts the number of a Stripe-shaped card object written as JSON', () => {
+    gone('{"number":"4111111111111111","exp_month":12,"exp_year":2030,"cvc":"123"}', '4111111111111111');
+    gone('number 4242424242424242, expiry 12/30', '4242424242424242');
+    kept('order 4111111111111111 shipped');
+  });
+});
+
 describe('a cut keeps what was seen whole (break-it pass 2, F1)', () => {
   it('keeps the text before a long secret replaced up to the window edge', () => {
     const message = `Payment failed for order 12345 at checkout step 3, please retry. Debug: token=${'a1'.repeat(2500)}`;
