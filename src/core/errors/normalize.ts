@@ -53,7 +53,7 @@ const describe = (value: unknown, message: string | undefined, name: string | un
       Array.isArray(value) || ArrayBuffer.isView(value)
         ? '[object Array]'
         : typeof value === 'bigint'
-          ? String(toJsonSafe(value, { ...SUMMARY, mapNumber: String })) // its digits, bounded (H4)
+          ? (toJsonSafe(value, { ...SUMMARY, mapNumber: String }) as string) // its digits, bounded (H4)
           : String(value);
   } catch {
     // Shown by its fields below.

@@ -52,7 +52,7 @@ const MAX_KNOWN_KEYS = 1000;
 const asText = (value: unknown): string => {
   if (typeof value === 'string') return value;
   try {
-    return value == null ? '' : String(value);
+    return value == null ? '' : (value as { toString(): string }).toString();
   } catch {
     return '';
   }

@@ -246,7 +246,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           tag === 'Set'
             ? take(Set.prototype.values.call(obj), maxEntries)
             : [Array.from({ length: Math.min(length, maxEntries) }, (_, i) => foreign(() => obj[i])), false];
-        const [first] = items;
+        const first: unknown = items[0];
         // A `[name, value]` pair (fetch's `headers: [[name, value]]`, query pairs): its name names the
         // value, as a key would (break-it pass 2, L12).
         const out =
