@@ -1,5 +1,6 @@
 import type { AppError } from './app-error';
 import { readProperty } from './read-property';
+import { stackText } from './stack-text';
 
 /** Query strings and fragments, then emails, id-like tokens (8+ chars with a digit: uuids, hex and numeric ids, chunk hashes) and numbers. */
 const QUERY = /[?#][^\s'")]*/g;
@@ -49,6 +50,6 @@ export function fingerprint(error: AppError): string {
     return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
   };
   const parts = [read('code'), read('status'), clean(read('url')), clean(read('message'))];
-  parts.push(clean(topFrame(readProperty(error, 'stack'))));
+  parts.push(clean(topFrame(stackText(readProperty(error, 'stack')))));
   return `${read('kind') || 'unknown'}:${hash(parts.join('|'))}`;
 }

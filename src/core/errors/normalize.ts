@@ -10,6 +10,7 @@ import {
 import { readFacts } from './error-facts';
 import { setThrownType } from './thrown-type';
 import { readProperty } from './read-property';
+import { stackText } from './stack-text';
 import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
 import { defaultRedactor, type Redactor } from './redact';
@@ -59,7 +60,12 @@ const describe = (value: unknown, message: string | undefined, name: string | un
   try {
     // An object's own toString may say something useful (URL, custom errors). Not an array's or a
     // typed array's: it joins every item (two million of them, issue 9).
-    text = Array.isArray(value) || ArrayBuffer.isView(value) ? '[object Array]' : String(value);
+    text =
+      Array.isArray(value) || ArrayBuffer.isView(value)
+        ? '[object Array]'
+        : typeof value === 'bigint'
+          ? (toJsonSafe(value, { ...SUMMARY, mapNumber: String }) as string) // its digits, bounded (H4)
+          : String(value);
   } catch {
     // Shown by its fields below.
   }
@@ -118,7 +124,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
       ? statusLine(response.status, response.statusText)
       : redactor.redactString(raw, MAX_MESSAGE - 1);
     const { redactStack } = options;
-    const stack = readProperty(value, 'stack');
+    const stack = stackText(readProperty(value, 'stack'));
     const { kind, severity, retryable, messageKey, actions } = classifyTraced(
       value,
       options.rules,

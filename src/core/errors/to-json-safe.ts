@@ -1,6 +1,7 @@
 import { oversizedNumber } from './oversized-number';
 import { clip, OVERLAP } from './redaction/clip';
 import { readProperty } from './read-property';
+import { stackText } from './stack-text';
 import type { JsonValue } from './types';
 
 /** Limits for {@link toJsonSafe}. */
@@ -107,7 +108,53 @@ const keyText = (key: unknown): string => {
     : `${key as string | number | boolean | bigint | undefined}`;
 };
 
+/** The `name` (or `Name`, `key`, `Key`) of a `{ name, value }` entry, when it is a string. */
+const pairName = (obj: object): string | undefined => {
+  for (const key of ['name', 'Name', 'key', 'Key']) {
+    const name = readProperty(obj, key);
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+};
+
 const clock = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/** Keys counted past the ones kept, for the `[+N more]` mark; past this the mark says `N+`. */
+const COUNTED = 1000;
+
+/**
+ * The first `max` own enumerable string keys of `obj`, and how many more there are (`'1001+'` past
+ * COUNTED), reading no more once `budgetMs` is spent reading them. A `for…in` loop stopped early,
+ * not `Object.keys`: on a Proxy, `Object.keys` runs the `getOwnPropertyDescriptor` trap for every
+ * key (200,000 calls for a 200,000-key Proxy, however slow each is), `for…in` only for the keys read.
+ * Own keys come first, so the loop stops at the first inherited one. What no JavaScript can avoid is
+ * the engine's own listing before the first key (V8 collects and sorts every key of a large object:
+ * about 1.5 ms for 10,000 keys, 50 ms for 100,000, 700 ms for a million; bench/redaction.bench.ts),
+ * so the budget starts at the first key.
+ */
+function ownKeys(obj: object, max: number, budgetMs: number): [string[], number | string, number] {
+  const keys: string[] = [];
+  let more = 0;
+  const start = clock();
+  let first: number | undefined;
+  /** The engine's listing, before the first key: not the value's own code (break-it pass 2, H2). */
+  const listing = () => (first ?? clock()) - start;
+  try {
+    for (const key in obj) {
+      first ??= clock();
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) break;
+      // This key is not kept: there is at least one more than counted.
+      if (more === COUNTED || clock() - first > budgetMs) return [keys, `${more + 1}+`, listing()];
+      if (keys.length < max) keys.push(key);
+      else more++;
+    }
+  } catch {
+    // A prototype whose trap throws: its own keys are still readable, as `Object.keys` reads them.
+    const own = Object.keys(obj);
+    return [own.slice(0, max), Math.max(0, own.length - max), listing()];
+  }
+  return [keys, more, listing()];
+}
 
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
@@ -118,8 +165,9 @@ const clock = (): number => (typeof performance === 'undefined' ? Date.now() : p
  * `Headers` become objects and arrays; a `toJSON` method (Date, URL) is used; `new String(…)` and the
  * other primitive wrappers are unwrapped; typed arrays, `ArrayBuffer` and `DataView` are described
  * (`"[Uint8Array 16 bytes]"`), never copied byte by byte. One cost stays the engine's: listing the
- * keys of an object (JavaScript cannot list the first 50 of two million, and a Proxy's `ownKeys` trap
- * returns them all). Never throws.
+ * keys of an object (JavaScript cannot list the first 50 of two million without the engine
+ * collecting all of them first, and a Proxy's `ownKeys` trap returns them all); a Proxy's other
+ * traps run for the keys read only. Never throws.
  */
 export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonValue {
   const {
@@ -212,7 +260,16 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           tag === 'Set'
             ? take(Set.prototype.values.call(obj), maxEntries)
             : [Array.from({ length: Math.min(length, maxEntries) }, (_, i) => foreign(() => obj[i])), false];
-        const out = items.map((entry) => walk(entry, depth + 1, key, secret));
+        const first: unknown = items[0];
+        // A `[name, value]` pair (fetch's `headers: [[name, value]]`, query pairs): its name names the
+        // value, as a key would (break-it pass 2, L12).
+        const out =
+          tag !== 'Set' && length === 2 && typeof first === 'string'
+            ? [
+                walk(first, depth + 1, key, secret),
+                walk(items[1], depth + 1, child(first), secret || isSecret(first, child(first))),
+              ]
+            : items.map((entry) => walk(entry, depth + 1, key, secret));
         if (cut) out.push(more((obj.size as number) - maxEntries));
         else if (tag !== 'Set' && length > maxEntries) out.push(more(length - maxEntries));
         return out;
@@ -226,11 +283,12 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
         entries = items;
         if (cut) rest = typeof obj.size === 'number' ? obj.size - maxEntries : 'some';
       } else {
-        // Listing is the engine's (and a Proxy's trap's) cost; everything after it looks at a bounded slice.
-        const own = foreign(() => Object.keys(obj));
-        const keys = isError ? [...new Set([...ERROR_KEYS, ...own.slice(0, maxEntries)])] : own;
+        const [own, uncounted, listing] = foreign(() => ownKeys(obj, maxEntries, maxTimeMs - spent));
+        spent -= listing;
+        const keys = isError ? [...new Set([...ERROR_KEYS, ...own])] : own;
         entries = keys.slice(0, maxEntries).map((k) => [k, undefined]);
-        rest = Math.max(0, keys.length + Math.max(0, own.length - maxEntries) * +isError - maxEntries);
+        const dropped = keys.length - entries.length;
+        rest = typeof uncounted === 'string' ? `${dropped + parseInt(uncounted, 10)}+` : dropped + uncounted;
       }
       const out: { [key: string]: JsonValue } = {};
       for (const [rawKey, mapped] of entries) {
@@ -244,10 +302,14 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
             out[safeKey] = '[…]';
             continue;
           }
-          const path = child(name);
-          const entry = mapEntry(name, isMap ? mapped : foreign(() => obj[name]));
+          // `{ name, value }` (HAR headers, AWS SDK variables): the value is named by its sibling (L12).
+          const sibling = !isMap && !isError && /^value$/i.test(name) ? pairName(obj) : undefined;
+          const named = sibling ?? name;
+          const path = child(named);
+          const read = isMap ? mapped : foreign(() => obj[name]);
+          const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
           if (entry !== undefined)
-            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(name, path));
+            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(named, path));
         } catch {
           // One unreadable entry (a throwing getter) costs only itself (issue 9).
           while (Object.hasOwn(out, safeKey)) safeKey += '#';

@@ -13,11 +13,23 @@ import {
 } from 'bulwark/core';
 
 // Issue 9: every call does bounded work whatever the input's size or shape. The goal is under 10 ms
-// per value (bench/redaction.bench.ts prints the real figures); the bound asserted here is generous
-// so a loaded 2-core machine cannot make it flake (100 ms was exceeded once at a load average of 19,
-// by a garbage collection after the 20 MB values), and still fails for the old quadratic or
-// whole-input behaviour (seconds per call).
-const BOUND_MS = 250;
+// per value (bench/redaction.bench.ts prints the real figures: the worst row of bulwark's own work is
+// about 2 ms on an idle machine); the bound asserted here is the fastest of three runs, generous so
+// that a loaded 2-core machine cannot make it flake (50 ms was exceeded once at a load average of 14),
+// and still fails for the old quadratic or whole-input behaviour (a copy of a 50 MB stack, 120–300
+// ms; seconds for the quadratic ones).
+const BOUND_MS = 100;
+
+/** The fastest of three runs, in ms: another process can stall one run, but whole-input work is slow every time. */
+const fastest = (call: () => unknown): number => {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    call();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+};
 
 const trap = () => {
   throw new Error('trap');
@@ -154,21 +166,31 @@ describe('hostile input costs nothing (issue 9)', { timeout: 120_000 }, () => {
   it.each(values)('handles %s with bounded time per call, without throwing', (_, value) => {
     const slow: string[] = [];
     for (const [name, call] of calls) {
-      const start = performance.now();
       expect(() => call(value)).not.toThrow();
-      const ms = performance.now() - start;
+      const ms = fastest(() => call(value));
       if (ms > BOUND_MS) slow.push(`${name}: ${Math.round(ms)} ms`);
     }
     expect(slow).toEqual([]);
   });
 
   it.each(values)('captures %s with bounded time, and the store stays small', (_, value) => {
-    const resilience = createResilience();
-    const start = performance.now();
-    resilience.capture(value, { source: 'boundary' });
-    expect(performance.now() - start).toBeLessThan(BOUND_MS);
+    let resilience = createResilience();
+    expect(
+      fastest(() => (resilience = createResilience()).capture(value, { source: 'boundary' })),
+    ).toBeLessThan(BOUND_MS);
     expect(JSON.stringify(resilience.store.getState()).length).toBeLessThan(50_000);
   });
+
+  // A thrown Error is new: V8 builds its stack on the first read, as a rope around the message, and
+  // that read copies the whole string (a 50 MB message: 100–300 ms). Each run gets its own Error.
+  const message = flat('token=abc '.repeat(5_000_000));
+  it.each([...calls, ['capture', (value: unknown) => createResilience().capture(value)] as const])(
+    '%s of a new Error with a 50 MB message takes bounded time',
+    (_, call) => {
+      const errors = [new Error(message), new Error(message), new Error(message)];
+      expect(fastest(() => call(errors.pop()))).toBeLessThan(BOUND_MS);
+    },
+  );
 });
 
 describe('errors from another realm are recognised by shape (issue 9)', () => {

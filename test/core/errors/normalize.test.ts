@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError, ERROR_KINDS, normalizeError, SEVERITIES } from 'bulwark/core';
+import { AppError, ERROR_KINDS, fingerprint, normalizeError, SEVERITIES, toJsonSafe } from 'bulwark/core';
 
 const expectValid = (error: AppError): void => {
   expect(error).toBeInstanceOf(AppError);
@@ -185,16 +185,32 @@ describe('normalizeError', () => {
     expect(() => JSON.stringify(normalizeError(cyclic))).not.toThrow();
   });
 
+  it('bounds the message of a huge BigInt, and keeps a small one (break-it pass 2, H4)', () => {
+    expect(normalizeError(7n ** 300_000n).message).toMatch(/^\[BigInt ~2535\d\d digits\]$/);
+    expect(normalizeError(12n).message).toBe('12');
+  });
+
   it('bounds the message of a huge string', () => {
     const error = normalizeError('x'.repeat(5_000_000));
     expect(error.message.length).toBeLessThanOrEqual(1000);
   });
 
-  it('bounds the message and stack of an Error with a huge message, keeping the frames', () => {
-    const error = normalizeError(new Error('y'.repeat(2_000_000)));
+  it('bounds the message and stack of an Error with a long message, keeping the frames', () => {
+    const error = normalizeError(new Error('y'.repeat(400_000)));
     expect(error.message.length).toBeLessThanOrEqual(1000);
     expect(error.stack?.length).toBeLessThanOrEqual(10_000);
     expect(error.stack).toMatch(/\n\s+at /);
+  });
+
+  it('does not read the stack of an Error with a huge message: reading it copies the whole message (issue 9)', () => {
+    const message = 'y'.repeat(2_000_000);
+    message.charCodeAt(0);
+    const thrown = new Error(message);
+    const error = normalizeError(thrown);
+    expect(error.message.length).toBeLessThanOrEqual(1000);
+    expect(error.stack).toBe(`[stack of ${(thrown.stack as string).length} characters, not read]`);
+    expect(toJsonSafe(thrown)).toMatchObject({ stack: error.stack });
+    expect(fingerprint(error)).toBe(fingerprint(normalizeError(new Error(message))));
   });
 
   it('redacts message and stack, so a normalized error can be logged as is (issue 9)', () => {

@@ -218,3 +218,29 @@ describe("a budget for the value's own code (S5)", () => {
     expect(Object.values(copy)).toContain('[…]');
   });
 });
+
+describe('name/value pairs are named by their name (issue 9, break-it pass 2: L12)', () => {
+  it('redacts [name, value] pairs and { name, value } entries by the name', async () => {
+    const { createResilience: create, redact: redactValue } = await import('bulwark/core');
+    const out = JSON.stringify(
+      redactValue({
+        headers: [
+          ['X-Api-Key', 'abc123def456'],
+          ['password', 'Hunter2xyz'],
+          ['Accept', 'text/html'],
+        ],
+        query_string: [['token', 'tok987zyx654']],
+        har: [{ name: 'Authorization', value: 'abc123def457' }],
+        Variables: [{ Name: 'DB_PASSWORD', Value: 'Hunter2xyz2' }],
+      }),
+    );
+    for (const secret of ['abc123def456', 'Hunter2xyz', 'tok987zyx654', 'abc123def457', 'Hunter2xyz2'])
+      expect(out).not.toContain(secret);
+    expect(out).toContain('"Accept","text/html"');
+    const resilience = create();
+    resilience.capture(new TypeError('Failed to fetch'), {
+      extra: { init: { method: 'POST', headers: [['X-Api-Key', 'abc123def456']] } },
+    } as never);
+    expect(JSON.stringify(resilience.store.getState())).not.toContain('abc123def456');
+  });
+});

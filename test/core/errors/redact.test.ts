@@ -212,3 +212,21 @@ describe('redact', () => {
     ).toEqual({ secret: '[Unreadable]', ok: 1 });
   });
 });
+
+describe('redactString from JavaScript (issue 9, break-it pass 2: F8)', () => {
+  it('never throws on a value that is not a string', () => {
+    const call = redactString as (value: unknown) => string;
+    expect(call(undefined)).toBe('');
+    expect(call(null)).toBe('');
+    expect(call(123)).toBe('123');
+    // An object is read as its bounded JSON-safe copy; its own toString is never called (it may throw or be huge).
+    expect(call({ note: 'token=abc123secret' })).toBe('{"note":"token=[REDACTED]"}');
+    expect(() =>
+      call({
+        toString() {
+          throw new Error('x');
+        },
+      }),
+    ).not.toThrow();
+  });
+});

@@ -270,3 +270,15 @@ describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B
     );
   });
 });
+
+describe('a JSON literal after a secret key (issue 9, break-it pass 2: F2)', () => {
+  it('ends at the next field, so the rest of the object stays', () => {
+    expect(redactString('{"password":null,"remember":true,"user":"ada"}')).toBe(
+      '{"password":null,"remember":true,"user":"ada"}',
+    );
+    expect(redactString('{"token":12345678,"ok":false}')).toBe('{"token":[REDACTED],"ok":false}');
+    expect(redactString('{"pin": 1234}')).toBe('{"pin": [REDACTED]}');
+    // Not a literal: an unquoted value still runs to the line's end.
+    expect(redactString('"password": hunter2, more words')).toBe('"password": [REDACTED]');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResilience, redact, redactString } from 'bulwark/core';
+import { createResilience, normalizeError, redact, redactString } from 'bulwark/core';
 
 // Issue 9 (findings L2, L9–L12, B2, B5, B7) and issue 13 (findings F1–F6): secrets known by their
 // shape in text (tokens, URLs, personal data), and the harmless look-alikes that must stay.
@@ -58,6 +58,61 @@ describe('a cut never keeps part of a long secret (L2)', () => {
   });
 });
 
+describe('a card number with its card fields after it (break-it pass 2, L1)', () => {
+  it('redacts the number of a Stripe-shaped card object written as JSON', () => {
+    gone('{"number":"4111111111111111","exp_month":12,"exp_year":2030,"cvc":"123"}', '4111111111111111');
+    gone('number 4242424242424242, expiry 12/30', '4242424242424242');
+    kept('order 4111111111111111 shipped');
+  });
+});
+
+describe('a cut keeps what was seen whole (break-it pass 2, F1)', () => {
+  it('keeps the text before a long secret replaced up to the window edge', () => {
+    const message = `Payment failed for order 12345 at checkout step 3, please retry. Debug: token=${'a1'.repeat(2500)}`;
+    const expected =
+      'Payment failed for order 12345 at checkout step 3, please retry. Debug: token=[REDACTED]…';
+    expect(redactString(message, 1000)).toBe(expected);
+    expect(normalizeError(new Error(message)).message).toBe(expected);
+    expect(redact({ detail: message })).toEqual({ detail: expected });
+  });
+
+  it('cuts compact JSON at its last field, not at the last space', () => {
+    const body = JSON.stringify({
+      error: 'validation_failed',
+      details: Array.from({ length: 60 }, (_, i) => ({ field: `items.${i}.qty`, code: 'too_small', min: 1 })),
+    });
+    const message = normalizeError(new Error(body)).message;
+    expect(message.startsWith('{"error":"validation_failed","details":[{"field":"items.0.qty"')).toBe(true);
+    expect(message.length).toBeGreaterThan(900);
+  });
+});
+
+describe('a stack window never keeps part of a long first line (break-it pass 2, L0)', () => {
+  const frames = '    at load (https://app.example/js/main.js:1:2)\n'.repeat(60);
+
+  it('drops the rest of a long Cookie line the window starts inside', () => {
+    const value = 'eyJpdiI6IlNlY3JldFZhbHVlMTIzIn0';
+    const cookie = `Cookie: _ga=GA1.2.3; ${'pref=x; '.repeat(1000)}remember_web_59ba36addc2b2f9401580f014c7f58ea4e30989d=${value}; theme=dark`;
+    const error = new Error(`Request failed ${cookie}`);
+    error.stack = `Error: Request failed ${cookie}\n${frames}`;
+    const stack = normalizeError(error).stack as string;
+    expect(stack).not.toContain(value);
+    expect(stack).toContain('at load');
+    const resilience = createResilience();
+    resilience.capture(error);
+    expect(JSON.stringify(resilience.store.getState())).not.toContain(value);
+  });
+
+  it('drops the rest of a long passphrase line and of a long JWT', () => {
+    const passphrase = new Error('x');
+    passphrase.stack = `Error: config dump password: ${'correct horse battery staple '.repeat(400)}Zebra99Secret\n${frames}`;
+    expect(normalizeError(passphrase).stack).not.toContain('Zebra99Secret');
+    const jwt = new Error('x');
+    jwt.stack = `Error: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJ${'QUJD'.repeat(3000)}.SIGNATURE0123456789abcdef\n${frames}`;
+    expect(normalizeError(jwt).stack).not.toContain('SIGNATURE0123456789abcdef');
+  });
+});
+
 describe('URL credentials (L9)', () => {
   it.each([
     ['redis://:s3cretPw@cache:6379/0', ['s3cretPw']],
@@ -65,6 +120,11 @@ describe('URL credentials (L9)', () => {
     ['mongodb://app:pa/ssWord@db/orders', ['pa/ssWord', 'ssWord']],
     ['mongodb://app:pa#ssWord@db/orders', ['pa#ssWord', 'ssWord']],
     ['amqps://:pa:ss?wd@mq.internal:5671', ['ss?wd']],
+    // Issue 9 (bounded time): the password's end is now a scan; the same shapes stay found.
+    ['see https://app.example:8443/login?next=https://u:hunter2x@db/x', ['hunter2x']],
+    ['postgres://app:@p@ss@db:5432/orders', ['p@ss']],
+    [`redis://:${'p'.repeat(199)}@cache`, ['ppppp']],
+    ['a://b:c@a://b:c@a://u:s3cretPw@db', ['s3cretPw']],
   ])('redacts %s', (text, needles) => {
     const out = gone(text, ...needles);
     expect(out).toMatch(/@(cache|db|mq)/);

@@ -30,6 +30,21 @@ const forgedErrors: [string, unknown][] = [
       fieldErrors: { email: 'Taken' },
     },
   ],
+  // Break-it pass 2 (H5): every other field well-formed, the stack not a string.
+  ...[5, { toString: () => 'x' }, ['a']].map((stack): [string, unknown] => [
+    `a well-formed marker whose stack is ${JSON.stringify(stack)}`,
+    {
+      isAppError: true,
+      message: 'm',
+      code: 'C',
+      messageKey: 'unknown',
+      retryable: false,
+      kind: 'unknown',
+      severity: 'error',
+      actions: [],
+      stack,
+    },
+  ]),
   ['null', null],
   ['a string', 'boom'],
   ['a Proxy whose traps throw', hostile],

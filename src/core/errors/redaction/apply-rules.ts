@@ -55,6 +55,8 @@ export function applyRule(
   let out = '';
   let done = 0;
   let changed = false;
+  // One object per scan, so a rule's `secretEnd` can keep what it read of this text (types.ts).
+  const scan: Pick<RuleContext, 'isSecretKey'> = { isSecretKey: context.isSecretKey };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index;
@@ -68,7 +70,7 @@ export function applyRule(
       m[group] !== undefined &&
       (!rule.keywords || rule.keywords.test(nearby(keyText ?? '', text, start, done)));
     if (ok && rule.secretEnd) {
-      end = Math.min(text.length, rule.secretEnd(text, secretStart, m, context));
+      end = Math.min(text.length, rule.secretEnd(text, secretStart, m, scan));
       ok = end > secretStart;
     }
     if (ok && rule.test) {

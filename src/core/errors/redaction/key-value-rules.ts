@@ -105,10 +105,11 @@ export const keyValueRules: readonly RedactionRule[] = [
       if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
       const equals = EQUALS.test(m[2] as string);
       const query = equals && queryForm(text, m.index);
+      const json = !equals && /^\\*"/.test(key);
       // A token an earlier rule replaced was the whole secret: `api_key=[REDACTED] card …` goes on.
       MARKER_THEN_SPACE.lastIndex = start;
       if (MARKER_THEN_SPACE.test(text)) return MARKER_THEN_SPACE.lastIndex;
-      return valueEnd(text, start, { quote: m[3] as string, equals, query }, m.index);
+      return valueEnd(text, start, { quote: m[3] as string, equals, query, json }, m.index);
     },
     test: (m, { secret }) => !REPLACED.test(secret) && !isReason(secret, !EQUALS.test(m[2] as string)),
   },

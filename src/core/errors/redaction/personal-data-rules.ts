@@ -9,6 +9,11 @@ const CARD_WORD =
 /** An id word between the card word and the number cancels it: `Payment for order 4539…`, `cardId`. */
 const ID_WORD =
   /\b(order|invoice|shipment|tracking|id|ids|ref|reference|request|txn|transaction|count|number of)\b/;
+/**
+ * Card fields right after a number (Stripe's `createToken`, Braintree: `{"number":"4111…","exp_month":12,
+ * "cvc":"123"}`): the card context may follow the number (break-it pass 2, L1).
+ */
+const CARD_AFTER = /\b(cvc|cvv2?|csc|exp month|exp year|expiry|expiration|exp date)\b/;
 /** Keys whose whole value is what a person typed: a card number there needs no card word (`{ input: '4539…' }`). */
 const INPUT_KEY = /^\s*(input|value|val|field|text|data|entry|raw|pasted?)\s*$/;
 /** Whitespace that groups digits: spaces (1–3), tab, NBSP, figure, thin and narrow no-break spaces. */
@@ -67,7 +72,9 @@ export const personalDataRules: readonly RedactionRule[] = [
       const separator = m[1] ?? m[2];
       if (separator !== undefined && separator !== '.') return true;
       return (
-        cardContext(before) || (!separator && m[0].length === m.input.length && INPUT_KEY.test(words(before)))
+        cardContext(before) ||
+        CARD_AFTER.test(words(m.input.slice(m.index + m[0].length, m.index + m[0].length + 40))) ||
+        (!separator && m[0].length === m.input.length && INPUT_KEY.test(words(before)))
       );
     },
   },

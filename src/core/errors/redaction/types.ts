@@ -30,7 +30,9 @@ export interface RedactionRule {
    * secret, or `start` when there is none (the match is then rejected and the scan resumes after the
    * groups before the secret). The pattern only has to find the start (the secret group may be
    * empty). A match that `test` rejects after this resumes past the secret too, so work stays linear:
-   * `test` must then only reject text that holds no other secret (a plain-word reason).
+   * `test` must then only reject text that holds no other secret (a plain-word reason). `context`
+   * is one object per scan of one text, so a rule may keep what it read there (in a WeakMap keyed
+   * by it) and not read it again for the next match.
    * @default the end of the secret group
    */
   secretEnd?: (

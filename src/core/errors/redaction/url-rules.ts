@@ -1,6 +1,7 @@
 import { isReason } from './reason';
 import { opaque } from './checks';
 import type { RedactionRule } from './types';
+import { urlPasswordEnd } from './url-password-end';
 
 /**
  * Query parameter names that carry a credential although, as key names, they are harmless
@@ -15,17 +16,26 @@ const QUERY_KEY = /(?:^|[^a-z])(query(?:[_ -]?string)?|search|qs)(?:[^a-z]|$)/i;
 const CREDENTIAL_PATHS =
   'reset|reset[-_]?password|password[-_]?reset|reset[-_]?token|forgot[-_]?password|verify|verify[-_]?email|verification|confirm|confirm[-_]?email|confirmation|activate|activation|invite|invites|invitation|invitations|accept[-_]?invite|magic|magic[-_]?link|login[-_]?link|sign[-_]?in[-_]?link|unsubscribe|one[-_]?time|otp|token|tokens|set[-_]?password';
 
+/** `host:443/…`: a port, then a path. */
+const PORT_AND_PATH = /^[^:]*:\d{1,5}[/?#]/;
+
 /** Secrets in URLs: credentials in the authority, credential query parameters, credential path segments. */
 export const urlRules: readonly RedactionRule[] = [
   // user:password@ in a URL; the user may be empty (redis://:pw@host) and the password may hold
-  // `@ / # ? :` — it runs to the first `@` followed by a host and the end of the authority
+  // `@ / # ? :` — it runs to the first `@` followed by a host and the end of the authority (a
+  // scan, url-password-end.ts: linear where a lazy pattern was not)
   {
     id: 'url-credentials',
-    pattern:
-      /(\b[a-z][\w+.-]{0,20}:\/\/)([^\s:@/?#]{0,200}:\S{1,200}?)@(?=[\w.-]{1,253}(?::\d{1,5})?(?:[\s/?#,;'"<>)\]]|$))/gi,
+    pattern: /(\b[a-z][\w+.-]{0,20}:\/\/)([^\s:@/?#]{0,200}:)/gi,
     secretGroup: 2,
-    // `https://host:443/path?u=ada@example.com` is a port and a path, not a password
-    test: (m) => !/^[^:]*:\d{1,5}[/?#]/.test(m[2] as string),
+    secretEnd: (text, start, m, context) => {
+      const from = start + (m[2] as string).length;
+      const end = urlPasswordEnd(text, from, context);
+      if (end === from) return start;
+      // `https://host:443/path?u=ada@example.com` is a port and a path, not a password; rejected
+      // here (not in `test`) so the scan resumes after the scheme, and a URL inside the path is seen
+      return PORT_AND_PATH.test(text.slice(start, end)) ? start : end;
+    },
   },
   // A credential query or fragment parameter, after `?`, `&`, `;` or `#`, also percent-encoded
   // once or twice (`%3Fcode%3D…` inside `redirect_uri=`), in absolute, relative and scheme-less

@@ -24,6 +24,8 @@ export interface ValueForm {
   equals: boolean;
   /** `raw` or `encoded` when the pair is a URL query parameter. */
   query: false | 'raw' | 'encoded';
+  /** True after a quoted key and `:` (`"password": null`): a JSON literal or number ends at `,` `}` `]`. @default false */
+  json?: boolean;
 }
 
 /** A ` key=` pair starting at a space: where an unquoted `=` value ends. */
@@ -38,13 +40,15 @@ const isRawQueryStop = (code: number): boolean =>
   code === 38 || code === 35 || code === 34 || code === 60 || code === 62 || code === 96 || isSpaceChar(code);
 const ENCODED_QUERY_STOP = /^%(?:26|23|20)/i;
 const STACK_FRAME = /^[ \t]+at /;
+/** A JSON literal or number, with the spaces around it (at most 32 characters are tested). */
+const JSON_LITERAL = /^[ \t]*(?:null|true|false|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[ \t]*$/;
 const BLOCK = /^[|>][-+]?\d?$/;
 /** A literal `\n` and the indentation after it: the next line of a block inside a JSON string. */
 const ESCAPED_LINE = /\\n(?:[ \t]|\\t)+/y;
 
 const isSpace = (code: number): boolean => code === 32 || code === 9;
 /** What `\s` matches. */
-const isSpaceChar = (code: number): boolean =>
+export const isSpaceChar = (code: number): boolean =>
   (code >= 9 && code <= 13) ||
   code === 32 ||
   code === 0xa0 ||
@@ -97,6 +101,10 @@ function plainEnd(text: string, from: number, form: ValueForm): number {
     )
       break;
     if (form.query) continue;
+    // `{"password":null,"remember":true}`: a JSON literal or number ends the value (break-it pass 2, F2).
+    if (form.json && (code === 44 || code === 125 || code === 93) && i - from <= 32) {
+      if (JSON_LITERAL.test(text.slice(from, i))) break;
+    }
     if (code === 34 || code === 39) {
       CLOSES.lastIndex = i + 1;
       if (CLOSES.test(text)) {

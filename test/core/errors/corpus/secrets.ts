@@ -118,6 +118,11 @@ const KINDS: Record<string, Maker> = {
     (v) => `card ${v} declined`,
     (i) => withLuhn(`5${'12345'[i % 5]}${digits(i + 1900, 13)}`),
   ),
+  // Break-it pass 2 (L1): the card fields come after the number (Stripe createToken, Braintree).
+  'card number (card fields after it)': plain(
+    (v) => `{"number":"${v}","exp_month":12,"exp_year":2030}`,
+    (i) => withLuhn(`4${digits(i + 1950, 14)}`),
+  ),
   iban: plain(
     (v) => `refund to ${v}`,
     (i) => iban(['DE', 'FR', 'NL', 'ES'][i % 4] as string, digits(i + 2000, 18)),
@@ -260,9 +265,19 @@ const KINDS: Record<string, Maker> = {
     ];
     return { text: texts[i % texts.length] as string, needles: [v] };
   },
+  // Break-it pass 2 (L8): a flag with `=`, as Node's `Command failed: <command line>` shows it.
+  'command line flag with =': (i) => {
+    const v = random(i + 3700, 14);
+    const texts = [
+      `Command failed: mysqldump --password=${v} app`,
+      `node app.js --api-key=${v}`,
+      `java -Dspring.datasource.password=${v} -jar app.jar`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
 };
 
-/** Nine of each kind: 49 kinds × 9 = 441 planted secrets. */
+/** Nine of each kind: 51 kinds × 9 = 459 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
