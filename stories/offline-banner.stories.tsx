@@ -85,7 +85,7 @@ export const NeedAttention: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('status')).toHaveTextContent('Changes that could not be sent: 2');
-    await userEvent.click(canvas.getAllByRole('button', { name: 'Discard' })[1]!);
+    await userEvent.click(canvas.getByRole('button', { name: /^Discard POST \/api\/tasks\/7/ }));
     await expect(canvas.getByRole('status')).toHaveTextContent('Changes that could not be sent: 1');
   },
 };

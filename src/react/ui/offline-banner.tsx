@@ -1,8 +1,9 @@
-import type { CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 import type { NetworkStatus } from '../../core/offline/network-status';
 import type { OfflineQueue } from '../../core/offline/register-offline-queue';
 import { useNetworkStatus } from '../hooks/use-network-status';
 import { useOfflineQueue } from '../hooks/use-offline-queue';
+import { useOptionalResilience } from '../resilience-context';
 import { styles, surfaceFor } from './styles';
 import { uiText, useCatalog } from './use-catalog';
 
@@ -23,7 +24,11 @@ export interface OfflineBannerProps {
  * (with "Send now"), sending, paused until they sign in again, and M that could not be sent (each
  * with "Try again" and "Discard"). Text from the catalog (`ui.offlineQueue*`). The text sits in a
  * polite live region that stays in the page, empty when there is nothing to say, so screen readers
- * announce each change; the buttons are outside it so they are not read out on every change.
+ * announce each change; the buttons are outside it so they are not read out on every change. Each dead
+ * letter's buttons are named with their request ("Try again POST /api/notes was refused (422)"), so a list of
+ * them is not a row of identical "Try again" buttons (WCAG 2.4.6). A button whose action fails (the outbox's
+ * storage, a worker that is gone) is captured as a user action on the nearest `ResilienceProvider`, so the
+ * user sees why.
  *
  * @example
  * <OfflineQueueProvider queue={outbox}><OfflineBanner /><App /></OfflineQueueProvider>
@@ -32,6 +37,8 @@ export function OfflineBanner({ queue, network, style, className }: OfflineBanne
   const { pending, dead, replaying, paused, replay, retry, discard } = useOfflineQueue(queue);
   const online = useNetworkStatus({ status: network });
   const catalog = useCatalog();
+  const resilience = useOptionalResilience();
+  const idPrefix = useId();
   const lines: string[] = [];
   if (!online) lines.push(uiText(catalog, 'offlineQueueOffline'));
   if (paused) lines.push(uiText(catalog, 'offlineQueuePaused'));
@@ -39,7 +46,8 @@ export function OfflineBanner({ queue, network, style, className }: OfflineBanne
   if (pending > 0 && !replaying) lines.push(uiText(catalog, 'offlineQueuePending', { count: pending }));
   if (dead.length > 0) lines.push(uiText(catalog, 'offlineQueueDead', { count: dead.length }));
   const visible = lines.length > 0;
-  const run = (action: () => Promise<unknown>) => () => void action().catch(() => undefined);
+  const run = (action: () => Promise<unknown>, userAction: string) => () =>
+    void action().catch((error: unknown) => resilience?.capture(error, { source: 'queue', userAction }));
 
   return (
     <div
@@ -55,28 +63,45 @@ export function OfflineBanner({ queue, network, style, className }: OfflineBanne
       </div>
       {online && pending > 0 && !replaying && !paused ? (
         <div style={styles.actions}>
-          <button type="button" style={styles.button} onClick={run(replay)}>
+          <button type="button" style={styles.button} onClick={run(replay, 'send saved changes')}>
             {uiText(catalog, 'offlineQueueRetryNow')}
           </button>
         </div>
       ) : null}
       {dead.length > 0 ? (
         <ul style={styles.muted}>
-          {dead.map((letter) => (
-            <li key={letter.id}>
-              {uiText(catalog, 'offlineQueueDeadItem', {
-                method: letter.method,
-                url: letter.url,
-                status: letter.status,
-              })}{' '}
-              <button type="button" style={styles.button} onClick={run(() => retry(letter.id))}>
-                {uiText(catalog, 'offlineQueueRetry')}
-              </button>{' '}
-              <button type="button" style={styles.button} onClick={run(() => discard(letter.id))}>
-                {uiText(catalog, 'offlineQueueDiscard')}
-              </button>
-            </li>
-          ))}
+          {dead.map((letter) => {
+            const itemId = `${idPrefix}-${letter.id}`;
+            return (
+              <li key={letter.id}>
+                <span id={itemId}>
+                  {uiText(catalog, 'offlineQueueDeadItem', {
+                    method: letter.method,
+                    url: letter.url,
+                    status: letter.status,
+                  })}
+                </span>{' '}
+                <button
+                  type="button"
+                  id={`${itemId}-retry`}
+                  aria-labelledby={`${itemId}-retry ${itemId}`}
+                  style={styles.button}
+                  onClick={run(() => retry(letter.id), 'retry a saved change')}
+                >
+                  {uiText(catalog, 'offlineQueueRetry')}
+                </button>{' '}
+                <button
+                  type="button"
+                  id={`${itemId}-discard`}
+                  aria-labelledby={`${itemId}-discard ${itemId}`}
+                  style={styles.button}
+                  onClick={run(() => discard(letter.id), 'discard a saved change')}
+                >
+                  {uiText(catalog, 'offlineQueueDiscard')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </div>

@@ -1,7 +1,14 @@
 import { expectReactRenderError, REACT_18 } from '../../helpers/console-errors';
 import { act, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { createNetworkStatus, OfflineBanner, OfflineQueueProvider, useOfflineQueue } from 'bulwark';
+import {
+  createNetworkStatus,
+  createResilience,
+  OfflineBanner,
+  OfflineQueueProvider,
+  ResilienceProvider,
+  useOfflineQueue,
+} from 'bulwark';
 import { describe, expect, it } from 'vitest';
 import { createFakeOfflineQueue, deadLetter } from '../../helpers/fake-offline-queue';
 
@@ -40,10 +47,41 @@ describe('OfflineBanner', () => {
     render(<OfflineBanner queue={queue} network={network(true)} />);
     expect(screen.getByRole('status')).toHaveTextContent('Changes that could not be sent: 2');
     expect(screen.getByText(/POST \/api\/tasks was refused \(409\)/)).toBeInTheDocument();
-    await userEvent.click(screen.getAllByRole('button', { name: 'Discard' })[1]!);
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await userEvent.click(screen.getAllByRole('button', { name: /^Discard/ })[1]!);
+    await userEvent.click(screen.getByRole('button', { name: /^Try again/ }));
     expect(queue.calls).toEqual(['discard:b', 'retry:a']);
     expect(screen.getByRole('status')).toHaveTextContent('Changes waiting to be sent: 1');
+  });
+
+  it('names each dead letter’s buttons with its request, so a list of them is not a row of identical names', () => {
+    const queue = createFakeOfflineQueue({ dead: [deadLetter('a'), deadLetter('b', 409, '/api/tasks')] });
+    render(<OfflineBanner queue={queue} network={network(true)} />);
+    const names = screen.getAllByRole('button').map((button) => button.getAttribute('aria-labelledby') ?? '');
+    expect(
+      screen.getByRole('button', { name: /^Try again POST \/api\/tasks was refused \(409\)/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /^Discard POST \/api\/notes was refused \(422\)/ }),
+    ).toBeInTheDocument();
+    expect(new Set(screen.getAllByRole('button').map((b) => b.textContent)).size).toBe(2);
+    expect(names.every(Boolean)).toBe(true);
+  });
+
+  it('captures a button’s failure as a user action instead of swallowing it', async () => {
+    const resilience = createResilience();
+    const queue = createFakeOfflineQueue({ dead: [deadLetter('a')] });
+    queue.retry = () => Promise.reject(new Error('The outbox storage is gone'));
+    render(
+      <ResilienceProvider resilience={resilience} presenters={false}>
+        <OfflineBanner queue={queue} network={network(true)} />
+      </ResilienceProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /^Try again/ }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    const records = Object.values(resilience.store.getState().records);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.error.message).toBe('The outbox storage is gone');
+    expect(records[0]?.context).toMatchObject({ source: 'queue', userAction: 'retry a saved change' });
   });
 
   it('asks to sign in again while paused', () => {
