@@ -143,7 +143,10 @@ describe('what the budget counts (issue 9, break-it pass 2: H2, H4)', () => {
 
   it('describes a BigInt longer than maxStringLength digits by its size', () => {
     const huge = 7n ** 30_000n;
-    expect(toJsonSafe({ huge, small: 12n })).toEqual({ huge: expect.stringMatching(/^\[BigInt ~2535\d digits\]$/), small: '12n' });
+    expect(toJsonSafe({ huge, small: 12n })).toEqual({
+      huge: expect.stringMatching(/^\[BigInt ~2535\d digits\]$/),
+      small: '12n',
+    });
     expect(JSON.stringify(toJsonSafe(huge)).length).toBeLessThan(100);
   });
 });
