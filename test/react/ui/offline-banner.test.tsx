@@ -69,8 +69,10 @@ describe('OfflineBanner', () => {
 
   it('captures a button’s failure as a user action instead of swallowing it', async () => {
     const resilience = createResilience();
-    const queue = createFakeOfflineQueue({ dead: [deadLetter('a')] });
-    queue.retry = () => Promise.reject(new Error('The outbox storage is gone'));
+    const queue = {
+      ...createFakeOfflineQueue({ dead: [deadLetter('a')] }),
+      retry: () => Promise.reject(new Error('The outbox storage is gone')),
+    };
     render(
       <ResilienceProvider resilience={resilience} presenters={false}>
         <OfflineBanner queue={queue} network={network(true)} />
