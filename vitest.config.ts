@@ -77,6 +77,9 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-browser.ts'],
           browser: browser(),
+          // One file at a time: storage quota and usage are the whole origin's, so a file that lowers the
+          // quota (draft-quota) saw other files' databases come and go, and its room was not what it set.
+          fileParallelism: false,
         },
       },
       {

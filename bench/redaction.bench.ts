@@ -1,6 +1,7 @@
 // Redaction benchmark (issue 9): the two corpus figures, then the time per call on hostile values.
 // Run with `npm run bench:redaction` (node --import tsx bench/redaction.bench.ts).
 // bulwark is measured as it ships: compiled and bundled by esbuild, as tsup does.
+import { forgedAppError } from '../test/helpers/forged-app-error';
 import { build } from 'esbuild';
 import { cpus, loadavg } from 'node:os';
 import vm from 'node:vm';
@@ -72,14 +73,7 @@ for (let i = 0; i < 100_000; i++) wide[`key${i}`] = i;
 const wide10k: Record<string, unknown> = {};
 for (let i = 0; i < 10_000; i++) wide10k[`key${i}`] = i;
 const forged = {
-  isAppError: true,
-  message: 'm',
-  code: 'C',
-  messageKey: 'unknown',
-  retryable: false,
-  kind: 'unknown',
-  severity: 'error',
-  actions: [],
+  ...forgedAppError(),
   status: 1e300,
   stack: { toString: () => 'x' },
 };

@@ -4,16 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { scrubEnvelope } from '../../src/sentry/scrub-envelope';
 import { createPayloadScrubber } from '../../src/sentry/scrub-payload';
 import type { SentryEnvelope } from '../../src/sentry/types';
+import { fastest } from '../helpers/fastest';
 
-const fastest = (run: () => unknown): number => {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-};
 const json = JSON.stringify(
   Array.from({ length: 400 }, (_, i) => ({
     id: i,

@@ -1,5 +1,7 @@
+import { forgedAppError } from '../../helpers/forged-app-error';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { fastest } from '../../helpers/fastest';
 import {
   createResilience,
   fingerprint,
@@ -19,17 +21,6 @@ import {
 // and still fails for the old quadratic or whole-input behaviour (a copy of a 50 MB stack, 120–300
 // ms; seconds for the quadratic ones).
 const BOUND_MS = 100;
-
-/** The fastest of three runs, in ms: another process can stall one run, but whole-input work is slow every time. */
-const fastest = (call: () => unknown): number => {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    call();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-};
 
 const trap = () => {
   throw new Error('trap');
@@ -129,14 +120,7 @@ const hostile = (): [string, unknown][] => {
     [
       'a forged AppError with nonsense fields',
       {
-        isAppError: true,
-        message: 'm',
-        code: 'C',
-        messageKey: 'unknown',
-        retryable: false,
-        kind: 'unknown',
-        severity: 'error',
-        actions: [],
+        ...forgedAppError(),
         status: 1e300,
         stack: { toString: trap },
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResilience, redact, redactString } from 'bulwark/core';
+import { fastest } from '../../helpers/fastest';
 
 // Issue 9: the shape rules added for tokens, URLs and personal data stay linear. A 1–5 MB string
 // made of each new shape, repeated, costs the same bounded window as any other string. The bound
@@ -13,20 +14,6 @@ const fill = (unit: string, bytes = 2 * MB): string => {
   const text = unit.repeat(Math.ceil(bytes / unit.length));
   text.charCodeAt(0);
   return text;
-};
-
-/**
- * The fastest of three runs, in ms: another process on a shared 2-core machine can stall one run,
- * but a quadratic pattern is slow every time.
- */
-const fastest = (call: () => unknown): number => {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    call();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 };
 
 const shapes: [string, string][] = [

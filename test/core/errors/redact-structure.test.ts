@@ -1,3 +1,4 @@
+import { forgedAppError } from '../../helpers/forged-app-error';
 import { describe, expect, it } from 'vitest';
 import { AppError, createResilience, normalizeError, redact, toJsonSafe } from 'bulwark/core';
 
@@ -158,13 +159,7 @@ describe('field errors (L14)', () => {
 describe('what the store keeps of an AppError (C3, S4)', () => {
   it('stores a forged marker as a real AppError, each field checked for its type', () => {
     const forged = {
-      isAppError: true,
-      message: 'm',
-      code: 'C',
-      messageKey: 'unknown',
-      retryable: false,
-      kind: 'unknown',
-      severity: 'error',
+      ...forgedAppError(),
       actions: ['retry', 42, { id: 'x' }],
       status: 1e300,
       retryAfterMs: -5,

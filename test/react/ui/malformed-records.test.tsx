@@ -1,3 +1,4 @@
+import { forgedAppError } from '../../helpers/forged-app-error';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import {
   AppError,
@@ -34,14 +35,7 @@ const forgedErrors: [string, unknown][] = [
   ...[5, { toString: () => 'x' }, ['a']].map((stack): [string, unknown] => [
     `a well-formed marker whose stack is ${JSON.stringify(stack)}`,
     {
-      isAppError: true,
-      message: 'm',
-      code: 'C',
-      messageKey: 'unknown',
-      retryable: false,
-      kind: 'unknown',
-      severity: 'error',
-      actions: [],
+      ...forgedAppError(),
       stack,
     },
   ]),
