@@ -1,4 +1,4 @@
-import { useId, type CSSProperties } from 'react';
+import { Fragment, useId, type CSSProperties } from 'react';
 import type { NetworkStatus } from '../../core/offline/network-status';
 import type { OfflineQueue } from '../../core/offline/register-offline-queue';
 import { useNetworkStatus } from '../hooks/use-network-status';
@@ -48,6 +48,10 @@ export function OfflineBanner({ queue, network, style, className }: OfflineBanne
   const visible = lines.length > 0;
   const run = (action: () => Promise<unknown>, userAction: string) => () =>
     void action().catch((error: unknown) => resilience?.capture(error, { source: 'queue', userAction }));
+  const deadLetterActions = [
+    { name: 'retry', label: 'offlineQueueRetry', act: retry, userAction: 'retry a saved change' },
+    { name: 'discard', label: 'offlineQueueDiscard', act: discard, userAction: 'discard a saved change' },
+  ] as const;
 
   return (
     <div
@@ -80,25 +84,21 @@ export function OfflineBanner({ queue, network, style, className }: OfflineBanne
                     url: letter.url,
                     status: letter.status,
                   })}
-                </span>{' '}
-                <button
-                  type="button"
-                  id={`${itemId}-retry`}
-                  aria-labelledby={`${itemId}-retry ${itemId}`}
-                  style={styles.button}
-                  onClick={run(() => retry(letter.id), 'retry a saved change')}
-                >
-                  {uiText(catalog, 'offlineQueueRetry')}
-                </button>{' '}
-                <button
-                  type="button"
-                  id={`${itemId}-discard`}
-                  aria-labelledby={`${itemId}-discard ${itemId}`}
-                  style={styles.button}
-                  onClick={run(() => discard(letter.id), 'discard a saved change')}
-                >
-                  {uiText(catalog, 'offlineQueueDiscard')}
-                </button>
+                </span>
+                {deadLetterActions.map(({ name, label, act, userAction }) => (
+                  <Fragment key={name}>
+                    {' '}
+                    <button
+                      type="button"
+                      id={`${itemId}-${name}`}
+                      aria-labelledby={`${itemId}-${name} ${itemId}`}
+                      style={styles.button}
+                      onClick={run(() => act(letter.id), userAction)}
+                    >
+                      {uiText(catalog, label)}
+                    </button>
+                  </Fragment>
+                ))}
               </li>
             );
           })}
