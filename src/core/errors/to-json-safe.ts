@@ -48,10 +48,12 @@ export interface JsonSafeOptions extends JsonSafeLimits {
   /** Called for every object property; return the value to keep walking it, or a replacement. @default identity */
   mapEntry?: (key: string, value: unknown) => unknown;
   /**
-   * Whether the entry `name` (stored at `path`, e.g. `card.number`) and everything under it is
-   * secret: its strings and numbers then reach the hooks with `secret` true. @default never
+   * Whether the entry `name` (stored at `path`, e.g. `card.number`) is secret: its strings and numbers
+   * then reach the hooks with `secret` true. `inherited` says whether its parent is; the answer is
+   * passed down, so a parent's secrecy holds under it unless this says otherwise (a harmless
+   * `expiresAt` under `token`). @default the parent's (`inherited`)
    */
-  isSecret?: (name: string, path: string) => boolean;
+  isSecret?: (name: string, path: string, inherited: boolean) => boolean;
 }
 
 /** Collections copied as their entries: a Map, `Headers`, `URLSearchParams` or `FormData` becomes an object. */
@@ -180,7 +182,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     mapString = (text: string) => text,
     mapNumber = (n: number | bigint) => (typeof n === 'bigint' ? `${n}n` : n),
     mapEntry = (_key: string, item: unknown) => item,
-    isSecret = () => false,
+    isSecret = (_name: string, _path: string, inherited: boolean) => inherited,
   } = options;
   const seen = new Set<object>();
   let nodes = 0;
@@ -267,7 +269,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           tag !== 'Set' && length === 2 && typeof first === 'string'
             ? [
                 walk(first, depth + 1, key, secret),
-                walk(items[1], depth + 1, child(first), secret || isSecret(first, child(first))),
+                walk(items[1], depth + 1, child(first), isSecret(first, child(first), secret)),
               ]
             : items.map((entry) => walk(entry, depth + 1, key, secret));
         if (cut) out.push(more((obj.size as number) - maxEntries));
@@ -309,7 +311,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           const read = isMap ? mapped : foreign(() => obj[name]);
           const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
           if (entry !== undefined)
-            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(named, path));
+            out[safeKey] = walk(entry, depth + 1, path, isSecret(named, path, secret));
         } catch {
           // One unreadable entry (a throwing getter) costs only itself (issue 9).
           while (Object.hasOwn(out, safeKey)) safeKey += '#';
