@@ -1,6 +1,6 @@
 import { oversizedNumber } from './oversized-number';
 import { clip, OVERLAP } from './redaction/clip';
-import { readProperty } from './read-property';
+import { listedKeys, readProperty } from './read-property';
 import { stackText } from './stack-text';
 import type { JsonValue } from './types';
 
@@ -135,6 +135,9 @@ const COUNTED = 1000;
  * so the budget starts at the first key.
  */
 function ownKeys(obj: object, max: number, budgetMs: number): [string[], number | string, number] {
+  // Listed already in this capture (the field-error reader): not listed again (break-it pass 2, H2).
+  const listed = listedKeys(obj);
+  if (listed) return [listed.slice(0, max), Math.max(0, listed.length - max), 0];
   const keys: string[] = [];
   let more = 0;
   const start = clock();

@@ -1,6 +1,6 @@
 import { keyWords } from './secret-key';
 import type { RedactionRule, RuleContext } from './types';
-import { MATCH_COST, type WorkBudget } from './work-budget';
+import { MATCH_CHAR_COST, MATCH_COST, type WorkBudget } from './work-budget';
 
 /** How far before a match its keywords are looked for. */
 const NEAR = 40;
@@ -70,13 +70,13 @@ export function applyRule(
       keyText = context.key && keyWords(context.key).join(' ');
     let end = secretStart + (m[group]?.length ?? 0);
     // What the candidate's checks read: the match, the text before it, a value scanned to its end (H1).
-    budget?.take(MATCH_COST + m[0].length);
+    budget?.take(MATCH_COST + MATCH_CHAR_COST * m[0].length);
     let ok =
       m[group] !== undefined &&
       (!rule.keywords || rule.keywords.test(nearby(keyText ?? '', text, start, done)));
     if (ok && rule.secretEnd) {
       end = Math.min(text.length, rule.secretEnd(text, secretStart, m, scan));
-      budget?.take(Math.max(0, end - secretStart));
+      budget?.take(MATCH_CHAR_COST * Math.max(0, end - secretStart));
       ok = end > secretStart;
     }
     if (ok && rule.test) {
