@@ -104,7 +104,9 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   const patterns = rules.map((rule) => globalPattern(rule.pattern));
   // Lower-cased once: a text is lower-cased once too and searched for them (apply-rules.ts `mayMatch`).
   const triggers = rules.map((rule) =>
-    options.prefilter === false || !rule.triggers ? {} : { triggers: rule.triggers.map((t) => t.toLowerCase()) },
+    options.prefilter === false || !rule.triggers
+      ? {}
+      : { triggers: rule.triggers.map((t) => t.toLowerCase()) },
   );
   const workBudget = options.workBudget ?? DEFAULT_WORK_BUDGET;
   /** The budget of the call running now (JavaScript runs one at a time); nested calls share it. */
@@ -117,7 +119,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     } finally {
       active = undefined;
     }
-  };  // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
+  }; // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
   const known = new Map<string, boolean>();
   /** The name rules and `keys`, remembered per name (`allowKeys` is checked apart: it wins over a path). */
   const secretName = (key: string): boolean => {

@@ -313,8 +313,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           const path = child(named);
           const read = isMap ? mapped : foreign(() => obj[name]);
           const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
-          if (entry !== undefined)
-            out[safeKey] = walk(entry, depth + 1, path, isSecret(named, path, secret));
+          if (entry !== undefined) out[safeKey] = walk(entry, depth + 1, path, isSecret(named, path, secret));
         } catch {
           // One unreadable entry (a throwing getter) costs only itself (issue 9).
           while (Object.hasOwn(out, safeKey)) safeKey += '#';
