@@ -9,7 +9,7 @@ import { plantedSecrets } from './corpus/secrets';
 /** Shapes that earlier rules take first in the planted corpus, so each triggered rule matches something alone. */
 const alone = [
   `state=${btoa('{"password":"Hunter2xyz"}')}`,
-  `wallet private key: 0x${'4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'}`,
+  `wallet private key: 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318`,
   '<input type="password" name="pw" value="Hunter2xyz">',
 ];
 // Every text a rule family must handle: the planted secrets, the benign corpora, and each of them
