@@ -85,9 +85,11 @@ const listed = (list: readonly (string | RegExp)[] | undefined, key: string): bo
  * (`{ card: { number } }` is a card number, `{ session: { id } }` a session id), and the parent's
  * name is nearby text for the values under it. Under a secret name every string and number is
  * replaced, down the whole subtree, except what tells "missing" from "set": `null`, absent keys, `''`,
- * booleans and integers from -99 to 99 (counts). Works on nested, cyclic, frozen and hostile objects,
- * arrays, Errors from any realm, Maps, Sets, `Headers` and `URLSearchParams`, with the bounds of
- * {@link toJsonSafe} (50 entries, 500 values, 2,000 characters, 100 ms of the value's own code).
+ * booleans and integers from -99 to 99 (counts), and harmless facts, scanned like any value
+ * (`expiresAt`, `method`, `type`: see `harmlessField`). Works on nested, cyclic, frozen and hostile
+ * objects, arrays, Errors from any realm, Maps, Sets, `Headers` and `URLSearchParams`, with the bounds
+ * of {@link toJsonSafe} (50 entries, 500 values, 2,000 characters, 100 ms of the value's own code) and
+ * a work budget per call (`workBudget`: once spent, what is left becomes `[not scanned: N chars]`).
  * Never throws; returns a JSON-safe copy.
  *
  * @example

@@ -124,7 +124,7 @@ describe('reading a thrown value once per capture (issue 9, H2, H3)', () => {
     expect(reads).toBe(1);
   });
 
-  it('lists a wide field-error object once per normalizeError', () => {
+  it('lists a wide field-error object once per normalizeError and once per capture', () => {
     let listed = 0;
     const errors = new Proxy(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, ['bad']])), {
       ownKeys(target) {
@@ -135,6 +135,9 @@ describe('reading a thrown value once per capture (issue 9, H2, H3)', () => {
     const error = normalizeError({ status: 422, errors });
     expect(listed).toBe(1);
     expect(error.fieldErrors?.f0).toEqual(['bad']);
+    listed = 0;
+    createResilience().capture({ status: 422, errors });
+    expect(listed).toBe(1);
   });
 
   it('keeps the first entries of an object with 200,000 keys', () => {
