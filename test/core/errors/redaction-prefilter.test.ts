@@ -24,10 +24,8 @@ const corpus = [
 const withTriggers = defaultRedactionRules.filter((rule) => rule.triggers);
 
 describe('the trigger prefilter (issue 9)', () => {
-  it('gives most default rules literal triggers', () => {
-    expect(withTriggers.map((rule) => rule.id)).toEqual(
-      expect.arrayContaining(['jwt', 'email', 'url-credentials', 'private-key', 'cookie-header']),
-    );
+  it('gives the costliest literal-led default rules triggers', () => {
+    expect(withTriggers.map((rule) => rule.id)).toEqual(['url-credentials', 'jwt', 'base64-json', 'email']);
   });
 
   // One test per rule: where the prefilter skips the rule, the rule would have changed nothing.

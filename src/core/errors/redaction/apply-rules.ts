@@ -1,6 +1,6 @@
 import { keyWords } from './secret-key';
 import type { RedactionRule, RuleContext } from './types';
-import { MATCH_CHAR_COST, MATCH_COST, type WorkBudget } from './work-budget';
+import { MATCH_CHAR_COST, MATCH_COST, SEARCH_COST, type WorkBudget } from './work-budget';
 
 /** How far before a match its keywords are looked for. */
 const NEAR = 40;
@@ -107,6 +107,13 @@ export function applyRule(
  * of the rule's triggers, or the rule has none. Skipping a rule costs one substring search per trigger,
  * not a regex scan (gitleaks' keyword prefilter).
  */
-export function mayMatch(rule: Pick<RedactionRule, 'triggers'>, lower: string): boolean {
-  return !rule.triggers || rule.triggers.some((trigger) => lower.includes(trigger));
+export function mayMatch(rule: Pick<RedactionRule, 'triggers'>, lower: string, budget?: WorkBudget): boolean {
+  return (
+    !rule.triggers ||
+    rule.triggers.some((trigger) => {
+      // A search is cheap on most text but slow where the trigger's first character recurs ('eeee…').
+      budget?.take(SEARCH_COST * lower.length);
+      return lower.includes(trigger);
+    })
+  );
 }
