@@ -25,7 +25,7 @@ export interface RedactOptions {
   /**
    * Work one call may do, in units of about one character read by one rule (a candidate match costs
    * 1,000 more): about 5 ms on the costliest text, see `DEFAULT_WORK_BUDGET`. Once spent, every string
-   * not yet scanned becomes `[not scanned: N chars]` and a long number `[REDACTED]`: nothing leaves
+   * not yet scanned (a key, a long number too) becomes `[not scanned: N chars]`: nothing leaves
    * unscanned. `Infinity` for no budget. @default 2,000,000
    */
   workBudget?: number;
@@ -104,7 +104,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     ...(options.patterns ?? []).map((pattern, i) => ({ id: `pattern-${i}`, pattern })),
   ];
   const patterns = rules.map((rule) => globalPattern(rule.pattern));
-  // Lower-cased once: a text is lower-cased once too and searched for them (apply-rules.ts `mayMatch`).
+  // Triggers lower-cased once; each text is lower-cased once and searched for them (apply-rules.ts `mayMatch`).
   const triggers = rules.map((rule) =>
     options.prefilter === false || !rule.triggers
       ? {}
@@ -121,7 +121,8 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     } finally {
       active = undefined;
     }
-  }; // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
+  };
+  // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
   const known = new Map<string, boolean>();
   /** The name rules and `keys`, remembered per name (`allowKeys` is checked apart: it wins over a path). */
   const secretName = (key: string): boolean => {
