@@ -1,6 +1,7 @@
 // Redaction benchmark (issue 9): the two corpus figures, then the time per call on hostile values.
 // Run with `npm run bench:redaction` (node --import tsx bench/redaction.bench.ts).
 // bulwark is measured as it ships: compiled and bundled by esbuild, as tsup does.
+import { fastest } from '../test/helpers/fastest';
 import { forgedAppError } from '../test/helpers/forged-app-error';
 import { build } from 'esbuild';
 import { cpus, loadavg } from 'node:os';
@@ -163,3 +164,97 @@ for (const [label, value] of values) {
 console.log(
   `\nworst per call, fastest of 5, rows not marked O(n)/budget: ${worst[0].toFixed(2)} ms (${worst[1]}; goal < 10 ms)`,
 );
+
+// 4. The work budget (issue 9, H1): the worst time per call of redact / redactString / capture over
+// near-miss shapes (a candidate every few characters), fastest of 5. A spent budget fails closed:
+// the rest becomes `[not scanned: N chars]`.
+const nearMisses: Record<string, string> = {
+  'IBAN-shaped "GB82 "': 'GB82 ',
+  'card-shaped "4111 "': '4111 ',
+  'JSON keys "\\"a\\":"': '"a":',
+  'URL schemes "a://"': 'a://',
+  'secret keys "password=x "': 'password=x ',
+  'colon pairs "a:"': 'a:',
+  'YAML keys "password:\\n"': 'password:\n',
+  'bracket keys "[a]="': '[a]=',
+};
+const fill = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+const fastestOf5 = (run: () => unknown): number => fastest(run, 5);
+const unbounded = b.createRedactor({ workBudget: Infinity });
+const budgetCalls: [string, (unit: string) => unknown, (unit: string) => unknown][] = [
+  [
+    'redact(490 strings of 2,256)',
+    (unit) => b.redact(Array.from({ length: 490 }, () => fill(unit, 2256))),
+    (unit) => unbounded(Array.from({ length: 490 }, () => fill(unit, 2256))),
+  ],
+  [
+    'redactString(200,000 chars)',
+    (unit) => b.redactString(fill(unit, 200_000), 200_000),
+    (unit) => unbounded.redactString(fill(unit, 200_000), 200_000),
+  ],
+  [
+    'capture(extra: 490 strings)',
+    // `extra` is not a CaptureContext field, but a context is any object an app passes (as findings-9b did).
+    (unit) =>
+      b
+        .createResilience()
+        .capture(new Error('x'), { extra: Array.from({ length: 490 }, () => fill(unit, 2256)) } as never),
+    (unit) =>
+      b.createResilience({ reporting: { redact: { workBudget: Infinity } } }).capture(new Error('x'), {
+        extra: Array.from({ length: 490 }, () => fill(unit, 2256)),
+      } as never),
+  ],
+];
+console.log(
+  `\n${pad('near-miss shape (fastest of 5, ms: budget / none)', 48)}${budgetCalls.map(([name]) => pad(name, 30)).join('')}`,
+);
+const worstBudget = new Map<string, number>();
+for (const [label, unit] of Object.entries(nearMisses)) {
+  const cells = budgetCalls.map(([name, call, without]) => {
+    const withBudget = fastestOf5(() => call(unit));
+    const none = fastestOf5(() => without(unit));
+    worstBudget.set(name, Math.max(worstBudget.get(name) ?? 0, withBudget));
+    return pad(`${withBudget.toFixed(2)} / ${none.toFixed(1)}`, 30);
+  });
+  console.log(`${pad(label, 48)}${cells.join('')}`);
+}
+console.log(
+  `worst per call with the budget (goal < 10 ms): ${[...worstBudget].map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(' · ')}`,
+);
+
+// 5. The trigger prefilter: clean text with and without it (same output, tested over the corpora).
+const noPrefilter = b.createRedactor({ prefilter: false });
+const cleanTexts: [string, string][] = [
+  ['benign corpus, one string per call', ''],
+  [
+    'stack of 10,000 chars',
+    Array.from(
+      { length: 200 },
+      (_, i) => `    at fn${i} (https://app.example.com/assets/index-${i}.js:${i}:${i * 7})`,
+    )
+      .join('\n')
+      .slice(0, 10_000),
+  ],
+  [
+    'compact JSON of 20,000 chars',
+    JSON.stringify(
+      Array.from({ length: 400 }, (_, i) => ({
+        id: i,
+        name: `Item ${i}`,
+        status: 'ok',
+        updatedAt: '2026-11-29T19:56:18Z',
+      })),
+    ).slice(0, 20_000),
+  ],
+  ['a new Error message', 'Failed to fetch dynamically imported module: /assets/checkout-3f9a1c.js'],
+];
+console.log(`\n${pad('clean text (fastest of 5, ms)', 48)}${pad('prefilter', 16)}${pad('none', 16)}saved`);
+for (const [label, text] of cleanTexts) {
+  const run = (redactString: (text: string) => string) =>
+    text ? () => redactString(text) : () => b.benignStrings.forEach((t) => redactString(t));
+  const withPrefilter = fastestOf5(run((t) => b.redactString(t)));
+  const without = fastestOf5(run((t) => noPrefilter.redactString(t)));
+  console.log(
+    `${pad(label, 48)}${pad(withPrefilter.toFixed(3), 16)}${pad(without.toFixed(3), 16)}${(100 * (1 - withPrefilter / without)).toFixed(0)}%`,
+  );
+}

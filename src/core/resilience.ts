@@ -3,6 +3,7 @@ import type { ClassificationRule } from './errors/classify';
 import { AppError } from './errors/app-error';
 import { fingerprint } from './errors/fingerprint';
 import { toStoredError } from './errors/to-stored-error';
+import { readOnce } from './errors/read-property';
 import { createRedactor, type Redactor } from './errors/redact';
 import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
@@ -306,7 +307,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     }
     try {
       if (tracked) inFlight.add(value);
-      return record(value, context);
+      // Each property of the thrown value is read once in its capture (issue 9, H3).
+      return readOnce(() => record(value, context));
     } catch (failure) {
       // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
       return pipelineFailure(failure, context);

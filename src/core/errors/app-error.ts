@@ -1,3 +1,4 @@
+import { oversizedNumber } from './oversized-number';
 import {
   ERROR_KINDS,
   SEVERITIES,
@@ -10,6 +11,8 @@ import {
 
 /** Nesting kept by {@link AppError.toJSON}; deeper objects become `"[Object]"`. */
 const MAX_DEPTH = 6;
+/** Digits of a BigInt written by {@link AppError.toJSON}; a longer one is described by its size, as the store does (H4). */
+const MAX_DIGITS = 2000;
 /**
  * An Error's name, message and stack are usually not enumerable. Not `cause`: it holds the original
  * thrown value, raw and unbounded, for the app's own code, and is never serialised (issue 9).
@@ -18,7 +21,7 @@ const ERROR_KEYS = ['name', 'message', 'stack'];
 
 /**
  * The JSON-safe copy behind {@link AppError.toJSON}: cycles become `"[Circular]"`, functions,
- * symbols and bigints strings, a getter that throws `"[Unreadable]"`, depth is bounded; nested
+ * symbols and bigints strings (a BigInt of more than 2,000 digits described by its size), a getter that throws `"[Unreadable]"`, depth is bounded; nested
  * Errors keep name, message, stack and cause, other objects with a `toJSON` (Date, URL) use it.
  * `ancestors` are the objects above `value` (their count is its depth). Only the root can reach
  * this without a parent's `try`, and the root is an AppError, whose own fields read safely.
@@ -28,10 +31,9 @@ const ERROR_KEYS = ['name', 'message', 'stack'];
 function jsonCopy(value: unknown, ancestors: readonly object[]): JsonValue {
   if (typeof value !== 'object' || !value) {
     if (typeof value === 'function') return `[Function ${value.name}]`;
+    if (typeof value === 'bigint') return oversizedNumber(value, MAX_DIGITS) ?? String(value);
     // What is left is a string, number, boolean, undefined or null.
-    return typeof value === 'symbol' || typeof value === 'bigint'
-      ? String(value)
-      : ((value as JsonValue | undefined) ?? null);
+    return typeof value === 'symbol' ? String(value) : ((value as JsonValue | undefined) ?? null);
   }
   if (ancestors.includes(value)) return '[Circular]';
   if (ancestors.length >= MAX_DEPTH) return '[Object]';

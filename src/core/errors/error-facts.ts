@@ -1,5 +1,5 @@
 import { readFieldErrors } from './read-field-errors';
-import { readProperty } from './read-property';
+import { readProperty, remembered } from './read-property';
 import { ERROR_KINDS, type ErrorKind, type FieldErrors } from './types';
 
 /** What classification rules look at, read from one thrown value without ever throwing. */
@@ -30,9 +30,19 @@ const text = (value: unknown): string | undefined =>
 const isStatus = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) < 600;
 
-/** Reads the facts of one value. Never throws. */
+/** Where the facts are kept among a value's reads. */
+const FACTS = '\u0000facts';
+
+/**
+ * Reads the facts of one value. Never throws. Inside `readOnce` (a capture) they are read once per
+ * value: the classifier and the repeat key ask again for the same value (break-it pass 2, H3).
+ */
 export function readFacts(value: unknown): ErrorFacts {
   if (typeof value === 'string') return { message: text(value) };
+  return remembered(value, FACTS, () => readFreshFacts(value));
+}
+
+function readFreshFacts(value: unknown): ErrorFacts {
   const status = [
     readProperty(value, 'status'),
     readProperty(value, 'statusCode'),

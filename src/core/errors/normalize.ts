@@ -9,7 +9,7 @@ import {
 } from './classify';
 import { readFacts } from './error-facts';
 import { setThrownType } from './thrown-type';
-import { readProperty } from './read-property';
+import { readOnce, readProperty } from './read-property';
 import { stackText } from './stack-text';
 import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
@@ -110,9 +110,14 @@ const reclassify = (
  * try { await save(); } catch (e) { const error = normalizeError(e); if (error.retryable) retry(); }
  */
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
+  // Each property of the value read once, and one redaction budget for all its text (issue 9, H1, H3).
+  const redactor = options.redactor ?? defaultRedactor;
+  return readOnce(() => redactor.asOneCall(() => normalizeOnce(value, options, redactor)));
+}
+
+function normalizeOnce(value: unknown, options: NormalizeOptions, redactor: Redactor): AppError {
   try {
     if (isAppError(value)) return options.rules ? reclassify(value, options.rules, options.asked) : value;
-    const redactor = options.redactor ?? defaultRedactor;
     // An Error is no Response, and Node's lazy `Response` global costs ~1.6 µs a read (issue 11).
     const response =
       !(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response

@@ -1,4 +1,4 @@
-import { readProperty } from './read-property';
+import { listKeys, readProperty } from './read-property';
 import type { FieldErrors } from './types';
 
 /** Items read from a list or a map: bounds the fields and the messages of one field alike. */
@@ -30,7 +30,7 @@ export function readFieldErrors(value: unknown): FieldErrors | undefined {
       }
     } else if (typeof source === 'object' && source !== null) {
       // Never every entry, nor every message: a 2-million-item list costs as much as a short one (issue 9).
-      for (const field of Object.keys(source).slice(0, MAX_ITEMS)) {
+      for (const field of listKeys(source).slice(0, MAX_ITEMS)) {
         const messages = readProperty(source, field);
         for (const message of Array.isArray(messages) ? messages.slice(0, MAX_ITEMS) : [messages])
           add(field, message);

@@ -1,9 +1,77 @@
-/** Reads `value[key]` without ever throwing: a throwing getter or Proxy trap reads as `undefined`. */
+/**
+ * The properties read during the current `readOnce` (a capture): thrown value → key → value. Set only
+ * while a synchronous `readOnce` runs, so nothing outlives one capture and two instances never share it.
+ */
+let reads: WeakMap<object, Map<string, unknown>> | undefined;
+
+/**
+ * Reads `value[key]` without ever throwing: a throwing getter or Proxy trap reads as `undefined`.
+ * Inside {@link readOnce}, each property of an object is read once: a slow getter (`status` read by
+ * the facts, the classifier and the repeat key) runs once per capture (break-it pass 2, H3).
+ */
 export function readProperty(value: unknown, key: string): unknown {
+  const memo = reads && typeof value === 'object' && value !== null ? reads : undefined;
+  let known = memo?.get(value as object);
+  if (known?.has(key)) return known.get(key);
+  let read: unknown;
   try {
     // A primitive reads its wrapper's property, as `value[key]` would (`undefined` for these keys).
-    return (value as Record<string, unknown> | null | undefined)?.[key];
+    read = (value as Record<string, unknown> | null | undefined)?.[key];
   } catch {
-    return undefined;
+    read = undefined;
+  }
+  if (memo) {
+    if (!known) memo.set(value as object, (known = new Map<string, unknown>()));
+    known.set(key, read);
+  }
+  return read;
+}
+
+/**
+ * Runs `run` with every {@link readProperty} of an object remembered until it returns: one capture
+ * reads each property of the thrown value (and its causes) once. Nested calls share the outer one.
+ */
+export function readOnce<T>(run: () => T): T {
+  if (reads) return run();
+  reads = new WeakMap();
+  try {
+    return run();
+  } finally {
+    reads = undefined;
   }
 }
+
+/** Where `listKeys` keeps a listing among an object's reads: no property has this name. */
+const KEYS = '\u0000keys';
+
+/**
+ * What `read` gives, kept under `name` among `value`'s reads for the current {@link readOnce} (the
+ * facts of a thrown value, read by the normaliser and the classifier alike). Outside one, `read()`.
+ */
+export function remembered<T>(value: unknown, name: string, read: () => T): T {
+  if (!reads || typeof value !== 'object' || value === null) return read();
+  let memo = reads.get(value);
+  if (memo?.has(name)) return memo.get(name) as T;
+  const result = read();
+  if (!memo) reads.set(value, (memo = new Map<string, unknown>()));
+  memo.set(name, result);
+  return result;
+}
+
+/**
+ * The own enumerable string keys of `value` (`[]` when they cannot be listed), listed once per
+ * {@link readOnce}: a wide object thrown with 100,000 fields is listed by the engine once per capture,
+ * not once by the field-error reader and again by the message's summary (break-it pass 2, H2).
+ */
+export const listKeys = (value: object): readonly string[] =>
+  remembered(value, KEYS, () => {
+    try {
+      return Object.keys(value);
+    } catch {
+      return []; // a Proxy whose trap throws has no readable keys
+    }
+  });
+
+/** The keys `listKeys` already listed for `value` in this `readOnce`, if it did: never lists them. */
+export const listedKeys = (value: object): readonly string[] | undefined =>
+  reads?.get(value)?.get(KEYS) as readonly string[] | undefined;

@@ -1,6 +1,6 @@
 import { oversizedNumber } from './oversized-number';
 import { clip, OVERLAP } from './redaction/clip';
-import { readProperty } from './read-property';
+import { listedKeys, readProperty } from './read-property';
 import { stackText } from './stack-text';
 import type { JsonValue } from './types';
 
@@ -48,10 +48,12 @@ export interface JsonSafeOptions extends JsonSafeLimits {
   /** Called for every object property; return the value to keep walking it, or a replacement. @default identity */
   mapEntry?: (key: string, value: unknown) => unknown;
   /**
-   * Whether the entry `name` (stored at `path`, e.g. `card.number`) and everything under it is
-   * secret: its strings and numbers then reach the hooks with `secret` true. @default never
+   * Whether the entry `name` (stored at `path`, e.g. `card.number`) is secret: its strings and numbers
+   * then reach the hooks with `secret` true. `inherited` says whether its parent is; the answer is
+   * passed down, so a parent's secrecy holds under it unless this says otherwise (a harmless
+   * `expiresAt` under `token`). @default the parent's (`inherited`)
    */
-  isSecret?: (name: string, path: string) => boolean;
+  isSecret?: (name: string, path: string, inherited: boolean) => boolean;
 }
 
 /** Collections copied as their entries: a Map, `Headers`, `URLSearchParams` or `FormData` becomes an object. */
@@ -133,6 +135,9 @@ const COUNTED = 1000;
  * so the budget starts at the first key.
  */
 function ownKeys(obj: object, max: number, budgetMs: number): [string[], number | string, number] {
+  // Listed already in this capture (the field-error reader): not listed again (break-it pass 2, H2).
+  const listed = listedKeys(obj);
+  if (listed) return [listed.slice(0, max), Math.max(0, listed.length - max), 0];
   const keys: string[] = [];
   let more = 0;
   const start = clock();
@@ -180,7 +185,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
     mapString = (text: string) => text,
     mapNumber = (n: number | bigint) => (typeof n === 'bigint' ? `${n}n` : n),
     mapEntry = (_key: string, item: unknown) => item,
-    isSecret = () => false,
+    isSecret = (_name: string, _path: string, inherited: boolean) => inherited,
   } = options;
   const seen = new Set<object>();
   let nodes = 0;
@@ -267,7 +272,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           tag !== 'Set' && length === 2 && typeof first === 'string'
             ? [
                 walk(first, depth + 1, key, secret),
-                walk(items[1], depth + 1, child(first), secret || isSecret(first, child(first))),
+                walk(items[1], depth + 1, child(first), isSecret(first, child(first), secret)),
               ]
             : items.map((entry) => walk(entry, depth + 1, key, secret));
         if (cut) out.push(more((obj.size as number) - maxEntries));
@@ -308,8 +313,7 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           const path = child(named);
           const read = isMap ? mapped : foreign(() => obj[name]);
           const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
-          if (entry !== undefined)
-            out[safeKey] = walk(entry, depth + 1, path, secret || isSecret(named, path));
+          if (entry !== undefined) out[safeKey] = walk(entry, depth + 1, path, isSecret(named, path, secret));
         } catch {
           // One unreadable entry (a throwing getter) costs only itself (issue 9).
           while (Object.hasOwn(out, safeKey)) safeKey += '#';

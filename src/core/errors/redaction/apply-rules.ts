@@ -1,5 +1,6 @@
 import { keyWords } from './secret-key';
 import type { RedactionRule, RuleContext } from './types';
+import { MATCH_CHAR_COST, MATCH_COST, SEARCH_COST, type WorkBudget } from './work-budget';
 
 /** How far before a match its keywords are looked for. */
 const NEAR = 40;
@@ -48,8 +49,10 @@ export function applyRule(
   rule: RedactionRule,
   pattern: RegExp,
   replacement: string,
-  context: Pick<RuleContext, 'isSecretKey'> & { key: string },
+  context: Pick<RuleContext, 'isSecretKey'> & { key: string; budget?: WorkBudget },
 ): string {
+  const { budget } = context;
+  budget?.take(text.length);
   const group = rule.secretGroup ?? 0;
   let keyText: string | undefined;
   let out = '';
@@ -66,11 +69,14 @@ export function applyRule(
     if ((rule.keywords || rule.test) && keyText === undefined)
       keyText = context.key && keyWords(context.key).join(' ');
     let end = secretStart + (m[group]?.length ?? 0);
+    // What the candidate's checks read: the match, the text before it, a value scanned to its end (H1).
+    budget?.take(MATCH_COST + MATCH_CHAR_COST * m[0].length);
     let ok =
       m[group] !== undefined &&
       (!rule.keywords || rule.keywords.test(nearby(keyText ?? '', text, start, done)));
     if (ok && rule.secretEnd) {
       end = Math.min(text.length, rule.secretEnd(text, secretStart, m, scan));
+      budget?.take(MATCH_CHAR_COST * Math.max(0, end - secretStart));
       ok = end > secretStart;
     }
     if (ok && rule.test) {
@@ -94,4 +100,20 @@ export function applyRule(
     pattern.lastIndex = Math.max(done, start + 1);
   }
   return changed ? out + text.slice(done) : text;
+}
+
+/**
+ * Whether `lower` (the text, lower-cased once for all rules) may hold a match of `rule`: it holds one
+ * of the rule's triggers, or the rule has none. Skipping a rule costs one substring search per trigger,
+ * not a regex scan (gitleaks' keyword prefilter).
+ */
+export function mayMatch(rule: Pick<RedactionRule, 'triggers'>, lower: string, budget?: WorkBudget): boolean {
+  return (
+    !rule.triggers ||
+    rule.triggers.some((trigger) => {
+      // A search is cheap on most text but slow where the trigger's first character recurs ('eeee…').
+      budget?.take(SEARCH_COST * lower.length);
+      return lower.includes(trigger);
+    })
+  );
 }

@@ -1,3 +1,5 @@
+import { BUDGET_SPENT, notScanned } from './work-budget';
+
 /** Characters read past a cut, so a secret straddling the cut is seen whole before the text is cut. */
 export const OVERLAP = 256;
 /** At most this many more characters are dropped at a cut edge to the end of a partial token or line (base64 lines after it: all). */
@@ -52,12 +54,19 @@ function sharedEnd(a: string, b: string, most: number): number {
  * than OVERLAP that straddles the cut is replaced whole. Where the window's own edge falls inside a
  * longer secret (a JWT, a PEM block), the partial token, line or base64 lines at that edge are
  * dropped too (up to EDGE more characters), so no part of it is kept. Work is bounded by `max`,
- * whatever the input's length.
+ * whatever the input's length. When `map` runs out of its work budget (it throws BUDGET_SPENT), the
+ * text is not kept in part: it becomes `[not scanned: N chars]` (fail closed, issue 9 H1).
  */
 export function clip(text: string, max: number, map: (text: string) => string, fromEnd = false): string {
   const whole = text.length <= max + OVERLAP;
   const window = whole ? text : fromEnd ? text.slice(-(max + OVERLAP)) : text.slice(0, max + OVERLAP);
-  const out = map(window);
+  let out: string;
+  try {
+    out = map(window);
+  } catch (failure) {
+    if (failure === BUDGET_SPENT) return notScanned(text.length);
+    throw failure;
+  }
   if (whole && out.length <= max) return out;
   if (fromEnd) {
     const from = whole ? out.length - max : Math.max(out.length - max, headEdge(out));

@@ -1,5 +1,6 @@
 import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
+import { withTriggers } from './rule-triggers';
 import { tokenRules } from './token-rules';
 import type { RedactionRule } from './types';
 
@@ -8,8 +9,8 @@ import type { RedactionRule } from './types';
  * `isSecretKeyName`); values by their shape, with a checksum (Luhn, IBAN mod 97), a nearby keyword
  * or a token-shape test where the shape alone would catch harmless ids.
  */
-export const defaultRedactionRules: readonly RedactionRule[] = [
+export const defaultRedactionRules: readonly RedactionRule[] = /* @__PURE__ */ withTriggers([
   ...tokenRules,
   ...keyValueRules,
   ...personalDataRules,
-];
+]);

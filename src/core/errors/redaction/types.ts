@@ -24,6 +24,13 @@ export interface RedactionRule {
   /** Words that must appear in the 40 characters before the match (or in the key it is stored under). */
   keywords?: RegExp;
   /**
+   * Cheap literal strings, one of which every match contains (case-insensitive), like gitleaks'
+   * `keywords`: a text holding none of them skips the rule's pattern entirely. Give them only when
+   * the pattern cannot match without one (`eyJ` for a JWT, `://` for URL credentials); a wrong list
+   * lets secrets through. @default undefined (the pattern always runs)
+   */
+  triggers?: readonly string[];
+  /**
    * Where the secret ends, for values a linear pattern cannot delimit (a `key: value` value runs to
    * the end of the line, a quoted one to its closing quote): gets the text, the index where the
    * secret group starts, the match and the key-name decision; returns the index just past the
