@@ -1,3 +1,4 @@
+import { echoRules } from './echo-rules';
 import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
 import { tokenRules } from './token-rules';
@@ -11,5 +12,6 @@ import type { RedactionRule } from './types';
 export const defaultRedactionRules: readonly RedactionRule[] = [
   ...tokenRules,
   ...keyValueRules,
+  ...echoRules,
   ...personalDataRules,
 ];
