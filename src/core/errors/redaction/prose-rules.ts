@@ -35,7 +35,7 @@ export const proseRules: readonly RedactionRule[] = [
   // only a word with letters and a digit or symbol is a secret (`password is required` stays).
   {
     id: 'prose-secret',
-    pattern: /(?<![\w$.-])([A-Za-z_$][\w$.-]{0,80})([ \t]+(?:is|was|-|[!=]==?)[ \t]+)(["'`]?)()/gi,
+    pattern: /(?<![\w$.-])([A-Za-z_$][\w$.-]{0,80})([ \t]+(?:is|was|-|[!=]==?)[ \t]+)(\\*["'`]?)()/gi,
     secretGroup: 4,
     secretEnd: (text, start, m, { isSecretKey }) => {
       if (!isSecretKey(m[1] as string)) return start;
@@ -49,7 +49,7 @@ export const proseRules: readonly RedactionRule[] = [
   // with a string literal first.
   {
     id: 'secret-call',
-    pattern: /(?<![\w$])([A-Za-z_$][\w$]{0,60})(\([ \t]*)(["'`])([^\r\n]{1,300}?)(?=\3[ \t]*[,)])/g,
+    pattern: /(?<![\w$])([A-Za-z_$][\w$]{0,60})(\([ \t]*)(\\*["'`])([^\r\n]{1,300}?)(?=\3[ \t]*[,)])/g,
     secretGroup: 4,
     test: (m, { isSecretKey }) => {
       const name = m[1] as string;
@@ -80,6 +80,7 @@ export const proseRules: readonly RedactionRule[] = [
       /(?<![\w.+%:/@-])([\w.+-]{1,64})(:)([^\s/\\:@"'<>]{1,128})(?=@[A-Za-z\d][\w-]{0,62}(?:\.[\w-]{1,63}){0,8}(?::\d{1,5})?(?:[\s/"'<>),;]|$))/g,
     secretGroup: 3,
     test: (m) =>
+      /[A-Za-z]/.test(m[1] as string) &&
       !/^\[[A-Za-z _-]{1,30}\]$/.test(m[3] as string) &&
       (!ADDRESS_LABEL.test(m[1] as string) || /\d|[^\w]|[A-Z]/.test(m[3] as string)),
   },

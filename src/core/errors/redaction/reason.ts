@@ -24,7 +24,7 @@ const GRAMMAR =
  * to three words, so `invalid horse battery` is a passphrase (break-it pass 2, L2).
  */
 const DETAIL =
-  /^(signature|format|length|characters?|digits?|value|type|algorithm|audience|issuer|encoding|header|payload|checksum|scope|attempts?|tries|times?|policy|strength|confirmation|field|input|request|session|user|admin|account|server|client)$/;
+  /^(signature|format|length|characters?|digits?|value|type|algorithm|audience|issuer|encoding|header|payload|checksum|scope|attempts?|tries|times?|policy|strength|confirmation|field|input|request|session|user|admin|account|server|client|max|min|maximum|minimum)$/;
 /** Units after a number: `128 characters`, `300 seconds` (the number is then a size, not a PIN). */
 const UNIT = /^(characters?|chars|digits?|bytes|seconds?|minutes?|hours?|days?|attempts?|tries|times|ms|s)$/;
 /** Verbs that state a requirement; a reason from four words on (a short `must` could start a password). */
