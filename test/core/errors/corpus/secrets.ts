@@ -313,7 +313,12 @@ const KINDS: Record<string, Maker> = {
   },
   'pin or otp before a reason word': (i) => {
     const v = digits(i + 4200, 4 + (i % 3)).replace(/^0/, '4');
-    const texts = [`PIN: ${v} is incorrect`, `otp: ${v} expired`, `cvv ${v.slice(0, 3)}`, `verification code ${v}`];
+    const texts = [
+      `PIN: ${v} is incorrect`,
+      `otp: ${v} expired`,
+      `cvv ${v.slice(0, 3)}`,
+      `verification code ${v}`,
+    ];
     return { text: texts[i % texts.length] as string, needles: [i % 4 === 2 ? v.slice(0, 3) : v] };
   },
   'password in prose or code': (i) => {
