@@ -236,14 +236,17 @@ describe('reasons and placeholders stay (break-it pass 2: F5, F6) and near-misse
       'UPDATE users SET password = %(pw)s WHERE id = %(id)s',
       'UPDATE users SET password=@p1 WHERE id=@p2',
     ])
-      expect(redactString(sql)).toBe(sql);
+      expect(redactString(sql)).toBe(sql); // A named placeholder must repeat the key: a password that starts with `@` or `:` is still one.
+    for (const text of ['password=@dmin', 'password=:secret', 'password={Hunter2}'])
+      hides(text, text.slice(9));
   });
 
   it.each(echoBenign)('keeps %j', (text) => expect(redactString(text)).toBe(text));
 });
 
 describe('the new rules are linear', () => {
-  // Each rule reads a bounded window per match: ten times the text must take about ten times as long.
+  // Each rule reads a bounded window per match: ten times the text must take about ten times as long
+  // (quadratic work would take a hundred times; the margin is for a loaded shared machine).
   it.each([
     '{"value":',
     "received '",
@@ -266,7 +269,7 @@ describe('the new rules are linear', () => {
           1,
           fastest(() => redactString(small, small.length)),
         );
-      expect(ratio).toBeLessThan(40);
+      expect(ratio).toBeLessThan(60);
     },
     60_000,
   );

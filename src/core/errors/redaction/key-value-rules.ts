@@ -29,13 +29,23 @@ const EQUALS = /=|%(?:25)?3d|\\u003d|\\x3d|\uFF1D|&#0*61;|&#x0*3d;|&equals;/i;
 const ENCODED_QUERY_BEFORE = /(?:%(?:25)?(?:3f|26|23)|\\u00(?:3f|26))$/i;
 /**
  * A bind placeholder or an unexpanded template after `=` is not the secret (break-it pass 2, F6):
- * `password_hash = $1 WHERE id = $2`, `password = ?`, `:password`, `@p1`, `%s`, `%(pw)s`, `${DB_PASSWORD}`.
+ * `password_hash = $1 WHERE id = $2`, `password = ?`, `@p1`, `%s`, `%(pw)s`, `${DB_PASSWORD}`,
+ * `{{password}}`, and a named one only when it repeats the key (`password = :password`), so that a
+ * password starting with `:` or `@` is still one.
  */
 const PLACEHOLDER =
-  /(?:\$\d{1,3}|\?|[:@][A-Za-z_]\w{0,40}|%s|%\(\w{1,40}\)s|\$?\{\{?[\w.]{1,60}\}\}?)(?=[\s,;)]|$)/y;
-const PLACEHOLDER_ONLY = new RegExp(
-  `^(?:${PLACEHOLDER.source.slice(0, PLACEHOLDER.source.indexOf('(?=['))})$`,
-);
+  /(?:\$\d{1,3}|\?|%s|%\(\w{1,40}\)s|@p\d{1,3}|\$\{[\w.]{1,60}\}|\{\{?[A-Za-z_.]{1,60}\}\}?|[:@]([A-Za-z_]{1,60}))(?=[\s,;)]|$)/y;
+/** The same placeholder and nothing else: an earlier scan already kept it (see `secretEnd`). */
+const isPlaceholder = (text: string, at: number, key: string): number => {
+  PLACEHOLDER.lastIndex = at;
+  const m = PLACEHOLDER.exec(text);
+  if (
+    !m ||
+    (m[1] !== undefined && m[1].toLowerCase() !== key.replace(/^[\\"'[:]+|[\\"'\]]+$/g, '').toLowerCase())
+  )
+    return -1;
+  return PLACEHOLDER.lastIndex;
+};
 /** Last words of a key whose secret is a number: `pin`, `otp`, `cvv`, `verification_code` (see `isReason`). */
 const NUMERIC_KEY = /(?:^|[^a-z])(pin|otp|totp|hotp|cvv2?|cvc2?|csc|code|passcode)["'\]]*$/i;
 /** Plain words only (letters, numbers, `/paths`): what may follow a replaced token in the same value. */
@@ -118,10 +128,9 @@ export const keyValueRules: readonly RedactionRule[] = [
       const key = (m[1] as string).replace(/&quot;/g, '"');
       if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
       const equals = EQUALS.test(m[2] as string);
-      if (equals) {
-        PLACEHOLDER.lastIndex = start;
-        if (PLACEHOLDER.test(text)) return PLACEHOLDER.lastIndex;
-      }
+      // Kept by `test`, which sees the placeholder alone as the value.
+      const placeholder = equals ? isPlaceholder(text, start, key) : -1;
+      if (placeholder > 0) return placeholder;
       if (m[3] === '&quot;') {
         const close = text.indexOf('&quot;', start);
         return close < 0 ? valueEnd(text, start, { quote: '', equals, query: false }, m.index) : close;
@@ -138,7 +147,7 @@ export const keyValueRules: readonly RedactionRule[] = [
     },
     test: (m, { secret }) =>
       !REPLACED.test(secret) &&
-      !PLACEHOLDER_ONLY.test(secret) &&
+      !(EQUALS.test(m[2] as string) && isPlaceholder(secret, 0, m[1] as string) === secret.length) &&
       !isReason(secret, !EQUALS.test(m[2] as string), NUMERIC_KEY.test(m[1] as string)),
   },
   ...markupRules,

@@ -8,7 +8,10 @@
  * reason word (`expired`, `required`, `missing`, …, never a word a passphrase would start with, such
  * as `no` or `true`), and from four words on also a grammar word (`the`, `is`, `at`, `for`, …), which a
  * run of random dictionary words rarely has; from four words on a modal verb (`must start with a
- * country code`) counts as the reason word. Only the `key: value` form may be a reason;
+ * country code`) counts as the reason word. Up to three words the reason word ends the value
+ * (`Bearer token missing`) or only grammar words, small numbers and what it is about go with it
+ * (`invalid signature`), and a number of three digits or more is a PIN, not a reason, unless a unit
+ * follows (break-it pass 2, L2, F5). Only the `key: value` form may be a reason;
  * after `=` a value is data, and only a literal (`null`, `undefined`, `none`, `true`, …) is kept.
  */
 
