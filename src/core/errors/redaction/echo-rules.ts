@@ -248,14 +248,21 @@ export const echoRules: readonly RedactionRule[] = [
   // Yup's type error: `password must be a \`number\` type, but the final value was: \`…\` (cast from the value \`…\`).`
   {
     id: 'yup-final-value',
-    pattern:
-      /(?<![\w.$[\]-])([\w.$[\]-]{1,100})( must be a `[\w ]{1,40}` type, but the final value was: `)()/g,
-    secretGroup: 3,
-    secretEnd: (text, start) => {
-      const at = text.slice(start, lineEnd(text, start)).lastIndexOf('`');
+    // Found by its literal words (a pattern starting at the name would start at every word), then
+    // the name is read before them.
+    pattern: /( must be a `[\w ]{1,40}` type, but the final value was: `)()/g,
+    secretGroup: 2,
+    secretEnd: (text, start, m, { isSecretKey }) => {
+      const name = /(?:^|[^\w.$[\]-])([\w.$[\]-]{1,100})$/.exec(
+        text.slice(Math.max(0, m.index - 101), m.index),
+      );
+      const at =
+        name && secretName(name[1] as string, isSecretKey)
+          ? text.slice(start, lineEnd(text, start)).lastIndexOf('`')
+          : -1;
       return at < 0 ? start : start + at;
     },
-    test: (m, { isSecretKey, secret }) => echoed(secret) && secretName(m[1] as string, isSecretKey),
+    test: (_, { secret }) => echoed(secret),
   },
   // Spring's BindException: `Field error in object 'user' on field 'password': rejected value [Hunter2];`
   {
