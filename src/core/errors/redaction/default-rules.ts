@@ -1,3 +1,4 @@
+import { echoRules } from './echo-rules';
 import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
 import { withTriggers } from './rule-triggers';
@@ -12,5 +13,6 @@ import type { RedactionRule } from './types';
 export const defaultRedactionRules: readonly RedactionRule[] = /* @__PURE__ */ withTriggers([
   ...tokenRules,
   ...keyValueRules,
+  ...echoRules,
   ...personalDataRules,
 ]);

@@ -1,5 +1,6 @@
 import { commandRules } from './command-rules';
 import { markupRules } from './markup-rules';
+import { proseRules } from './prose-rules';
 import { isReason } from './reason';
 import type { RedactionRule } from './types';
 import { valueEnd, type ValueForm } from './value-end';
@@ -24,8 +25,31 @@ const K_OR_PERCENT = String.raw`${K.slice(0, -1)}%\\]`;
 const TO_LINE_END = /[^\r\n]*/y;
 
 /** The separator of a `key=value` pair (any other is a `key: value` colon). */
-const EQUALS = /=|%3d|\\u003d|\\x3d|\uFF1D/i;
-const ENCODED_QUERY_BEFORE = /(?:%(?:3f|26|23)|\\u00(?:3f|26))$/i;
+const EQUALS = /=|%(?:25)?3d|\\u003d|\\x3d|\uFF1D|&#0*61;|&#x0*3d;|&equals;/i;
+const ENCODED_QUERY_BEFORE = /(?:%(?:25)?(?:3f|26|23)|\\u00(?:3f|26))$/i;
+/**
+ * A bind placeholder or an unexpanded template after `=` is not the secret (break-it pass 2, F6):
+ * `password_hash = $1 WHERE id = $2`, `password = ?`, `@p1`, `%s`, `%(pw)s`, `${DB_PASSWORD}`,
+ * `{{password}}`, and a named one only when it repeats the key (`password = :password`), so that a
+ * password starting with `:` or `@` is still one.
+ */
+const PLACEHOLDER =
+  /(?:\$\d{1,3}|\?|%s|%\(\w{1,40}\)s|@p\d{1,3}|\$\{[\w.]{1,60}\}|\{\{?[A-Za-z_.]{1,60}\}\}?|[:@]([A-Za-z_]{1,60}))(?=[\s,;)]|$)/y;
+/** The same placeholder and nothing else: an earlier scan already kept it (see `secretEnd`). */
+const isPlaceholder = (text: string, at: number, key: string): number => {
+  PLACEHOLDER.lastIndex = at;
+  const m = PLACEHOLDER.exec(text);
+  if (
+    !m ||
+    (m[1] !== undefined && m[1].toLowerCase() !== key.replace(/^[\\"'[:]+|[\\"'\]]+$/g, '').toLowerCase())
+  )
+    return -1;
+  return PLACEHOLDER.lastIndex;
+};
+/** Last words of a key whose secret is a number: `pin`, `otp`, `cvv`, `verification_code` (see `isReason`). */
+const NUMERIC_KEY = /(?:^|[^a-z])(pin|otp|totp|hotp|cvv2?|cvc2?|csc|code|passcode)["'\]]*$/i;
+/** Plain words only (letters, numbers, `/paths`): what may follow a replaced token in the same value. */
+const PLAIN_REST = /^(?:\s+[("'[]?(?:[A-Za-z]+(?:[-'][A-Za-z]+)*|\d{1,4}|\/[\w/.-]*)[)"'\].,;:!?]*)*\s*$/;
 
 /**
  * Whether the key at `at` is a URL query parameter: after `?`, `&`, `#` (`&amp;` in markup), or
@@ -36,7 +60,7 @@ function queryForm(text: string, at: number): ValueForm['query'] {
   if (code === 63 || code === 38 || code === 35 || (code === 59 && text.startsWith('&amp;', at - 5)))
     return 'raw';
   const hex = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
-  return hex && ENCODED_QUERY_BEFORE.test(text.slice(Math.max(0, at - 6), at)) ? 'encoded' : false;
+  return hex && ENCODED_QUERY_BEFORE.test(text.slice(Math.max(0, at - 8), at)) ? 'encoded' : false;
 }
 
 /**
@@ -94,25 +118,39 @@ export const keyValueRules: readonly RedactionRule[] = [
   {
     id: 'key-value',
     pattern: new RegExp(
-      String.raw`(?:(?<=%[\dA-Fa-f]{2}|\\u00[\dA-Fa-f]{2}|\\[nrt])|(?<!${K_OR_PERCENT}|${K}-))` +
-        String.raw`(\\*["'][${K.slice(1, -1)} ]{1,80}\\*["']|\[${K}{1,80}\]|:?[${LETTER}_$]${K}{0,80})` +
-        String.raw`([ \t]*(?:=>|=(?!=)|:(?!\/\/|:)|%3[aAdD]|\\u003[aAdD]|\\x3[aAdD]|[\uFF1A\uFF1D])[ \t]*)(\\*["']|)()`,
+      String.raw`(?:(?<=%(?:25)?[\dA-Fa-f]{2}|\\u00[\dA-Fa-f]{2}|\\[nrt])|(?<!${K_OR_PERCENT}|${K}-))` +
+        String.raw`(\\*["'][${K.slice(1, -1)} ]{1,80}\\*["']|&quot;[${K.slice(1, -1)} ]{1,80}&quot;|\[${K}{1,80}\]|:?(?:[${LETTER}_$]|\d(?=[${LETTER}]))${K}{0,80})` +
+        String.raw`([ \t]*(?:=>|=(?!=)|:(?!\/\/|:)|%(?:25)?3[aAdD]|\\u003[aAdD]|\\x3[aAdD]|&#0*(?:61|58);|&#x0*3[aAdD];|&(?:equals|colon);|[\uFF1A\uFF1D])[ \t]*)(\\*["']|&quot;|)()`,
       'g',
     ),
     secretGroup: 4,
     secretEnd: (text, start, m, { isSecretKey }) => {
-      const key = m[1] as string;
+      const key = (m[1] as string).replace(/&quot;/g, '"');
       if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
       const equals = EQUALS.test(m[2] as string);
+      // Kept by `test`, which sees the placeholder alone as the value.
+      const placeholder = equals ? isPlaceholder(text, start, key) : -1;
+      if (placeholder > 0) return placeholder;
+      if (m[3] === '&quot;') {
+        const close = text.indexOf('&quot;', start);
+        return close < 0 ? valueEnd(text, start, { quote: '', equals, query: false }, m.index) : close;
+      }
       const query = equals && queryForm(text, m.index);
       const json = !equals && /^\\*"/.test(key);
-      // A token an earlier rule replaced was the whole secret: `api_key=[REDACTED] card …` goes on.
+      const end = valueEnd(text, start, { quote: m[3] as string, equals, query, json }, m.index);
+      // A token an earlier rule replaced was the whole secret (`api_key=[REDACTED] card declined`),
+      // unless a word with digits or symbols follows it in the value (`[REDACTED] second3word`: L10).
       MARKER_THEN_SPACE.lastIndex = start;
-      if (MARKER_THEN_SPACE.test(text)) return MARKER_THEN_SPACE.lastIndex;
-      return valueEnd(text, start, { quote: m[3] as string, equals, query, json }, m.index);
+      if (MARKER_THEN_SPACE.test(text) && PLAIN_REST.test(text.slice(MARKER_THEN_SPACE.lastIndex, end)))
+        return MARKER_THEN_SPACE.lastIndex;
+      return end;
     },
-    test: (m, { secret }) => !REPLACED.test(secret) && !isReason(secret, !EQUALS.test(m[2] as string)),
+    test: (m, { secret }) =>
+      !REPLACED.test(secret) &&
+      !(EQUALS.test(m[2] as string) && isPlaceholder(secret, 0, m[1] as string) === secret.length) &&
+      !isReason(secret, !EQUALS.test(m[2] as string), NUMERIC_KEY.test(m[1] as string)),
   },
   ...markupRules,
   ...commandRules,
+  ...proseRules,
 ];

@@ -11,7 +11,7 @@ const HEADS =
   /^(pass(w(or)?d|phrase|code)?|pwd?|secret|token|credential|cookie|(proxy)?authorization|auth|jwt|jwk|pem|otp|totp|pin|cv[cv]2?|ssn|iban|sid|sessid|session|signature|sig|phone|mobile|msisdn|tel)$/;
 /** Two or three last words that together name a secret: `apiKey`, `sessionId`, `otpCode`, … */
 const PAIRS =
-  /^((api|private|secret|access|signing|encryption|client|master|license|session|auth|account|shared|subscription)(key|token)|(session|sess)id|(card|cc|account|routing|phone|mobile)(number|num|no)|(security|otp|totp|mfa|2fa|twofactor|onetime|verification|verify|pin|sms|auth|recovery|backup|reset)code)$/;
+  /^((api|private|secret|access|signing|encryption|client|master|license|session|auth|account|shared|subscription|functions)(key|token)|(session|sess)id|(card|cc|account|routing|phone|mobile)(number|num|no)|(security|otp|totp|mfa|2fa|twofactor|onetime|verification|verify|pin|sms|auth|recovery|backup|reset)code)$/;
 /** One glued lowercase word that ends in a secret name: `accesstoken`, `apikey`, `phpsessid`. */
 const GLUED = /(password|passwd|token|secret|apikey|sessionid|sessid|privatekey)$/;
 /** Trailing words that qualify a secret without making it harmless: `passwordConfirmation`, `tokenHash`. */

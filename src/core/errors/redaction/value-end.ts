@@ -38,7 +38,8 @@ const CLOSES = /[ \t]*(?:,[ \t]*\\*["']?[\w$-]{1,80}\\*["']?[ \t]*:|[)}\]]|$)/my
 /** Where a raw query value ends: `&`, `#`, `"`, `<`, `>`, a backtick or a space (read by code: per character). */
 const isRawQueryStop = (code: number): boolean =>
   code === 38 || code === 35 || code === 34 || code === 60 || code === 62 || code === 96 || isSpaceChar(code);
-const ENCODED_QUERY_STOP = /^%(?:26|23|20)/i;
+/** `%26`, `%23`, `%20`, also encoded twice (`%2526`: a redirect inside a redirect). */
+const ENCODED_QUERY_STOP = /^%(?:25)?(?:26|23|20)/i;
 const STACK_FRAME = /^[ \t]+at /;
 /** A JSON literal or number, with the spaces around it (at most 32 characters are tested). */
 const JSON_LITERAL = /^[ \t]*(?:null|true|false|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[ \t]*$/;
@@ -97,7 +98,7 @@ function plainEnd(text: string, from: number, form: ValueForm): number {
     if (form.query === 'raw' && isRawQueryStop(code)) break;
     if (
       form.query === 'encoded' &&
-      (isSpace(code) || (code === 37 && ENCODED_QUERY_STOP.test(text.slice(i, i + 3))))
+      (isSpace(code) || (code === 37 && ENCODED_QUERY_STOP.test(text.slice(i, i + 5))))
     )
       break;
     if (form.query) continue;

@@ -275,9 +275,76 @@ const KINDS: Record<string, Maker> = {
     ];
     return { text: texts[i % texts.length] as string, needles: [v] };
   },
+  // Break-it pass 2 (L11): libraries and databases echo the value beside a secret-named column or field.
+  'database echo (PostgreSQL, MySQL)': (i) => {
+    const v = `${random(i + 3800, 12)}7`;
+    const texts = [
+      `duplicate key value violates unique constraint "users_api_key_key" DETAIL: Key (api_key)=(${v}) already exists.`,
+      `Duplicate entry '${v}' for key 'users.api_key'`,
+      `Incorrect integer value: '${v}' for column 'pin' at row 1`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
+  'validation echo (Joi, Mongoose, Node, Yup)': (i) => {
+    const v = `${random(i + 3900, 10)}7`;
+    const texts = [
+      `"password" with value "${v}" fails to match the required pattern: /^[a-z]+$/`,
+      `Validator failed for path \`password\` with value \`${v}\``,
+      `Cast to ObjectId failed for value "${v}" (type string) at path "token"`,
+      `The property 'options.passphrase' is invalid. Received '${v}'`,
+      `password must be a \`number\` type, but the final value was: \`NaN\` (cast from the value \`"${v}"\`).`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
+  'validation error object echo (express-validator, Zod 3, pydantic)': (i) => {
+    const v = `${random(i + 4000, 10)}7`;
+    const texts = [
+      `{"type":"field","value":"${v}","msg":"Invalid value","path":"password","location":"body"}`,
+      `{"received":"${v}","code":"invalid_enum_value","path":["password"],"message":"Invalid enum value, received '${v}'"}`,
+      `{"type":"string_too_short","loc":["body","password"],"msg":"too short","input":"${v}"}`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
+  // Break-it pass 2 (L4, L2, L6, L9, L10): credential pairs, PINs before a reason word, prose and code
+  // forms, escaped and twice-encoded pairs.
+  'email:password pair': (i) => {
+    const v = `${random(i + 4100, 9)}7`;
+    return { text: `login ada${i}@example.com:${v} failed`, needles: [v, `ada${i}@example.com`] };
+  },
+  'pin or otp before a reason word': (i) => {
+    const v = digits(i + 4200, 4 + (i % 3)).replace(/^0/, '4');
+    const texts = [
+      `PIN: ${v} is incorrect`,
+      `otp: ${v} expired`,
+      `cvv ${v.slice(0, 3)}`,
+      `verification code ${v}`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [i % 4 === 2 ? v.slice(0, 3) : v] };
+  },
+  'password in prose or code': (i) => {
+    const v = `${random(i + 4300, 9)}7`;
+    const texts = [
+      `password is ${v}`,
+      `the password was "${v}"`,
+      `assert password === "${v}"`,
+      `setPassword("${v}")`,
+      `if (token !== "${v}") throw`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
+  'escaped or twice-encoded pair': (i) => {
+    const v = `${random(i + 4400, 12)}7`;
+    const texts = [
+      `&lt;password&gt;${v}&lt;/password&gt;`,
+      `password&#61;${v}`,
+      `redirect=%2Fcb%253Ftoken%253D${v}`,
+      `2fa-code=${digits(i + 4500, 6)}${v}`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
 };
 
-/** Nine of each kind: 51 kinds × 9 = 459 planted secrets. */
+/** Nine of each kind: 58 kinds × 9 = 522 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
