@@ -117,5 +117,10 @@ function readRepeatKey(value: unknown, appRules: boolean): RepeatKey | undefined
   // Past the cut, the fingerprint's top frame is not the stack's first one.
   if (typeof stack === 'string' && stack.length > MAX_STACK) return undefined;
   const frames = typeof stack === 'string' ? topFrames(stack) : '';
-  return { key: [name, facts.code, facts.status, facts.kind, message, frames, fields].join('\u0000'), facts };
+  // As `[…].join('\u0000')` would write it (undefined as ''), without the array.
+  const { code = '', status = '', kind = '' } = facts;
+  return {
+    key: `${name}\u0000${code}\u0000${status}\u0000${kind}\u0000${message}\u0000${frames}\u0000${fields}`,
+    facts,
+  };
 }
