@@ -5,12 +5,27 @@ const MAX_NAMES = 64;
 /** Calls with at most this `maxLength` are the identifier fields (name, code, type, catalog key, action ids). */
 const MAX_NAME = 100;
 
+/** A plain object with no own keys at all (symbols included), read without running any code of it. */
+const isEmptyPlain = (value: unknown): boolean => {
+  try {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      Object.getPrototypeOf(value) === Object.prototype &&
+      Reflect.ownKeys(value).length === 0
+    );
+  } catch {
+    return false; // a Proxy whose traps throw: the redactor copes
+  }
+};
+
 /**
  * `redactor`, but remembering its answer for the short identifiers a capture redacts on every error (the
  * thrown type `TypeError`, an AppError's name, code, catalog key and action ids): about a tenth of a new
  * error's capture went to redacting `Error` again (issue 11). The redactor is deterministic, so the same
  * text and limit give the same answer. Only calls limited to 100 characters with no key are remembered
- * (messages are limited to 1,000, and differ per error); everything else goes to `redactor` as it is.
+ * (messages are limited to 1,000, and differ per error); an empty plain object is copied as `{}`;
+ * everything else goes to `redactor` as it is.
  */
 export function cachedNameRedactor(redactor: Redactor): Redactor {
   const known = new Map<string, string>();
@@ -28,7 +43,9 @@ export function cachedNameRedactor(redactor: Redactor): Redactor {
     }
     return clean;
   };
-  const cached = ((value: unknown) => redactor(value)) as Redactor;
+  // An empty plain object copies as an empty one whatever the rules (an AppError's copy redacts its
+  // subclass fields, usually none, on every capture): no walk for it.
+  const cached = ((value: unknown) => (isEmptyPlain(value) ? {} : redactor(value))) as Redactor;
   cached.redactString = redactString;
   cached.isSecretKey = redactor.isSecretKey;
   return cached;
