@@ -218,7 +218,7 @@ export function classifyTraced(
       const test = prepare(r.match);
       const predicate = typeof r.match === 'function';
       for (let i = 0; i < chain.length; i++) {
-        const answer = test(chain[i], chainFacts[i]!);
+        const answer = test(chain[i], chainFacts[i] as ErrorFacts);
         if (asked && predicate) asked.push([test, answer]);
         if (answer) return r.classification;
       }

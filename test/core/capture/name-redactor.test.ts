@@ -74,7 +74,7 @@ describe('the name cache of a capture', () => {
       const thrown = new AppError(`Widget ${i} failed`, { kind: 'server', code: 'ACME_KEY' });
       const stored = resilience.capture(thrown).error;
       expect(stored.code).toBe('[REDACTED]');
-      expect({ ...stored }).toEqual({ ...fresh.normalize(thrown) });
+      expect(stored.toJSON()).toEqual(fresh.normalize(thrown).toJSON());
     }
   });
 });
