@@ -21,7 +21,7 @@ const isEmptyPlain = (value: unknown): boolean => {
 
 /**
  * `redactor`, but remembering its answer for the short identifiers a capture redacts on every error (the
- * thrown type `TypeError`, an AppError's name, code, catalog key and action ids): about a tenth of a new
+ * thrown type `TypeError`, an AppError's name, code, catalog key and action ids): about 7% of a new
  * error's capture went to redacting `Error` again (issue 11). The redactor is deterministic, so the same
  * text and limit give the same answer. Only calls limited to 100 characters with no key are remembered
  * (messages are limited to 1,000, and differ per error); an empty plain object is copied as `{}`;
