@@ -20,8 +20,10 @@ import type { Degradation, DegradationOptions } from './degradation/types';
 import { createReactRootOptions, type ReactRootErrorOptions } from './react-root-options';
 import { createBurstGuard, type BurstGuardOptions } from './burst-guard';
 import type { PredicateAnswer } from './errors/classify';
+import type { ErrorFacts } from './errors/error-facts';
 import { cachedStackRedactor } from './capture/cached-stack-redactor';
 import { cachedContextRedactor } from './capture/context-redactor';
+import { cachedNameRedactor } from './capture/name-redactor';
 import { repeatKey, type RepeatKey } from './capture/repeat-key';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
@@ -161,10 +163,11 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const redactStack = cachedStackRedactor(redactor.redactString);
   const redactContext = cachedContextRedactor(redactor);
+  const redactNames = cachedNameRedactor(redactor);
   /** What `capture` stores for a thrown value: normalised with the app's rules, message and stack redacted. */
   // Only redacted, bounded data is stored (issue 9); the thrown value stays reachable as the non-enumerable `cause`.
-  const normalize = (value: unknown, asked?: PredicateAnswer[]): AppError =>
-    toStoredError(value, { rules: options.rules, asked, redactor, redactStack });
+  const normalize = (value: unknown, asked?: PredicateAnswer[], facts?: ErrorFacts): AppError =>
+    toStoredError(value, { rules: options.rules, asked, facts, redactor: redactNames, redactStack });
   // Boundaries normalise while rendering (their fallback shows the error at once); `capture` reuses it.
   const normalized = new WeakMap<object, AppError>();
   const prepare = (value: unknown): AppError => {
@@ -200,8 +203,9 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   };
 
   // Thrown values being recorded now: a capture of one of them from inside its own capture (a rule,
-  // a store listener, a reporter) is the same capture, not a second occurrence (issue 10).
-  const inFlight = new WeakSet();
+  // a store listener, a reporter) is the same capture, not a second occurrence (issue 10). A stack, not a
+  // WeakSet: captures nest, it is rarely deeper than one, and a WeakSet insert per capture cost more (issue 11).
+  const inFlight: object[] = [];
   let inFlightError: AppError | undefined;
 
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
@@ -209,7 +213,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     const repeat = prepared ? undefined : repeatKey(value, appRules);
     const previousRepeat = repeatOf(repeat, value);
     const asked: PredicateAnswer[] = [];
-    const error = prepared ?? previousRepeat?.error ?? normalize(value, asked);
+    const error = prepared ?? previousRepeat?.error ?? normalize(value, asked, repeat?.facts);
     const key = previousRepeat?.fingerprint ?? fingerprint(error);
     if (repeat && !previousRepeat) remember(repeat.key, error, key, asked);
     const previous = previousRepeat ?? stored(key);
@@ -300,20 +304,20 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const safeRecord = (value: unknown, context: CaptureContext): ErrorRecord => {
     const tracked = isObject(value);
-    if (tracked && inFlight.has(value)) {
+    if (tracked && inFlight.includes(value)) {
       // Not normalised: that is what is running (a rule that captures would only come back here).
       inFlightError ??= new AppError('Captured again while its capture was running', { severity: 'info' });
       return looseRecord(inFlightError, 'in-flight', context);
     }
     try {
-      if (tracked) inFlight.add(value);
+      if (tracked) inFlight.push(value);
       // Each property of the thrown value is read once in its capture (issue 9, H3).
       return readOnce(() => record(value, context));
     } catch (failure) {
       // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
       return pipelineFailure(failure, context);
     } finally {
-      if (tracked) inFlight.delete(value);
+      if (tracked) inFlight.pop();
     }
   };
 

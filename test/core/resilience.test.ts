@@ -280,6 +280,32 @@ describe('the repeat path', () => {
     }
   });
 
+  it('gives a predicate rule the facts of the thrown value, on a new error and on its recurrences (issue 11)', () => {
+    // The repeat key reads the facts once; the classification is given those, not a second reading.
+    const seen: unknown[] = [];
+    const resilience = createResilience({
+      rules: [
+        {
+          name: 'gateway',
+          match: (_, facts) => {
+            seen.push({ ...facts });
+            return facts.status === 502 && facts.code === 'EGATEWAY';
+          },
+          classification: { kind: 'server', messageKey: 'gateway' },
+        },
+      ],
+    });
+    const fail = () =>
+      Object.assign(new Error('Upstream failed'), { code: 'EGATEWAY', response: { status: 502 } });
+    const first = resilience.capture(fail());
+    const second = resilience.capture(fail());
+    expect(first.error).toMatchObject({ kind: 'server', messageKey: 'gateway', status: 502 });
+    expect(second).toMatchObject({ id: first.id, count: 2 });
+    const facts = { name: 'Error', message: 'Upstream failed', status: 502, code: 'EGATEWAY' };
+    // Asked once per capture: the recurrence took the repeat path, which asks predicate rules again.
+    expect(seen).toEqual([facts, facts]);
+  });
+
   it('asks an app’s predicate rule again on every recurrence', () => {
     let maintenance = false;
     const resilience = createResilience({

@@ -8,13 +8,18 @@
 export function plainKey(fields: Readonly<Record<string, unknown>>, max: number): string | undefined {
   let key = '';
   for (const field in fields) {
-    const value = fields[field];
-    const type = typeof value;
-    if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'undefined')
-      return undefined;
-    const text = String(value);
-    key += `${field.length}:${field}${type[0]}${text.length}:${text}`;
+    const part = plainPart(field, fields[field]);
+    if (part === undefined) return undefined;
+    key += part;
     if (key.length > max) return undefined;
   }
   return key;
+}
+
+/** `plainKey({ [field]: value }, Infinity)`, without making the object (a capture keys every field of an AppError). */
+export function plainPart(field: string, value: unknown): string | undefined {
+  const type = typeof value;
+  if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'undefined') return undefined;
+  const text = String(value);
+  return `${field.length}:${field}${type[0]}${text.length}:${text}`;
 }

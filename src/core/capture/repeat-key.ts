@@ -1,7 +1,7 @@
 import { isAppError } from '../errors/app-error';
 import { readFacts, type ErrorFacts } from '../errors/error-facts';
 import { readProperty } from '../errors/read-property';
-import { plainKey } from './plain-key';
+import { plainKey, plainPart } from './plain-key';
 
 /**
  * Frames in the key: the one the fingerprint reads. More would tell callers of one throw site apart,
@@ -92,7 +92,7 @@ function appErrorFields(error: object): string | undefined {
         ? plainKey(value as unknown as Record<string, unknown>, MAX_FIELDS_KEY)
         : undefined;
     else if (field === 'fieldErrors') part = value === undefined ? '' : undefined;
-    else part = plainKey({ [field]: value }, MAX_FIELDS_KEY);
+    else part = plainPart(field, value);
     if (part === undefined) return undefined;
     key += `\u0001${field}\u0002${part}`;
     if (key.length > MAX_FIELDS_KEY) return undefined;
@@ -117,5 +117,10 @@ function readRepeatKey(value: unknown, appRules: boolean): RepeatKey | undefined
   // Past the cut, the fingerprint's top frame is not the stack's first one.
   if (typeof stack === 'string' && stack.length > MAX_STACK) return undefined;
   const frames = typeof stack === 'string' ? topFrames(stack) : '';
-  return { key: [name, facts.code, facts.status, facts.kind, message, frames, fields].join('\u0000'), facts };
+  // As `[…].join('\u0000')` would write it (undefined as ''), without the array.
+  const { code = '', status = '', kind = '' } = facts;
+  return {
+    key: `${name}\u0000${code}\u0000${status}\u0000${kind}\u0000${message}\u0000${frames}\u0000${fields}`,
+    facts,
+  };
 }

@@ -166,15 +166,23 @@ const prepare = (match: RuleMatch | RulePredicate): Test => {
   if (!test) {
     // RuleMatch's fields are named after the facts they test.
     const entries = typeof match === 'function' ? [] : (Object.entries(match) as [keyof RuleMatch, never][]);
-    test = (value, facts) => {
-      try {
-        return typeof match === 'function'
-          ? match(value, facts)
-          : entries.every(([fact, matcher]) => matchOne(matcher, facts[fact]));
-      } catch {
-        return false;
-      }
-    };
+    test =
+      typeof match === 'function'
+        ? (value, facts) => {
+            try {
+              return match(value, facts);
+            } catch {
+              return false;
+            }
+          }
+        : (_, facts) => {
+            try {
+              for (const [fact, matcher] of entries) if (!matchOne(matcher, facts[fact])) return false;
+              return true;
+            } catch {
+              return false;
+            }
+          };
     tests.set(match, test);
   }
   return test;
@@ -189,25 +197,34 @@ export type PredicateAnswer = readonly [
 /**
  * {@link classifyError}, telling `asked` which predicate rules were asked about the value itself and
  * what they answered: `capture`'s repeat path asks them again before it reuses a classification.
+ * `facts` are the value's own facts when the caller has read them already (`readFacts(value)`).
  */
 export function classifyTraced(
   value: unknown,
   rules: readonly ClassificationRule[] = [],
   asked?: PredicateAnswer[],
+  facts?: ErrorFacts,
 ): Classification {
-  const chain = causeChain(value).map((link) => [link, readFacts(link)] as const);
+  const chain = causeChain(value);
+  const chainFacts = chain.map((link, i) => (i === 0 && facts) || readFacts(link));
   const isApp = readProperty(value, 'isAppError') === true && isAppError(value);
-  const find = (table: readonly ClassificationRule[]) =>
-    table.find((r) => {
+  // Loops rather than `find` and `some` with closures: this runs for every rule on every new error (issue 11).
+  const find = (
+    table: readonly ClassificationRule[],
+  ): Classification | Partial<Classification> | undefined => {
+    for (const r of table) {
       // A rule may opt out of reclassifying AppErrors (issue 10: app rules come first for every value).
-      if (isApp && r.appErrors === false) return false;
+      if (isApp && r.appErrors === false) continue;
       const test = prepare(r.match);
-      return chain.some(([link, facts]) => {
-        const answer = test(link, facts);
-        if (asked && typeof r.match === 'function') asked.push([test, answer]);
-        return answer;
-      });
-    })?.classification;
+      const predicate = typeof r.match === 'function';
+      for (let i = 0; i < chain.length; i++) {
+        const answer = test(chain[i], chainFacts[i] as ErrorFacts);
+        if (asked && predicate) asked.push([test, answer]);
+        if (answer) return r.classification;
+      }
+    }
+    return undefined;
+  };
   const own = isApp && value.kind !== 'unknown' ? value : undefined;
   const found: Partial<Classification> | undefined = find(rules) ?? own ?? find(defaultRules);
   const kind = found?.kind ?? 'unknown';

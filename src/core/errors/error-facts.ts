@@ -43,16 +43,15 @@ export function readFacts(value: unknown): ErrorFacts {
 }
 
 function readFreshFacts(value: unknown): ErrorFacts {
-  const status = [
-    readProperty(value, 'status'),
-    readProperty(value, 'statusCode'),
-    readProperty(readProperty(value, 'response'), 'status'),
-  ].find(isStatus);
+  // The first status found, read in this order (no array: this runs on every capture, issue 11).
+  let status = readProperty(value, 'status');
+  if (!isStatus(status)) status = readProperty(value, 'statusCode');
+  if (!isStatus(status)) status = readProperty(readProperty(value, 'response'), 'status');
   const kind = readProperty(value, 'kind') as ErrorKind;
   return {
     name: text(readProperty(value, 'name')),
     message: text(readProperty(value, 'message')),
-    status,
+    status: isStatus(status) ? status : undefined,
     code: text(readProperty(value, 'code')),
     kind: ERROR_KINDS.includes(kind) ? kind : undefined,
     fieldErrors: readFieldErrors(value),

@@ -24,6 +24,24 @@ const topFrame = (stack: unknown): string =>
         /^[^\n@]*@\S*:\d.*/m.exec(stack.slice(0, MAX_STACK)))?.[0] ?? '')
     : '';
 
+/** Top frames whose cleaned text is remembered: a storm has a handful of throw sites. */
+const MAX_SITES = 64;
+/** Cleaned top frames by their raw text: the `VARIABLE` regex ran over the same frame on every new error (issue 11). A memo of a pure function, not app state. */
+const sites = /* @__PURE__ */ new Map<string, string>();
+
+/** `clean(frame)`, remembered per frame (oldest out first: a Map iterates in insertion order). */
+const cleanFrame = (whole: string): string => {
+  // `clean` reads no further: the key stays short.
+  const frame = whole.slice(0, MAX_PART);
+  let cleaned = sites.get(frame);
+  if (cleaned === undefined) {
+    cleaned = clean(frame);
+    if (sites.size >= MAX_SITES) sites.delete(sites.keys().next().value as string);
+    sites.set(frame, cleaned);
+  }
+  return cleaned;
+};
+
 /** Two FNV-1a lanes with different primes, folded to 53 bits and printed in base 36 (at most 11 characters). */
 const hash = (text: string): string => {
   let low = 0x811c9dc5;
@@ -50,6 +68,6 @@ export function fingerprint(error: AppError): string {
     return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
   };
   const parts = [read('code'), read('status'), clean(read('url')), clean(read('message'))];
-  parts.push(clean(topFrame(stackText(readProperty(error, 'stack')))));
+  parts.push(cleanFrame(topFrame(stackText(readProperty(error, 'stack')))));
   return `${read('kind') || 'unknown'}:${hash(parts.join('|'))}`;
 }

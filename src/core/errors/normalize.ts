@@ -7,7 +7,7 @@ import {
   type ClassificationRule,
   type PredicateAnswer,
 } from './classify';
-import { readFacts } from './error-facts';
+import { readFacts, type ErrorFacts } from './error-facts';
 import { setThrownType } from './thrown-type';
 import { readOnce, readProperty } from './read-property';
 import { stackText } from './stack-text';
@@ -39,6 +39,8 @@ export interface NormalizeOptions {
   redactStack?: (stack: string, message?: StackMessage) => string;
   /** Filled with the predicate rules asked about the value and their answers (for `capture`'s repeat path). @default undefined */
   asked?: PredicateAnswer[];
+  /** The value's facts when the caller has read them already (`capture`'s repeat key does). @default read here */
+  facts?: ErrorFacts;
 }
 
 /** Messages longer than this are cut, `…` included (a thrown 10 MB string stays a short message). */
@@ -123,7 +125,8 @@ function normalizeOnce(value: unknown, options: NormalizeOptions, redactor: Reda
       !(value instanceof Error) && typeof Response !== 'undefined' && value instanceof Response
         ? value
         : undefined;
-    const { name, message, status, code, fieldErrors } = readFacts(value);
+    const facts = options.facts ?? readFacts(value);
+    const { name, message, status, code, fieldErrors } = facts;
     const raw = describe(value, message, name);
     const text = response
       ? statusLine(response.status, response.statusText)
@@ -134,6 +137,7 @@ function normalizeOnce(value: unknown, options: NormalizeOptions, redactor: Reda
       value,
       options.rules,
       options.asked,
+      facts,
     );
     const error = new AppError(text || 'Unknown error', {
       kind,

@@ -11,14 +11,16 @@ const MAX_ITEMS = 50;
  * Never throws.
  */
 export function readFieldErrors(value: unknown): FieldErrors | undefined {
+  const issues = readProperty(value, 'issues');
+  const source = readProperty(value, 'fieldErrors') ?? readProperty(value, 'errors') ?? issues;
+  // Most thrown values have none: nothing is allocated for them (this runs on every capture, issue 11).
+  if (typeof source !== 'object' || source === null) return undefined;
   const fields = new Map<string, string[]>();
   const add = (field: unknown, message: unknown): void => {
     if (typeof message === 'string' && (typeof field === 'string' || typeof field === 'number'))
       fields.set(`${field}`, [...(fields.get(`${field}`) ?? []), message]);
   };
   try {
-    const issues = readProperty(value, 'issues');
-    const source = readProperty(value, 'fieldErrors') ?? readProperty(value, 'errors') ?? issues;
     if (Array.isArray(source)) {
       for (const item of source.slice(0, MAX_ITEMS)) {
         const path = readProperty(item, 'path');
@@ -28,7 +30,7 @@ export function readFieldErrors(value: unknown): FieldErrors | undefined {
             : readProperty(item, 'field');
         add(field, readProperty(item, 'message'));
       }
-    } else if (typeof source === 'object' && source !== null) {
+    } else {
       // Never every entry, nor every message: a 2-million-item list costs as much as a short one (issue 9).
       for (const field of listKeys(source).slice(0, MAX_ITEMS)) {
         const messages = readProperty(source, field);

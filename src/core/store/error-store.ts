@@ -61,10 +61,25 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
           return s;
         }
       });
+    // `upsertAll([record])` without its Map and spread: one capture is one upsert (issue 11).
+    const upsert = (record: ErrorRecord) =>
+      set((s) => {
+        try {
+          const rate = addToRate(s.rate, record.lastSeen);
+          const key = record.fingerprint;
+          const records = s.records.filter((r) => r?.fingerprint !== key);
+          records.push(record);
+          if (records.length > limit) records.splice(0, records.length - limit);
+          return { records, rate };
+        } catch {
+          // Not a record (null, a Proxy whose traps throw): nothing to store (issue 9).
+          return s;
+        }
+      });
     return {
       records: [],
       rate: [],
-      upsert: (record) => upsertAll([record]),
+      upsert,
       upsertAll,
       dismiss: (id) => setStatus(id, 'dismissed'),
       resolve: (id) => setStatus(id, 'recovered'),

@@ -73,4 +73,22 @@ describe('fingerprint', () => {
     error.stack = undefined;
     expect(fingerprint(error)).toMatch(/^unknown:/);
   });
+
+  it('gives every throw site the fingerprint it had, after more sites than its cache keeps (issue 11)', () => {
+    // Each site's top frame is cleaned once and remembered, 64 at most: a site let go is cleaned again.
+    const sites = Array.from(
+      { length: 100 },
+      (_, i) =>
+        `    at site${'x'.repeat(i % 7)}_${String.fromCharCode(97 + (i % 26))}${i < 26 ? '' : String.fromCharCode(97 + Math.floor(i / 26))} (https://app.example/chunk-${i}.js?v=${i}:${i + 1}:${i + 2})`,
+    );
+    const at = (site: string) =>
+      Object.assign(new Error('Widget failed'), { stack: `Error: Widget failed\n${site}` });
+    const first = sites.map((site) => fingerprint(normalizeError(at(site))));
+    expect(new Set(first).size).toBe(100);
+    const again = sites.map((site) => fingerprint(normalizeError(at(site))));
+    expect(again).toEqual(first);
+    // Line and column are cleaned away (they differ per build), and so is the query.
+    const moved = sites[0]!.replace(':1:2)', ':7:9)').replace('?v=0', '?v=9');
+    expect(fingerprint(normalizeError(at(moved)))).toBe(first[0]);
+  });
 });
