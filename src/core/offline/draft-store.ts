@@ -24,7 +24,7 @@ export const DEFAULT_DRAFT_MAX_AGE_MS = 604_800_000;
 export const DEFAULT_DRAFT_VERSION = 1;
 
 type Message =
-  | { type: 'saved'; key: string; savedAt: number; tab: string }
+  | { type: 'saved'; key: string; savedAt: number; tab: string; final?: boolean }
   | { type: 'removed'; key: string; tab: string };
 
 const describe = (error: unknown): string =>
@@ -155,7 +155,12 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         if (data.tab === tab) return;
         listeners.emit(
           data.type === 'saved'
-            ? { type: 'saved-elsewhere', key: data.key, savedAt: data.savedAt }
+            ? {
+                type: 'saved-elsewhere',
+                key: data.key,
+                savedAt: data.savedAt,
+                ...(data.final ? { final: true } : {}),
+              }
             : { type: 'removed-elsewhere', key: data.key },
         );
       };
@@ -241,7 +246,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       // Memory only helps while this document lives (e.g. a tab hidden, then shown again).
       if (wrote === undefined) wrote = memory.putSync(entry, check);
       if (!wrote) return undefined;
-      post({ type: 'saved', key, savedAt: entry.savedAt, tab });
+      post({ type: 'saved', key, savedAt: entry.savedAt, tab, final: true });
       return entry;
     },
     async load(key, loadOptions = {}) {

@@ -4,6 +4,19 @@ import { doc, find, openPage, readIndexedDb, readLocalStorage, type } from './fr
 
 const unique = () => `tabs-${crypto.randomUUID()}`;
 const stored = async (name: string) => JSON.stringify([await readIndexedDb(name), readLocalStorage()]);
+/** The draft of `post:new` itself (both copies), without the side copies kept beside it. */
+const mainDraft = async (name: string) =>
+  JSON.stringify([
+    (await readIndexedDb(name)).filter((entry) => (entry as { key: string }).key === 'post:new'),
+    readLocalStorage().filter((item) => item.startsWith(`${name}:post:new=`)),
+  ]);
+/** The side copies (a tab's typing kept beside another tab's newer draft) stored now, in both storages. */
+const sideCopies = async (name: string) => [
+  ...(await readIndexedDb(name))
+    .map((entry) => (entry as { key: string }).key)
+    .filter((key) => key.includes('\u001fside:')),
+  ...readLocalStorage().filter((item) => item.split('=')[0]!.includes('\u001fside:')),
+];
 const button = (frame: HTMLIFrameElement, text: string) =>
   Array.from(doc(frame).querySelectorAll('button')).find((b) => b.textContent === text)!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,12 +52,17 @@ it('a tab told of a newer draft from another tab does not overwrite it until its
   expect(doc(a).querySelector('form')!.dataset['state']).toBe('conflict');
   b.remove(); // tab B closed without submitting: nothing changed since its last save
   await sleep(200);
-  expect(await stored(name)).toContain('from B, typed later');
-  expect(await stored(name)).not.toContain('from A again');
+  expect(await mainDraft(name)).toContain('from B, typed later');
+  expect(await mainDraft(name)).not.toContain('from A again');
+  // A's typing is kept beside it (a side copy), not lost.
+  expect(await stored(name)).toContain('from A again');
+  expect(await sideCopies(name)).toHaveLength(1);
   // A's user answers "Keep this version": now, and only now, A's text replaces B's.
   button(a, 'Keep this version').click();
   await find(a, 'form[data-state="saved"]');
-  expect(await stored(name)).toContain('from A again');
+  expect(await mainDraft(name)).toContain('from A again');
+  // Answered: the side copy has gone.
+  await vi.waitFor(async () => expect(await sideCopies(name)).toEqual([]));
   a.remove();
 });
 
@@ -57,12 +75,15 @@ it('a save from another tab that this tab never heard of (it was asleep) is offe
   type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A after waking');
   await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
   await find(a, 'form[data-state="conflict"]');
-  expect(await stored(name)).toContain('from B while A slept');
-  expect(await stored(name)).not.toContain('from A after waking');
+  expect(await mainDraft(name)).toContain('from B while A slept');
+  expect(await mainDraft(name)).not.toContain('from A after waking');
   button(a, 'Load the newer version').click();
   await vi.waitFor(() =>
     expect(doc(a).querySelector<HTMLInputElement>('#title')!.value).toBe('from B while A slept'),
   );
+  // "Load the newer version": A's typing, kept beside B's draft meanwhile, is knowingly dropped.
+  await vi.waitFor(async () => expect(await sideCopies(name)).toEqual([]));
+  expect(await stored(name)).not.toContain('from A after waking');
   a.remove();
 });
 
