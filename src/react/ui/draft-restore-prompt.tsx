@@ -65,7 +65,8 @@ export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: Draf
   const more = offered.more ?? 0;
   // The prompt disappears on a choice: give focus to the form's first field rather than to the page.
   const choose = (event: MouseEvent<HTMLButtonElement>, restore: boolean) => {
-    const field = event.currentTarget
+    const button = event.currentTarget;
+    const field = button
       .closest('form')
       ?.querySelector<HTMLElement>(
         'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled])',
@@ -76,6 +77,7 @@ export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: Draf
     } else draft.discard();
     // Another draft is offered next in the same place: focus stays on this button for the next choice.
     if (more === 0) field?.focus();
+    else button.focus();
   };
   return (
     <div

@@ -95,3 +95,70 @@ it('a tab that comes back to the front looks for a draft saved elsewhere meanwhi
   a.remove();
   b.remove();
 });
+
+it('keeps the typing of a tab closed with a conflict open: both versions come back, its password never stored', async () => {
+  const name = unique();
+  const secret = 'conflict-secret-7731';
+  const writes: string[] = [];
+  (window as Window & { storageWrites?: string[] }).storageWrites = writes;
+  const a = openPage('draft-form.html', { name, interval: 100 });
+  type(await find<HTMLInputElement>(a, '#title'), 'from A');
+  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
+  const b = openPage('draft-form.html', { name, interval: 100 });
+  await find(b, '[data-bulwark="draft-restore-prompt"]');
+  type(await find<HTMLInputElement>(b, '#title'), 'from B, typed later');
+  await find(b, 'form[data-state="saved"]');
+  await find(a, 'form[data-state="conflict"]');
+  // A's user keeps typing, a password too, and closes the tab without answering the prompt.
+  type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A during the conflict');
+  type(doc(a).querySelector<HTMLTextAreaElement>('#body')!, 'A body');
+  type(doc(a).querySelector<HTMLInputElement>('#password')!, secret);
+  await vi.waitFor(async () => expect(await stored(name)).toContain('A body'));
+  type(doc(a).querySelector<HTMLTextAreaElement>('#body')!, 'A body, last words');
+  a.remove(); // within the interval: the pagehide write keeps the last words
+  expect(await mainDraft(name)).toContain('from B, typed later');
+
+  // B, still open, is told once A has gone: A's version is offered there too.
+  const inB = await find(b, '[data-bulwark="draft-restore-prompt"][data-source="other-version"]');
+  expect(inB).toHaveAccessibleName(
+    'Another unsaved version of this, from a few seconds ago, was kept from another tab.',
+  );
+  b.remove(); // and B closes without answering either
+
+  // Reopened: the newest version first, saying another one is kept; each can be restored.
+  const c = openPage('draft-form.html', { name, interval: 100 });
+  const prompt = await find(c, '[data-bulwark="draft-restore-prompt"][data-source="other-version"]');
+  expect(prompt).toHaveAccessibleName(
+    'Another unsaved version of this, from a few seconds ago, was kept from another tab.',
+  );
+  expect(prompt).toHaveAccessibleDescription('1 more unsaved version is kept; it is offered next.');
+  button(c, 'Restore').click();
+  await vi.waitFor(() =>
+    expect(doc(c).querySelector<HTMLInputElement>('#title')!.value).toBe('from A during the conflict'),
+  );
+  expect(doc(c).querySelector<HTMLTextAreaElement>('#body')!.value).toBe('A body, last words');
+  expect(doc(c).querySelector<HTMLInputElement>('#password')!.value).toBe('');
+  // The other version is offered next, and not replaced meanwhile by the restored one's save.
+  const next = await find(c, '[data-bulwark="draft-restore-prompt"][data-source="earlier-visit"]');
+  expect(next).not.toHaveAttribute('aria-describedby');
+  expect(doc(c).activeElement?.textContent).toBe('Restore'); // focus stays for the next choice
+  await sleep(400);
+  expect(await mainDraft(name)).toContain('from B, typed later');
+  button(c, 'Restore').click();
+  await vi.waitFor(() =>
+    expect(doc(c).querySelector<HTMLInputElement>('#title')!.value).toBe('from B, typed later'),
+  );
+  expect(doc(c).querySelector('[data-bulwark="draft-restore-prompt"]')).toBeNull();
+  expect(doc(c).activeElement).toBe(doc(c).querySelector('#title'));
+
+  // Nothing of the password field was ever handed to either storage.
+  expect(writes.join('\n')).toContain('A body, last words');
+  expect(writes.join('\n')).not.toContain(secret);
+  expect(await stored(name)).not.toContain(secret);
+  delete (window as Window & { storageWrites?: string[] }).storageWrites;
+  // Submitted: no version of it is left.
+  doc(c).querySelector('form')!.requestSubmit();
+  await find(c, 'form[data-state="idle"]');
+  await vi.waitFor(async () => expect(await stored(name)).toBe('[[],[]]'));
+  c.remove();
+});
