@@ -134,7 +134,7 @@ export function decodeDraftValue(data: unknown): unknown {
     return out;
   };
   const fields = (from: Record<string, unknown>) =>
-    make({} as Record<string, unknown>, (out) => {
+    make({}, (out) => {
       for (const [key, field] of Object.entries(from)) define(out, key, decode(field));
     });
   const decode = (item: unknown): unknown => {

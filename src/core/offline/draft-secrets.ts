@@ -102,7 +102,7 @@ export function omitDraftSecrets<T>(
       }
       return out;
     }
-    const out = remember(isMap ? new Map<unknown, unknown>() : ({} as Record<string, unknown>));
+    const out = remember(isMap ? new Map<unknown, unknown>() : {});
     const entries: [unknown, unknown][] = isMap ? [...item] : Object.entries(item);
     for (const [key, field] of entries) {
       if (secretIn(key, card)) continue;
