@@ -58,13 +58,32 @@ const DROP = Symbol('dropped');
 const define = (out: Record<string, unknown>, key: string, value: unknown) =>
   Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 
-/** `value` as JSON-safe data (see the file comment), and the paths of what had to be dropped. */
-export function encodeDraftValue(value: unknown): { data: unknown; dropped: string[] } {
+/**
+ * Where a dropped Blob or File was, and what it was (size, type; name and lastModified of a File), so the
+ * same one can be taken back from an IndexedDB copy of the draft (see `refillDraftBlobs`). `steps`: array
+ * or Set indexes and field or Map keys (as strings), from the top.
+ */
+export interface DroppedBlob {
+  readonly path: string;
+  readonly steps: readonly (string | number)[];
+  readonly size: number;
+  readonly type: string;
+  readonly name?: string;
+  readonly lastModified?: number;
+}
+
+/**
+ * `value` as JSON-safe data (see the file comment), the paths of what had to be dropped, and the Blobs
+ * and Files among them.
+ */
+export function encodeDraftValue(value: unknown): { data: unknown; dropped: string[]; blobs: DroppedBlob[] } {
   const dropped: string[] = [];
+  const blobs: DroppedBlob[] = [];
   // Each object met so far, by its number in walk order (decodeDraftValue numbers them alike).
   const seen = new Map<object, number>();
   // DROP in an array or Map becomes `undefined` (its place is kept); a dropped field is left out.
-  const encode = (item: unknown, path: string): unknown => {
+  // `steps` is undefined below a Map key or a Set entry: no way back to it.
+  const encode = (item: unknown, path: string, steps?: readonly (string | number)[]): unknown => {
     switch (typeof item) {
       case 'string':
       case 'boolean':
@@ -90,6 +109,16 @@ export function encodeDraftValue(value: unknown): { data: unknown; dropped: stri
     const plain = isPlain(item);
     if (!plain && !isBuiltIn(item)) {
       dropped.push(path || '(value)');
+      if (typeof Blob === 'function' && item instanceof Blob && steps) {
+        const file = typeof File === 'function' && item instanceof File;
+        blobs.push({
+          path: path || '(value)',
+          steps,
+          size: item.size,
+          type: item.type,
+          ...(file ? { name: item.name, lastModified: item.lastModified } : {}),
+        });
+      }
       return DROP;
     }
     // Numbered before its contents are walked, so a cycle back to it finds it.
@@ -97,13 +126,18 @@ export function encodeDraftValue(value: unknown): { data: unknown; dropped: stri
     const at = (key: string | number) =>
       typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
     const keep = (data: unknown) => (data === DROP ? { $t: 'u' } : data);
-    if (Array.isArray(item)) return Array.from(item, (entry: unknown, i) => keep(encode(entry, at(i))));
+    const next = (step: string | number) => (steps ? [...steps, step] : undefined);
+    if (Array.isArray(item))
+      return Array.from(item, (entry: unknown, i) => keep(encode(entry, at(i), next(i))));
     if (item instanceof Date) return { $t: 'D', v: encode(item.getTime(), path) };
     if (item instanceof RegExp) return { $t: 'R', v: item.source, f: item.flags };
     if (item instanceof Map)
       return {
         $t: 'M',
-        v: Array.from(item, ([k, v], i) => [keep(encode(k, at(i))), keep(encode(v, at(String(k))))]),
+        v: Array.from(item, ([k, v], i) => [
+          keep(encode(k, at(i))),
+          keep(encode(v, at(String(k)), next(String(k)))),
+        ]),
       };
     if (item instanceof Set)
       return { $t: 'S', v: Array.from(item, (entry, i) => keep(encode(entry, at(i)))) };
@@ -114,13 +148,13 @@ export function encodeDraftValue(value: unknown): { data: unknown; dropped: stri
     }
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(item)) {
-      const data = encode(field, at(key));
+      const data = encode(field, at(key), next(key));
       if (data !== DROP) define(out, key, data);
     }
     return '$t' in out ? { $t: 'o', v: out } : out;
   };
-  const data = encode(value, '');
-  return { data: data === DROP ? { $t: 'u' } : data, dropped };
+  const data = encode(value, '', []);
+  return { data: data === DROP ? { $t: 'u' } : data, dropped, blobs };
 }
 
 /** The value {@link encodeDraftValue} encoded. Unknown tags come back as they are. */

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
 import { createListeners } from '../policies/listeners';
+import { refillDraftBlobs } from './draft-blob-refill';
 import { omitDraftSecrets } from './draft-secrets';
 import { openIdbDraftBackend } from './draft-idb-backend';
 import { createMemoryDraftBackend } from './draft-memory-backend';
@@ -256,13 +257,18 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         kind = backend.kind;
         return backend.get(key);
       });
-      const entry = newest([
+      const fromIdb = [kind === 'indexeddb' ? stored : undefined, await fromRetired((b) => b.get(key))];
+      const stash = stashed(kind, key);
+      let entry = newest([
         stored,
-        await fromRetired((backend) => backend.get(key)),
-        ...stashed(kind, key),
+        ...fromIdb,
+        ...stash,
         kind === 'memory' ? undefined : await memory.get(key),
       ]);
       if (!entry) return undefined;
+      // The pagehide copy (text) had to leave Files out: take them back from the IndexedDB copy they are in.
+      if (entry.dropped && stash.includes(entry))
+        entry = refillDraftBlobs(entry, usableLocal()?.droppedBlobs(key) ?? [], newest(fromIdb));
       const reason =
         entry.version !== version ? 'incompatible' : now() - entry.savedAt > maxAgeMs ? 'expired' : undefined;
       if (!reason) return entry as DraftEntry<never>;
