@@ -19,7 +19,9 @@ const child = (container: unknown, step: Step): unknown => {
 const put = (container: unknown, step: Step, value: unknown): boolean => {
   if (Array.isArray(container) && typeof step === 'number') container[step] = value;
   else if (container instanceof Map) {
-    const key = [...container.keys()].find((k) => String(k) === String(step));
+    const key: unknown = [...(container as Map<unknown, unknown>).keys()].find(
+      (k) => String(k) === String(step),
+    );
     if (key === undefined && !container.has(undefined)) return false;
     container.set(key, value);
   } else if (typeof container === 'object' && container !== null && typeof step === 'string')
@@ -62,6 +64,8 @@ export function refillDraftBlobs<T>(
   }
   if (refilled.size === 0) return entry;
   const dropped = (entry.dropped ?? []).filter((path) => !refilled.has(path));
-  const { dropped: _all, ...rest } = entry;
-  return { ...rest, value: value as T, ...(dropped.length ? { dropped } : {}) };
+  const rest: DraftEntry<T> = { ...entry, value: value as T };
+  if (dropped.length) return { ...rest, dropped };
+  delete (rest as { dropped?: unknown }).dropped;
+  return rest;
 }

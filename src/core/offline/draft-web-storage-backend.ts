@@ -35,7 +35,8 @@ export function createWebStorageDraftBackend(
   const getSync = (key: string): DraftEntry | undefined => {
     const stored = read(key);
     if (!stored) return undefined;
-    const { encoded, blobs: _blobs, ...entry } = stored;
+    const { encoded, ...entry } = stored;
+    delete entry.blobs;
     try {
       return encoded ? { ...entry, value: decodeDraftValue(entry.value) } : entry;
     } catch {
