@@ -34,18 +34,23 @@ async function savedWhileAsleep(name: string, text: string) {
   return { a, b };
 }
 
-it('a tab told of a newer draft from another tab does not overwrite it until its user chooses (F13)', async () => {
-  const name = unique();
+/** Tab A saves; tab B opens, ignores the offer and types: that replaces A's draft, and A is told (a conflict). */
+async function inConflict(name: string) {
   const a = openPage('draft-form.html', { name, interval: 100 });
   type(await find<HTMLInputElement>(a, '#title'), 'from A');
   await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
   const b = openPage('draft-form.html', { name, interval: 100 });
   await find(b, '[data-bulwark="draft-restore-prompt"]');
-  // B's user ignores the offer and types: that replaces the draft B was shown, and A is told.
   type(await find<HTMLInputElement>(b, '#title'), 'from B, typed later');
   await find(b, 'form[data-state="saved"]');
   await find(a, '[data-bulwark="draft-restore-prompt"][data-source="other-tab"]');
   await find(a, 'form[data-state="conflict"]');
+  return { a, b };
+}
+
+it('a tab told of a newer draft from another tab does not overwrite it until its user chooses (F13)', async () => {
+  const name = unique();
+  const { a, b } = await inConflict(name);
   // A's user keeps typing; A's autosave would have run several times by now.
   type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A again');
   await sleep(500);
@@ -101,14 +106,7 @@ it('keeps the typing of a tab closed with a conflict open: both versions come ba
   const secret = 'conflict-secret-7731';
   const writes: string[] = [];
   (window as Window & { storageWrites?: string[] }).storageWrites = writes;
-  const a = openPage('draft-form.html', { name, interval: 100 });
-  type(await find<HTMLInputElement>(a, '#title'), 'from A');
-  await find(a, 'form[data-state="saved"][data-storage="indexeddb"]');
-  const b = openPage('draft-form.html', { name, interval: 100 });
-  await find(b, '[data-bulwark="draft-restore-prompt"]');
-  type(await find<HTMLInputElement>(b, '#title'), 'from B, typed later');
-  await find(b, 'form[data-state="saved"]');
-  await find(a, 'form[data-state="conflict"]');
+  const { a, b } = await inConflict(name);
   // A's user keeps typing, a password too, and closes the tab without answering the prompt.
   type(doc(a).querySelector<HTMLInputElement>('#title')!, 'from A during the conflict');
   type(doc(a).querySelector<HTMLTextAreaElement>('#body')!, 'A body');
