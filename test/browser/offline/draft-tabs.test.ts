@@ -159,4 +159,4 @@ it('keeps the typing of a tab closed with a conflict open: both versions come ba
   await find(c, 'form[data-state="idle"]');
   await vi.waitFor(async () => expect(await stored(name)).toBe('[[],[]]'));
   c.remove();
-});
+}, 60_000); // three page loads and many waits: slow on a loaded machine
