@@ -5,7 +5,9 @@
  * Date, RegExp, Map, Set, ArrayBuffer and typed arrays / DataView; a plain object that has a `$t` key of
  * its own is tagged too, so it is never mistaken for one. Blob, File and anything else localStorage
  * cannot hold as text (functions, DOM nodes, Errors …) are dropped, and their paths returned, so the
- * caller can record the loss rather than hide it. Shared references come back as copies.
+ * caller can record the loss rather than hide it. An object met again (a shared reference, a cycle) is
+ * written as `{ $t: 'r', v: n }`, the n-th object met in a depth-first walk, so it comes back as one
+ * object, as structured clone keeps it; decoding numbers the objects it makes in the same order.
  */
 
 type Tagged = { $t: string; v?: unknown; f?: string; c?: string };
@@ -40,14 +42,48 @@ const fromBase64 = (text: string): ArrayBuffer => {
 };
 
 const isPlain = (value: object): boolean => Object.prototype.toString.call(value) === '[object Object]';
+/** The built-in objects the tags below carry. */
+const isBuiltIn = (value: object): boolean =>
+  Array.isArray(value) ||
+  value instanceof Date ||
+  value instanceof RegExp ||
+  value instanceof Map ||
+  value instanceof Set ||
+  value instanceof ArrayBuffer ||
+  ArrayBuffer.isView(value);
 
 const DROP = Symbol('dropped');
 
-/** `value` as JSON-safe data (see the file comment), and the paths of what had to be dropped. */
-export function encodeDraftValue(value: unknown): { data: unknown; dropped: string[] } {
+/** Defined, not assigned: a field named `__proto__` stays a field rather than setting the prototype. */
+const define = (out: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+
+/**
+ * Where a dropped Blob or File was, and what it was (size, type; name and lastModified of a File), so the
+ * same one can be taken back from an IndexedDB copy of the draft (see `refillDraftBlobs`). `steps`: array
+ * or Set indexes and field or Map keys (as strings), from the top.
+ */
+export interface DroppedBlob {
+  readonly path: string;
+  readonly steps: readonly (string | number)[];
+  readonly size: number;
+  readonly type: string;
+  readonly name?: string;
+  readonly lastModified?: number;
+}
+
+/**
+ * `value` as JSON-safe data (see the file comment), the paths of what had to be dropped, and the Blobs
+ * and Files among them.
+ */
+export function encodeDraftValue(value: unknown): { data: unknown; dropped: string[]; blobs: DroppedBlob[] } {
   const dropped: string[] = [];
+  const blobs: DroppedBlob[] = [];
+  // Each object met so far, by its number in walk order (decodeDraftValue numbers them alike).
+  const seen = new Map<object, number>();
   // DROP in an array or Map becomes `undefined` (its place is kept); a dropped field is left out.
-  const encode = (item: unknown, path: string): unknown => {
+  // `steps` is undefined below a Map key or a Set entry: no way back to it.
+  const encode = (item: unknown, path: string, steps?: readonly (string | number)[]): unknown => {
     switch (typeof item) {
       case 'string':
       case 'boolean':
@@ -68,16 +104,40 @@ export function encodeDraftValue(value: unknown): { data: unknown; dropped: stri
         return DROP;
     }
     if (item === null) return null;
+    const met = seen.get(item);
+    if (met !== undefined) return { $t: 'r', v: met };
+    const plain = isPlain(item);
+    if (!plain && !isBuiltIn(item)) {
+      dropped.push(path || '(value)');
+      if (typeof Blob === 'function' && item instanceof Blob && steps) {
+        const file = typeof File === 'function' && item instanceof File;
+        blobs.push({
+          path: path || '(value)',
+          steps,
+          size: item.size,
+          type: item.type,
+          ...(file ? { name: item.name, lastModified: item.lastModified } : {}),
+        });
+      }
+      return DROP;
+    }
+    // Numbered before its contents are walked, so a cycle back to it finds it.
+    seen.set(item, seen.size);
     const at = (key: string | number) =>
       typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
     const keep = (data: unknown) => (data === DROP ? { $t: 'u' } : data);
-    if (Array.isArray(item)) return Array.from(item, (entry: unknown, i) => keep(encode(entry, at(i))));
+    const next = (step: string | number) => (steps ? [...steps, step] : undefined);
+    if (Array.isArray(item))
+      return Array.from(item, (entry: unknown, i) => keep(encode(entry, at(i), next(i))));
     if (item instanceof Date) return { $t: 'D', v: encode(item.getTime(), path) };
     if (item instanceof RegExp) return { $t: 'R', v: item.source, f: item.flags };
     if (item instanceof Map)
       return {
         $t: 'M',
-        v: Array.from(item, ([k, v], i) => [keep(encode(k, at(i))), keep(encode(v, at(String(k))))]),
+        v: Array.from(item, ([k, v], i) => [
+          keep(encode(k, at(i))),
+          keep(encode(v, at(String(k)), next(String(k)))),
+        ]),
       };
     if (item instanceof Set)
       return { $t: 'S', v: Array.from(item, (entry, i) => keep(encode(entry, at(i)))) };
@@ -86,62 +146,74 @@ export function encodeDraftValue(value: unknown): { data: unknown; dropped: stri
       const bytes = new Uint8Array(item.buffer, item.byteOffset, item.byteLength);
       return { $t: 'T', c: item.constructor.name, v: toBase64(bytes) };
     }
-    if (!isPlain(item)) {
-      dropped.push(path || '(value)');
-      return DROP;
-    }
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(item)) {
-      const data = encode(field, at(key));
-      if (data !== DROP) out[key] = data;
+      const data = encode(field, at(key), next(key));
+      if (data !== DROP) define(out, key, data);
     }
     return '$t' in out ? { $t: 'o', v: out } : out;
   };
-  const data = encode(value, '');
-  return { data: data === DROP ? { $t: 'u' } : data, dropped };
+  const data = encode(value, '', []);
+  return { data: data === DROP ? { $t: 'u' } : data, dropped, blobs };
 }
 
 /** The value {@link encodeDraftValue} encoded. Unknown tags come back as they are. */
 export function decodeDraftValue(data: unknown): unknown {
-  if (data === null || typeof data !== 'object') return data;
-  if (Array.isArray(data)) return data.map(decodeDraftValue);
-  const tagged = data as Tagged;
-  switch (typeof tagged.$t === 'string' ? tagged.$t : undefined) {
-    case undefined:
-      break;
-    case 'u':
-      return undefined;
-    case 'n':
-      return tagged.v === '-0' ? -0 : Number(tagged.v);
-    case 'b':
-      return BigInt(String(tagged.v));
-    case 'D':
-      return new Date(decodeDraftValue(tagged.v) as number);
-    case 'R':
-      return new RegExp(String(tagged.v), tagged.f);
-    case 'M':
-      return new Map(
-        (tagged.v as [unknown, unknown][]).map(([k, v]) => [decodeDraftValue(k), decodeDraftValue(v)]),
-      );
-    case 'S':
-      return new Set((tagged.v as unknown[]).map(decodeDraftValue));
-    case 'A':
-      return fromBase64(String(tagged.v));
-    case 'T': {
-      const View = TYPED.find((type) => type.name === tagged.c) ?? Uint8Array;
-      const buffer = fromBase64(String(tagged.v));
-      return View === DataView ? new DataView(buffer) : new (View as typeof Uint8Array)(buffer);
+  // Every object made, in the order the encoder numbered them: `{ $t: 'r', v: n }` is `made[n]`.
+  const made: unknown[] = [];
+  /** `out`, numbered before `fill` decodes its contents (a cycle inside refers back to it). */
+  const make = <T>(out: T, fill: (out: T) => void): T => {
+    made.push(out);
+    fill(out);
+    return out;
+  };
+  const fields = (from: Record<string, unknown>) =>
+    make({}, (out) => {
+      for (const [key, field] of Object.entries(from)) define(out, key, decode(field));
+    });
+  const decode = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object') return item;
+    if (Array.isArray(item))
+      return make([] as unknown[], (out) => {
+        for (const entry of item) out.push(decode(entry));
+      });
+    const tagged = item as Tagged;
+    switch (typeof tagged.$t === 'string' ? tagged.$t : undefined) {
+      case undefined:
+        return fields(item as Record<string, unknown>);
+      case 'u':
+        return undefined;
+      case 'n':
+        return tagged.v === '-0' ? -0 : Number(tagged.v);
+      case 'b':
+        return BigInt(String(tagged.v));
+      case 'r':
+        return made[Number(tagged.v)];
+      case 'D':
+        return make(new Date(decode(tagged.v) as number), () => undefined);
+      case 'R':
+        return make(new RegExp(String(tagged.v), tagged.f), () => undefined);
+      case 'M':
+        return make(new Map(), (out) => {
+          for (const [k, v] of tagged.v as [unknown, unknown][]) out.set(decode(k), decode(v));
+        });
+      case 'S':
+        return make(new Set(), (out) => {
+          for (const entry of tagged.v as unknown[]) out.add(decode(entry));
+        });
+      case 'A':
+        return make(fromBase64(String(tagged.v)), () => undefined);
+      case 'T': {
+        const View = TYPED.find((type) => type.name === tagged.c) ?? Uint8Array;
+        const buffer = fromBase64(String(tagged.v));
+        const view = View === DataView ? new DataView(buffer) : new (View as typeof Uint8Array)(buffer);
+        return make(view, () => undefined);
+      }
+      case 'o':
+        return fields(tagged.v as Record<string, unknown>);
+      default:
+        return item;
     }
-    case 'o':
-      return decodeFields(tagged.v as Record<string, unknown>);
-    default:
-      return data;
-  }
-  return decodeFields(data as Record<string, unknown>);
+  };
+  return decode(data);
 }
-
-const decodeFields = (data: Record<string, unknown>): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(data)) out[key] = decodeDraftValue(field);
-  return out;
-};

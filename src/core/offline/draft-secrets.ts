@@ -44,7 +44,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * fields, which is what storage keeps of them), arrays, Maps and Sets: keys that {@link isDraftSecretKey}
  * names, keys in `exclude`, `number`/`csc`/`cvc`/`code` under a key naming a card, `[name, value]` pairs
  * (FormData entries) whose name is secret, and strings equal to one of `excludeValues`. Other objects
- * (Date, Blob, File …) are kept as they are. Never changes `value`.
+ * (Date, Blob, File …) are kept as they are. An object referenced twice, or a cycle, stays one object
+ * in the copy (as structured clone keeps it). Never changes `value`.
  *
  * @example
  * omitDraftSecrets({ email: 'a@b.c', password: 'hunter2', note: 'x' }, { exclude: ['note'] }); // { email: 'a@b.c' }
@@ -68,7 +69,9 @@ export function omitDraftSecrets<T>(
     }
     return known;
   };
-  const ancestors = new Set<object>();
+  // The copy of each object walked, so a shared reference or a cycle stays one object, as structured
+  // clone keeps it (one map per card context: under a card key, `number` and `code` are left out too).
+  const copies = [new Map<object, unknown>(), new Map<object, unknown>()] as const;
   const secretIn = (key: unknown, card: boolean): boolean =>
     typeof key === 'string' && (isSecret(key) || (card && CARD_FIELD.test(normalizeKey(key))));
   /** A `[name, value]` pair whose name is secret (what `[...new FormData(form)]` gives). */
@@ -79,23 +82,42 @@ export function omitDraftSecrets<T>(
     const isMap = item instanceof Map;
     const isSet = item instanceof Set;
     if (!Array.isArray(item) && !isMap && !isSet && !isRecord(item)) return item;
-    // A cycle cannot be stored on localStorage anyway; cut it rather than loop.
-    if (ancestors.has(item)) return undefined;
-    ancestors.add(item);
-    let out: unknown;
-    if (Array.isArray(item)) out = item.filter((entry) => !isSecretPair(entry)).map((entry) => copy(entry));
-    else if (isSet) out = new Set([...item].map((entry) => copy(entry)).filter((e) => e !== undefined));
-    else {
-      const entries: [unknown, unknown][] = isMap ? [...item] : Object.entries(item);
-      const kept: [unknown, unknown][] = [];
-      for (const [key, field] of entries) {
-        if (secretIn(key, card)) continue;
-        const child = copy(field, typeof key === 'string' && CARD_PARENT.test(normalizeKey(key)));
-        if (child !== undefined || field === undefined) kept.push([key, child]);
-      }
-      out = isMap ? new Map(kept) : Object.fromEntries(kept);
+    const made = copies[card ? 1 : 0];
+    if (made.has(item)) return made.get(item);
+    // Made and remembered before its contents are walked: a cycle back to it finds it.
+    const remember = <O>(out: O): O => {
+      made.set(item, out);
+      return out;
+    };
+    if (Array.isArray(item)) {
+      const out = remember([] as unknown[]);
+      for (const entry of item) if (!isSecretPair(entry)) out.push(copy(entry));
+      return out;
     }
-    ancestors.delete(item);
+    if (isSet) {
+      const out = remember(new Set<unknown>());
+      for (const entry of item) {
+        const child = copy(entry);
+        if (child !== undefined) out.add(child);
+      }
+      return out;
+    }
+    const out = remember(isMap ? new Map<unknown, unknown>() : {});
+    const entries: [unknown, unknown][] = isMap ? [...item] : Object.entries(item);
+    for (const [key, field] of entries) {
+      if (secretIn(key, card)) continue;
+      const child = copy(field, typeof key === 'string' && CARD_PARENT.test(normalizeKey(key)));
+      if (child === undefined && field !== undefined) continue;
+      if (out instanceof Map) out.set(key, child);
+      // Defined, not assigned: a field named `__proto__` stays a field.
+      else
+        Object.defineProperty(out, key as string, {
+          value: child,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
     return out;
   };
   return copy(value) as T;

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
 import { createListeners } from '../policies/listeners';
+import { refillDraftBlobs } from './draft-blob-refill';
 import { omitDraftSecrets } from './draft-secrets';
 import { openIdbDraftBackend } from './draft-idb-backend';
 import { createMemoryDraftBackend } from './draft-memory-backend';
@@ -24,7 +25,7 @@ export const DEFAULT_DRAFT_MAX_AGE_MS = 604_800_000;
 export const DEFAULT_DRAFT_VERSION = 1;
 
 type Message =
-  | { type: 'saved'; key: string; savedAt: number; tab: string }
+  | { type: 'saved'; key: string; savedAt: number; tab: string; final?: boolean }
   | { type: 'removed'; key: string; tab: string };
 
 const describe = (error: unknown): string =>
@@ -155,7 +156,12 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         if (data.tab === tab) return;
         listeners.emit(
           data.type === 'saved'
-            ? { type: 'saved-elsewhere', key: data.key, savedAt: data.savedAt }
+            ? {
+                type: 'saved-elsewhere',
+                key: data.key,
+                savedAt: data.savedAt,
+                ...(data.final ? { final: true } : {}),
+              }
             : { type: 'removed-elsewhere', key: data.key },
         );
       };
@@ -241,7 +247,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       // Memory only helps while this document lives (e.g. a tab hidden, then shown again).
       if (wrote === undefined) wrote = memory.putSync(entry, check);
       if (!wrote) return undefined;
-      post({ type: 'saved', key, savedAt: entry.savedAt, tab });
+      post({ type: 'saved', key, savedAt: entry.savedAt, tab, final: true });
       return entry;
     },
     async load(key, loadOptions = {}) {
@@ -251,13 +257,18 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         kind = backend.kind;
         return backend.get(key);
       });
-      const entry = newest([
+      const fromIdb = [kind === 'indexeddb' ? stored : undefined, await fromRetired((b) => b.get(key))];
+      const stash = stashed(kind, key);
+      let entry = newest([
         stored,
-        await fromRetired((backend) => backend.get(key)),
-        ...stashed(kind, key),
+        ...fromIdb,
+        ...stash,
         kind === 'memory' ? undefined : await memory.get(key),
       ]);
       if (!entry) return undefined;
+      // The pagehide copy (text) had to leave Files out: take them back from the IndexedDB copy they are in.
+      if (entry.dropped && stash.includes(entry))
+        entry = refillDraftBlobs(entry, usableLocal()?.droppedBlobs(key) ?? [], newest(fromIdb));
       const reason =
         entry.version !== version ? 'incompatible' : now() - entry.savedAt > maxAgeMs ? 'expired' : undefined;
       if (!reason) return entry as DraftEntry<never>;

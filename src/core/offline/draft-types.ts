@@ -70,8 +70,16 @@ export interface DraftLoadOptions {
 /** What a store tells its subscribers. */
 export type DraftStoreEvent =
   | { readonly type: 'status'; readonly status: DraftStorageStatus }
-  /** Another tab (or another store of this page) saved `key`. */
-  | { readonly type: 'saved-elsewhere'; readonly key: string; readonly savedAt: number }
+  /**
+   * Another tab (or another store of this page) saved `key`. `final`: written by `stash`, the synchronous
+   * write of a page (or form) going away, so that tab no longer holds the value on screen.
+   */
+  | {
+      readonly type: 'saved-elsewhere';
+      readonly key: string;
+      readonly savedAt: number;
+      readonly final?: true;
+    }
   /** Another tab removed `key` (e.g. after a submit there). */
   | { readonly type: 'removed-elsewhere'; readonly key: string };
 

@@ -1,4 +1,4 @@
-import { decodeDraftValue, encodeDraftValue } from './draft-codec';
+import { decodeDraftValue, encodeDraftValue, type DroppedBlob } from './draft-codec';
 import type { DraftBackend, DraftEntry } from './draft-types';
 
 type Accepts = (current: DraftEntry | undefined) => boolean;
@@ -17,25 +17,42 @@ export function createWebStorageDraftBackend(
   /** Writes at once when `accepts` the stored entry; throws what `setItem` throws (quota). */
   putSync(entry: DraftEntry, accepts: Accepts): boolean;
   getSync(key: string): DraftEntry | undefined;
+  /** The Blobs and Files left out of the copy of `key` (see {@link DroppedBlob}). */
+  droppedBlobs(key: string): readonly DroppedBlob[];
   deleteSync(key: string): void;
 } {
   const prefix = `${name}:`;
-  const getSync = (key: string): DraftEntry | undefined => {
+  type Stored = DraftEntry & { encoded?: boolean; blobs?: DroppedBlob[] };
+  const read = (key: string): Stored | undefined => {
     try {
       const text = storage.getItem(prefix + key);
-      if (text === null) return undefined;
-      const stored = JSON.parse(text) as DraftEntry & { encoded?: boolean };
-      const { encoded, ...entry } = stored;
-      return encoded ? { ...entry, value: decodeDraftValue(entry.value) } : entry;
+      return text === null ? undefined : (JSON.parse(text) as Stored);
     } catch {
       // Unparsable (written by something else): treat as absent.
       return undefined;
     }
   };
+  const getSync = (key: string): DraftEntry | undefined => {
+    const stored = read(key);
+    if (!stored) return undefined;
+    const { encoded, ...entry } = stored;
+    delete entry.blobs;
+    try {
+      return encoded ? { ...entry, value: decodeDraftValue(entry.value) } : entry;
+    } catch {
+      return undefined;
+    }
+  };
   const putSync = (entry: DraftEntry, accepts: Accepts): boolean => {
     if (!accepts(getSync(entry.key))) return false;
-    const { data, dropped } = encodeDraftValue(entry.value);
-    const stored = { ...entry, value: data, encoded: true, ...(dropped.length ? { dropped } : {}) };
+    const { data, dropped, blobs } = encodeDraftValue(entry.value);
+    const stored = {
+      ...entry,
+      value: data,
+      encoded: true,
+      ...(dropped.length ? { dropped } : {}),
+      ...(blobs.length ? { blobs } : {}),
+    };
     storage.setItem(prefix + entry.key, JSON.stringify(stored));
     if (dropped.length) onDropped?.(entry.key, dropped);
     return true;
@@ -44,6 +61,7 @@ export function createWebStorageDraftBackend(
   return {
     kind: 'localstorage',
     getSync,
+    droppedBlobs: (key) => read(key)?.blobs ?? [],
     putSync,
     deleteSync,
     get: (key) => Promise.resolve(getSync(key)),

@@ -34,7 +34,9 @@ function ageText(catalog: MessageCatalog, ms: number): string {
 
 /**
  * An inline prompt that offers a saved draft: "You have unsaved changes from 3 minutes ago — Restore /
- * Discard", or, when another tab saved a newer draft, "Load the newer version / Keep this version".
+ * Discard", or, when another tab saved a newer draft, "Load the newer version / Keep this version", or
+ * another version kept from a tab that closed during such a conflict ("Another unsaved version …").
+ * When more drafts wait (`restorable.more`), it says so, and offers them one after another.
  * Renders nothing while there is nothing to offer. A labelled group, not a dialog: it never takes focus
  * on its own; after a choice, focus moves to the first field of the surrounding form. Text comes from the
  * catalog (`ui.draftFound`, `ui.draftRestore` …).
@@ -51,12 +53,20 @@ export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: Draf
   if (!offered) return null;
 
   const elsewhere = offered.source === 'other-tab';
-  const text = uiText(catalog, elsewhere ? 'draftNewerElsewhere' : 'draftFound', {
-    age: ageText(catalog, Math.max(0, now() - offered.savedAt)),
-  });
+  const text = uiText(
+    catalog,
+    elsewhere
+      ? 'draftNewerElsewhere'
+      : offered.source === 'other-version'
+        ? 'draftOtherVersion'
+        : 'draftFound',
+    { age: ageText(catalog, Math.max(0, now() - offered.savedAt)) },
+  );
+  const more = offered.more ?? 0;
   // The prompt disappears on a choice: give focus to the form's first field rather than to the page.
   const choose = (event: MouseEvent<HTMLButtonElement>, restore: boolean) => {
-    const field = event.currentTarget
+    const button = event.currentTarget;
+    const field = button
       .closest('form')
       ?.querySelector<HTMLElement>(
         'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled])',
@@ -65,12 +75,15 @@ export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: Draf
       const value = draft.restore();
       if (value !== undefined) onRestore?.(value);
     } else draft.discard();
-    field?.focus();
+    // Another draft is offered next in the same place: focus stays on this button for the next choice.
+    if (more === 0) field?.focus();
+    else button.focus();
   };
   return (
     <div
       role="group"
       aria-labelledby={id}
+      aria-describedby={more > 0 ? `${id}-more` : undefined}
       data-bulwark="draft-restore-prompt"
       data-source={offered.source}
       style={{ ...styles.surface, borderLeft: `4px solid ${styles.accent.info}` }}
@@ -78,6 +91,13 @@ export function DraftRestorePrompt<T>({ draft, onRestore, now = Date.now }: Draf
       <p id={id} style={styles.title}>
         {text}
       </p>
+      {more > 0 && (
+        <p id={`${id}-more`} style={styles.message}>
+          {more === 1
+            ? uiText(catalog, 'draftMoreVersion')
+            : uiText(catalog, 'draftMoreVersions', { count: more })}
+        </p>
+      )}
       <div style={styles.actions}>
         <button
           type="button"

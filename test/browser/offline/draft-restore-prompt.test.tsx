@@ -28,3 +28,26 @@ it('labels each of two prompts by its own text when their drafts share a savedAt
   const result = await axe.run(container);
   expect(result.violations.map((v) => v.id)).toEqual([]);
 });
+
+it('says when more versions wait, in the group description, and passes axe', async () => {
+  const savedAt = Date.now() - 60_000;
+  const { container } = render(
+    <form aria-label="Post">
+      <DraftRestorePrompt
+        draft={{
+          restorable: { value: 'x', savedAt, source: 'other-version', more: 2 },
+          restore: () => 'x',
+          discard: () => undefined,
+        }}
+      />
+    </form>,
+  );
+  const group = screen.getByRole('group');
+  expect(group).toHaveAccessibleName(
+    'Another unsaved version of this, from 1 minute ago, was kept from another tab.',
+  );
+  expect(group).toHaveAccessibleDescription('2 more unsaved versions are kept; they are offered next.');
+  expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Restore', 'Discard']);
+  const result = await axe.run(container);
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});

@@ -167,3 +167,45 @@ it('opens IndexedDB again after the browser closed the connection, rather than f
   expect((await store.list('comment:')).map((entry) => entry.key).sort()).toEqual(['comment:1', 'comment:2']);
   store.close();
 });
+
+it('takes a File left out of the pagehide copy back from the IndexedDB copy, unless another was picked since', async () => {
+  const name = unique();
+  const store = createDraftStore({ name });
+  const photo = new File(['the photo bytes'], 'photo.jpg', { type: 'image/jpeg', lastModified: 1_000 });
+  const scan = new Blob(['scan'], { type: 'application/pdf' });
+  const draft = (title: string, files: Map<string, Blob>) => ({ title, photo, files, more: [scan] });
+  await store.save('event', draft('Launch', new Map([['cover', photo]])));
+  expect(store.status().storage).toBe('indexeddb');
+  // The tab closes: the pagehide copy goes to localStorage as text, which cannot hold the files.
+  const other = new File(['another'], 'other.jpg', { type: 'image/jpeg', lastModified: 2_000 });
+  store.stash(
+    'event',
+    draft(
+      'Launch party',
+      new Map([
+        ['cover', photo],
+        ['back', other],
+      ]),
+    ),
+  );
+  store.close();
+
+  const reopened = createDraftStore({ name });
+  const loaded = await reopened.load<ReturnType<typeof draft>>('event');
+  expect(loaded?.value.title).toBe('Launch party');
+  expect(loaded?.value.photo).toBeInstanceOf(File);
+  expect(await loaded?.value.photo.text()).toBe('the photo bytes');
+  expect(loaded?.value.photo).toMatchObject({ name: 'photo.jpg', type: 'image/jpeg', lastModified: 1_000 });
+  expect(await loaded?.value.files.get('cover')?.text()).toBe('the photo bytes');
+  expect(await loaded?.value.more[0]?.text()).toBe('scan');
+  // `back` was picked after the last IndexedDB save: it cannot come back, and the draft says so.
+  expect(loaded?.value.files.get('back')).toBeUndefined();
+  expect(loaded?.dropped).toEqual(['files.back']);
+
+  // Another file picked in place of the saved one (same field): not swapped for the old one.
+  reopened.stash('event', { ...draft('Launch', new Map()), photo: other });
+  const replaced = await reopened.load<ReturnType<typeof draft>>('event');
+  expect(replaced?.value.photo).toBeUndefined();
+  expect(replaced?.dropped).toEqual(['photo']);
+  reopened.close();
+});

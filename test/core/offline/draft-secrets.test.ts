@@ -41,18 +41,27 @@ describe('omitDraftSecrets', () => {
     expect(value.password).toBe('hunter2');
   });
 
-  it('accepts a RegExp in exclude and cuts cycles instead of looping', () => {
+  it('accepts a RegExp in exclude and keeps a cycle as a cycle, without looping', () => {
     const value: Record<string, unknown> = { draftNote: 'x', keep: 1 };
     value['self'] = value;
-    expect(omitDraftSecrets(value, { exclude: [/^draft/] })).toEqual({ keep: 1 });
+    const kept = omitDraftSecrets(value, { exclude: [/^draft/] });
+    expect(Object.keys(kept)).toEqual(['keep', 'self']);
+    expect(kept['self']).toBe(kept);
+    expect(kept).not.toBe(value);
   });
 
-  it('keeps an object referenced twice (not a cycle)', () => {
-    const shared = { city: 'Oslo' };
-    expect(omitDraftSecrets({ from: shared, to: shared })).toEqual({
-      from: { city: 'Oslo' },
-      to: { city: 'Oslo' },
+  it('keeps an object referenced twice as one object (as structured clone does)', () => {
+    const shared = { city: 'Oslo', password: 'hunter2' };
+    const kept = omitDraftSecrets({
+      from: shared,
+      to: shared,
+      stops: [shared],
+      byName: new Map([['x', shared]]),
     });
+    expect(kept.from).toEqual({ city: 'Oslo' });
+    expect(kept.to).toBe(kept.from);
+    expect(kept.stops[0]).toBe(kept.from);
+    expect(kept.byName.get('x')).toBe(kept.from);
   });
 });
 

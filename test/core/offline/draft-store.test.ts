@@ -104,3 +104,36 @@ it('refuses a save based on a draft another tab has replaced since, (F13)', asyn
   a.close();
   b.close();
 });
+
+it('keeps shared references and cycles on localStorage, as structured clone does', async () => {
+  const store = createDraftStore({ indexedDB: null, localStorage });
+  const home = { city: 'Oslo', visits: [new Date(0)] };
+  const tags = new Set(['a']);
+  const trip: Record<string, unknown> = { from: home, to: home, tags, again: [tags, home.visits] };
+  trip['self'] = trip;
+  const map = new Map<string, unknown>([['trip', trip]]);
+  map.set('map', map);
+  trip['map'] = map;
+  await store.save('trip', trip);
+  // What a later visit reads: decoded from the text in localStorage, not from memory.
+  const reopened = createDraftStore({ indexedDB: null, localStorage });
+  const loaded = (await reopened.load<typeof trip>('trip'))!.value;
+  expect(loaded['to']).toBe(loaded['from']);
+  expect(loaded['self']).toBe(loaded);
+  expect((loaded['again'] as unknown[])[0]).toBe(loaded['tags']);
+  expect((loaded['again'] as unknown[])[1]).toBe((loaded['from'] as typeof home).visits);
+  expect((loaded['map'] as Map<string, unknown>).get('trip')).toBe(loaded);
+  expect((loaded['map'] as Map<string, unknown>).get('map')).toBe(loaded['map']);
+  expect((loaded['from'] as typeof home).visits[0]).toEqual(new Date(0));
+  store.close();
+  reopened.close();
+});
+
+it('reads a field named __proto__ back as a field, not as the prototype', async () => {
+  const store = createDraftStore({ indexedDB: null, localStorage });
+  await store.save('odd', JSON.parse('{"__proto__": {"polluted": true}, "title": "x"}') as object);
+  const loaded = (await store.load<Record<string, unknown>>('odd'))!.value;
+  expect(Object.getPrototypeOf(loaded)).toBe(Object.prototype);
+  expect(Object.keys(loaded)).toEqual(['__proto__', 'title']);
+  store.close();
+});

@@ -51,3 +51,32 @@ it('stashes the value on pagehide after its autosave failed (a failed save does 
   expect((await store.load('note'))?.value).toEqual({ title: 'latest typing' });
   unmount();
 });
+
+it('offers the side copies a conflicted tab left, newest first, drops expired ones, and clear() removes every version', async () => {
+  let clock = 1_700_000_000_000;
+  const day = 86_400_000;
+  const store = createDraftStore({ indexedDB: null, localStorage, now: () => clock });
+  await store.save('post\u001fside:old-tab', { title: 'typed 8 days ago during a conflict' });
+  clock += 8 * day;
+  await store.save('post', { title: 'the draft' });
+  clock += 1_000;
+  await store.save('post\u001fside:recent-tab', { title: 'typed during a conflict' });
+  const { result, unmount } = renderHook(() => useDraft('post', { title: '' }, { store }));
+  await waitFor(() => expect(result.current.restorable?.more).toBe(1));
+  expect(result.current.restorable).toMatchObject({
+    value: { title: 'typed during a conflict' },
+    source: 'other-version',
+  });
+  // Older than maxAgeMs (7 days): deleted, not offered.
+  expect(localStorage.getItem('bulwark-drafts:post\u001fside:old-tab')).toBeNull();
+  // Discard the other version: deleted; the draft itself is offered next.
+  act(() => result.current.discard());
+  expect(result.current.restorable).toMatchObject({ value: { title: 'the draft' }, source: 'earlier-visit' });
+  expect(result.current.restorable?.more).toBeUndefined();
+  await waitFor(() => expect(localStorage.getItem('bulwark-drafts:post\u001fside:recent-tab')).toBeNull());
+  await store.save('post\u001fside:third-tab', { title: 'yet another' });
+  await act(() => result.current.clear());
+  expect(await store.list('post')).toEqual([]);
+  unmount();
+  localStorage.clear();
+});
