@@ -22,6 +22,8 @@ export type Scenario =
       perTask?: number;
       /** Plain `Error`s thrown at one site (the whole pipeline runs), instead of ready AppErrors. */
       plain?: boolean;
+      /** Drain the storm in `setTimeout` tasks (the burst guard's scheduler before `scheduler.postTask`). */
+      timeoutScheduler?: boolean;
     };
 
 export interface StormResult {
@@ -70,7 +72,11 @@ const count = (selector: string) => document.querySelectorAll(selector).length;
 async function runStorm(scenario: Scenario): Promise<StormResult> {
   document.body.innerHTML = '<div id="root"></div>';
   const root = createRoot(document.getElementById('root')!);
-  const resilience = createResilience();
+  const resilience = createResilience(
+    scenario.kind === 'bulwark' && scenario.timeoutScheduler
+      ? { burst: { schedule: (task) => void setTimeout(task, 0) } }
+      : {},
+  );
   root.render(
     scenario.kind === 'naive'
       ? createElement(Toaster, { visibleToasts: 3 })
@@ -165,6 +171,27 @@ async function runIdle(): Promise<Pick<StormResult, 'longTasks' | 'longestBlockM
  * The boundaries timed from click to painted fallback. The two `bulwark (...)` variants split the gap to
  * react-error-boundary: the boundary alone, and under a provider that mounts no presenters.
  */
+/**
+ * The second control: sonner alone (no bulwark) showing one error toast in a fresh page, watched the same
+ * way. Traces showed the storm's first toast (sonner's first render and its forced layout in a cold page)
+ * as one of the long tasks after a storm (bench/storm-trace.ts); this is what that toast costs by itself.
+ */
+async function runFirstToast(): Promise<Pick<StormResult, 'longTasks' | 'longestBlockMs'>> {
+  document.body.innerHTML = '<div id="root"></div>';
+  const root = createRoot(document.getElementById('root')!);
+  root.render(createElement(Toaster, { visibleToasts: 3 }));
+  await sleep(200);
+  const tasks: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  toast.error('Widget failed', { description: 'Something went wrong' });
+  const longestBlockMs = await watchBlocks(1500);
+  observer.disconnect();
+  toast.dismiss();
+  root.unmount();
+  return { longTasks: tasks.length, longestBlockMs };
+}
+
 export type ClickBoundary =
   'bulwark' | 'react-error-boundary' | 'bulwark (no provider)' | 'bulwark (provider, no presenters)';
 
@@ -219,4 +246,4 @@ async function runClick(boundary: ClickBoundary): Promise<number> {
   return ms;
 }
 
-Object.assign(window, { runStorm, runClick, runIdle });
+Object.assign(window, { runStorm, runClick, runIdle, runFirstToast });
