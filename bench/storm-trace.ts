@@ -119,7 +119,18 @@ for (let run = 0; run < RUNS; run++) {
       e.ts >= burstEnd - 1000,
   );
   // The burst itself is one task over 50 ms by design (10,000 synchronous captures): not counted.
-  const after = tasks.filter((t) => t.ts + (t.dur ?? 0) > burstEnd + 1000 && t.ts >= burstEnd - 1000);
+  // Outermost only: a task's trace nests a second toplevel event (RunTask within RunTask).
+  const outer = tasks.filter(
+    (t) =>
+      !tasks.some(
+        (o) =>
+          o !== t &&
+          o.ts <= t.ts &&
+          o.ts + (o.dur ?? 0) >= t.ts + (t.dur ?? 0) &&
+          (o.ts < t.ts || (o.dur ?? 0) > (t.dur ?? 0) || tasks.indexOf(o) < tasks.indexOf(t)),
+      ),
+  );
+  const after = outer.filter((t) => t.ts + (t.dur ?? 0) > burstEnd + 1000 && t.ts >= burstEnd - 1000);
 
   // CPU samples of the renderer's main thread, with their stacks (leaf first).
   const profile = events.find((e) => e.name === 'Profile' && e.pid === main.pid);
