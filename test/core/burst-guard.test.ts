@@ -138,3 +138,48 @@ describe('a time budget per task', () => {
     expect(resilience.store.getState().records.map((r) => r.count)).toEqual([1, 3]);
   });
 });
+
+describe('the task a storm is drained in', () => {
+  const withScheduler = (postTask: (task: () => void) => Promise<void>) => {
+    (globalThis as { scheduler?: unknown }).scheduler = { postTask };
+    return () => delete (globalThis as { scheduler?: unknown }).scheduler;
+  };
+
+  it('is posted with scheduler.postTask where the browser has it, not a clamped setTimeout', () => {
+    vi.useFakeTimers();
+    const posted: (() => void)[] = [];
+    const restore = withScheduler((task) => (posted.push(task), Promise.resolve()));
+    try {
+      const resilience = createResilience({ burst: { limit: 2 } });
+      for (let i = 0; i < 7; i++) resilience.capture(distinct(i));
+      expect(vi.getTimerCount()).toBe(0);
+      // Each posted task drains one slice and posts the next.
+      for (let slice = 0; slice < 4 && posted.length > 0; slice++) posted.shift()!();
+      expect(resilience.store.getState().records).toHaveLength(7);
+    } finally {
+      restore();
+    }
+  });
+
+  it('reports a task that throws as an uncaught error, as setTimeout would', async () => {
+    const reported: unknown[] = [];
+    const original = globalThis.reportError;
+    globalThis.reportError = (error) => reported.push(error);
+    const restore = withScheduler((task) => Promise.resolve().then(task));
+    try {
+      const failure = new Error('listener of a drained slice');
+      const resilience = createResilience({ burst: { limit: 1 } });
+      // A store whose update throws outside its listeners' guard: the slice's publication fails.
+      resilience.store.getState().upsertAll = () => {
+        throw failure;
+      };
+      resilience.capture(distinct(0));
+      resilience.capture(distinct(1));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(reported).toEqual([failure]);
+    } finally {
+      restore();
+      globalThis.reportError = original;
+    }
+  });
+});
