@@ -1,7 +1,9 @@
 import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
 import { tokenRules } from './token-rules';
+import { separatedPairRules } from './separated-pair-rules';
 import type { RedactionRule } from './types';
+import { vendorTokenRules } from './vendor-token-rules';
 
 /**
  * The default rules, applied in this order. Key names are matched by whole words (see
@@ -10,6 +12,8 @@ import type { RedactionRule } from './types';
  */
 export const defaultRedactionRules: readonly RedactionRule[] = [
   ...tokenRules,
+  ...vendorTokenRules,
   ...keyValueRules,
+  ...separatedPairRules,
   ...personalDataRules,
 ];

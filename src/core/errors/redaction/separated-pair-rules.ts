@@ -1,0 +1,56 @@
+import { opaque } from './checks';
+import { isReason } from './reason';
+import type { RedactionRule } from './types';
+
+/** A value that is already a replacement (`[REDACTED]`, `[Filtered]`, `***`). */
+const REPLACED = /^(?:\[[A-Za-z _-]{1,30}\]|\*{3,})$/;
+/** An environment variable's name, as `fish`'s `set` and PowerShell's `Get-ChildItem env:` print it. */
+const ENV_NAME = /^[A-Z][A-Z\d_]{1,80}$/;
+/** `.netrc` words (`machine api.heroku.com login ada password …`): the word after `password` is the password. */
+const NETRC = /\b(machine|login|default|macdef)\b/;
+
+/** Whether a separated value is a secret: not a replacement, and not a reason (`password\trequired`). */
+const secretValue = (value: string): boolean => !REPLACED.test(value) && !isReason(value, true);
+
+/**
+ * Secrets written as a key, blanks and a value, with no `=` or `:` (break-it pass 2, L3): a
+ * tab-separated row (`password\tHunter2`, TSV exports, `printf '%s\t%s'` logs), aligned columns at a
+ * line start (PowerShell's `Get-ChildItem env:`, `docker inspect`-like tables: `API_KEY    abc123`),
+ * `fish`'s `set` output (`AWS_SECRET_ACCESS_KEY wJalr…`), `.netrc` (`machine x login y password z`)
+ * and `password <opaque value>` in prose.
+ */
+export const separatedPairRules: readonly RedactionRule[] = [
+  // key, tabs, value (to the next tab or the line's end), anywhere a key may start
+  {
+    id: 'tab-separated-pair',
+    pattern: /(?<![\w.$-])([A-Za-z_$][\w.$-]{0,80})(\t+)([^\t\r\n]+)/g,
+    secretGroup: 3,
+    test: (m, { isSecretKey }) => isSecretKey(m[1] as string) && secretValue((m[3] as string).trim()),
+  },
+  // key at a line start (indented, or after a tab; also after fish's `set -gx`), then two or more
+  // spaces (aligned columns) or, for an upper-case environment name, one space and a one-word opaque value
+  {
+    id: 'aligned-pair',
+    pattern: /(?<![^\t\r\n])([ ]{0,8}(?:set(?:[ ]+-[A-Za-z]{1,4}){0,3}[ ]+)?[A-Za-z_][\w.-]{0,80})([ ]+)([^\t\r\n]+)/g,
+    secretGroup: 3,
+    test: (m, { isSecretKey }) => {
+      const key = (m[1] as string).trim().replace(/^set\b.*[ ]/, '');
+      const value = (m[3] as string).trim();
+      if (!isSecretKey(key) || !secretValue(value)) return false;
+      return (m[2] as string).length > 1 || (ENV_NAME.test(key) && !/\s/.test(value) && opaque(value));
+    },
+  },
+  // `password <value>`: an opaque value (a letter and a digit, 8+ characters), or any word that is
+  // not a reason after `.netrc` words (`machine`, `login`, `default`)
+  {
+    id: 'spaced-password',
+    pattern: /\b(pass(?:word|wd|phrase)|pwd)([ \t]+)([^\s"'`<>]+)/gi,
+    secretGroup: 3,
+    test: (m, { before }) => {
+      const value = m[3] as string;
+      if (!secretValue(value) || /^(is|was|for|of|to|and|or|the|with|must|should|has|had|not)$/i.test(value))
+        return false;
+      return opaque(value) || NETRC.test(before.toLowerCase());
+    },
+  },
+];
