@@ -5,7 +5,10 @@ import { createResilience, HttpError, redact, redactString } from 'bulwark/core'
 // `card` parent), L12's flat header lists, L3 (tab/space separated pairs), L5 (vendor shapes), L7
 // (Unicode spaces, full-width digits), OAuth codes, F3 and F7 (public values kept).
 
-const storedJson = (thrown: unknown, context?: Parameters<ReturnType<typeof createResilience>['capture']>[1]) => {
+const storedJson = (
+  thrown: unknown,
+  context?: Parameters<ReturnType<typeof createResilience>['capture']>[1],
+) => {
   const resilience = createResilience();
   resilience.capture(thrown, context);
   return JSON.stringify(resilience.store.getState());
@@ -27,7 +30,9 @@ describe('L1: a card object is known by its card fields, with no card parent', (
       source: { object: 'card', number: '[REDACTED]' },
     });
     expect(
-      redact({ method: { type: 'scheme', number: '4111 1111 1111 1111', expiryMonth: '03', holderName: 'Ada' } }),
+      redact({
+        method: { type: 'scheme', number: '4111 1111 1111 1111', expiryMonth: '03', holderName: 'Ada' },
+      }),
     ).toEqual({ method: { type: 'scheme', number: '[REDACTED]', expiryMonth: '03', holderName: 'Ada' } });
     expect(redact({ creditCard: { number: '5555555555554444', expirationDate: '12/30' } })).toEqual({
       creditCard: { number: '[REDACTED]', expirationDate: '12/30' },
@@ -68,9 +73,29 @@ describe('L1: a card object is known by its card fields, with no card parent', (
 describe('L12: flat name/value lists and argument lists', () => {
   it("redacts Node's rawHeaders by the name before each value", () => {
     expect(
-      redact({ rawHeaders: ['Authorization', 'Bearer x', 'Cookie', 'a=b', 'X-Api-Key', 'abc123def456', 'Accept', '*/*'] }),
+      redact({
+        rawHeaders: [
+          'Authorization',
+          'Bearer x',
+          'Cookie',
+          'a=b',
+          'X-Api-Key',
+          'abc123def456',
+          'Accept',
+          '*/*',
+        ],
+      }),
     ).toEqual({
-      rawHeaders: ['Authorization', '[REDACTED]', 'Cookie', '[REDACTED]', 'X-Api-Key', '[REDACTED]', 'Accept', '*/*'],
+      rawHeaders: [
+        'Authorization',
+        '[REDACTED]',
+        'Cookie',
+        '[REDACTED]',
+        'X-Api-Key',
+        '[REDACTED]',
+        'Accept',
+        '*/*',
+      ],
     });
     expect(
       storedJson(new TypeError('Failed to fetch'), {
@@ -95,10 +120,14 @@ describe('L12: flat name/value lists and argument lists', () => {
   });
 
   it("redacts the argument after a secret flag (child_process's spawnargs)", () => {
-    expect(redact({ spawnargs: ['mysqldump', '--password', 'Hunter2xyz', '--port', '3306', 'app'] })).toEqual({
-      spawnargs: ['mysqldump', '--password', '[REDACTED]', '--port', '3306', 'app'],
-    });
-    expect(redact({ argv: ['node', 'app.js', '--api-key', 'k3y9abc', '--verbose', '--token', '--stdin'] })).toEqual({
+    expect(redact({ spawnargs: ['mysqldump', '--password', 'Hunter2xyz', '--port', '3306', 'app'] })).toEqual(
+      {
+        spawnargs: ['mysqldump', '--password', '[REDACTED]', '--port', '3306', 'app'],
+      },
+    );
+    expect(
+      redact({ argv: ['node', 'app.js', '--api-key', 'k3y9abc', '--verbose', '--token', '--stdin'] }),
+    ).toEqual({
       argv: ['node', 'app.js', '--api-key', '[REDACTED]', '--verbose', '--token', '--stdin'],
     });
   });
@@ -195,7 +224,11 @@ describe('L5: vendor credential shapes (gitleaks)', () => {
     ],
     ['GitLab deploy token', 'deploy with gldt-Zx8yW7vU6tS5rQ4pO3nM', 'Zx8yW7vU6tS5rQ4pO3nM'],
     ['Databricks', 'DATABRICKS dapi0123456789abcdef0123456789abcdef', 'dapi0123456789abcdef'],
-    ['Grafana service account', 'glsa_AbCdEfGhIjKlMnOpQrStUvWxYz012345_0a1b2c3d', 'AbCdEfGhIjKlMnOpQrStUvWxYz'],
+    [
+      'Grafana service account',
+      'glsa_AbCdEfGhIjKlMnOpQrStUvWxYz012345_0a1b2c3d',
+      'AbCdEfGhIjKlMnOpQrStUvWxYz',
+    ],
     ['Vault', `vault hvs.${'CAESIJ9x'.repeat(12)}`, 'CAESIJ9xCAESIJ9x'],
     ['New Relic', 'newrelic NRAK-ABCDEFGHIJ0123456789KLMNOPQ', 'ABCDEFGHIJ0123456789'],
     ['PlanetScale', 'pscale_pw_abcdefghijklmnopqrstuvwxyz0123456789', 'abcdefghijklmnopqrstuvwxyz0123456789'],
@@ -203,7 +236,11 @@ describe('L5: vendor credential shapes (gitleaks)', () => {
     ['RubyGems', `rubygems_${'0a1b2c3d4e5f'.repeat(4)}`, '0a1b2c3d4e5f0a1b2c3d4e5f'],
     ['Notion', 'ntn_12345678901AbCdEfGhIjKlMnOpQrStUvWxYz012345678', 'AbCdEfGhIjKlMnOpQrStUvWxYz'],
     ['DigitalOcean OAuth', `doo_v1_${'0a1b2c3d'.repeat(8)}`, '0a1b2c3d0a1b2c3d'],
-    ['Azure AD client secret', 'client secret abc8Q~Zx8yW7vU6tS5rQ4pO3nM2lK1jI0hG9fE', 'Zx8yW7vU6tS5rQ4pO3nM'],
+    [
+      'Azure AD client secret',
+      'client secret abc8Q~Zx8yW7vU6tS5rQ4pO3nM2lK1jI0hG9fE',
+      'Zx8yW7vU6tS5rQ4pO3nM',
+    ],
     ['Mailgun', 'mailgun: key-0123456789abcdef0123456789abcdef', '0123456789abcdef0123456789abcdef'],
     ['Mailchimp', 'chimp 0123456789abcdef0123456789abcdef-us21', '0123456789abcdef0123456789abcdef'],
     ['Atlassian', `jira ATATT3${'xFfGF0T'.repeat(27)}`, 'xFfGF0TxFfGF0T'],
@@ -223,23 +260,47 @@ describe('L5: vendor credential shapes (gitleaks)', () => {
   });
 });
 
+describe('L5: URL credentials before an IPv6 host', () => {
+  it('redacts the password before [2001:db8::1] and a zone id, and keeps a bare IPv6 URL', () => {
+    expect(redactString('ftp://ada:Hunter2xyz@[2001:db8::1]:21/')).toBe('ftp://[REDACTED]@[2001:db8::1]:21/');
+    expect(redactString('postgres://app:pw9xyz@[fe80::1%25eth0]/db')).not.toContain('pw9xyz');
+    expect(redactString('http://[::1]:8080/health')).toBe('http://[::1]:8080/health');
+  });
+});
+
+describe('L3: tab-separated pairs escaped inside JSON', () => {
+  it('redacts a value after an escaped tab up to the next escape, keeping the JSON whole', () => {
+    expect(redactString(JSON.stringify({ detail: 'api_key\t\tAbc123xyz\tuser\tada' }))).toBe(
+      '{"detail":"api_key\\t\\t[REDACTED]\\tuser\\tada"}',
+    );
+    expect(redactString('a\tpassword\tHunter2xyz')).toBe('a\tpassword\t[REDACTED]');
+  });
+});
+
 describe('L7: card digits grouped by any Unicode space, or full-width', () => {
   it.each([
     ['en space', 'card 4111\u20021111\u20021111\u20021111'],
     ['thin space', 'card 4111\u20091111\u20091111\u20091111'],
     ['ideographic space', 'card 4111\u30001111\u30001111\u30001111'],
     ['full-width digits', 'card ４１１１１１１１１１１１１１１１'],
-    ['full-width, grouped', '４１１１ ４１１１ ４１１１ ４１１１'.replace(/４１１１ ４１１１ ４１１１ ４１１１/, '４１１１ １１１１ １１１１ １１１１')],
+    [
+      'full-width, grouped',
+      '４１１１ ４１１１ ４１１１ ４１１１'.replace(
+        /４１１１ ４１１１ ４１１１ ４１１１/,
+        '４１１１ １１１１ １１１１ １１１１',
+      ),
+    ],
   ])('%s', (_kind, text) => {
     expect(redactString(text)).toContain('[REDACTED]');
   });
 
-  it.each(['Total 1\u00a0234,56\u00a0€', 'price 12\u202f345\u202f678 ₫', 'order ４５３９１４８８０３４３６４６７ shipped'])(
-    'keeps NBSP-formatted prices and a full-width order number: %j',
-    (text) => {
-      expect(redactString(text)).toBe(text);
-    },
-  );
+  it.each([
+    'Total 1\u00a0234,56\u00a0€',
+    'price 12\u202f345\u202f678 ₫',
+    'order ４５３９１４８８０３４３６４６７ shipped',
+  ])('keeps NBSP-formatted prices and a full-width order number: %j', (text) => {
+    expect(redactString(text)).toBe(text);
+  });
 });
 
 describe('OAuth authorization codes and tokens in redirect URLs (RFC 6749 §4.1.2, §4.2.2)', () => {

@@ -16,7 +16,11 @@ const FLAG = /^--?([A-Za-z][\w.-]{0,60})$/;
  * `password`). `items` are the items read (at most the copy's entry limit), `length` the array's
  * length, `key` where the array is stored. Linear in the items.
  */
-export function listItemNames(key: string, items: readonly unknown[], length: number): (string | undefined)[] {
+export function listItemNames(
+  key: string,
+  items: readonly unknown[],
+  length: number,
+): (string | undefined)[] {
   const names: (string | undefined)[] = items.map(() => undefined);
   if (length === 2 && typeof items[0] === 'string') {
     names[1] = items[0];

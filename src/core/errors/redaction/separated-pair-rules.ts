@@ -9,6 +9,10 @@ const ENV_NAME = /^[A-Z][A-Z\d_]{1,80}$/;
 /** `.netrc` words (`machine api.heroku.com login ada password …`): the word after `password` is the password. */
 const NETRC = /\b(machine|login|default|macdef)\b/;
 
+/** A tab-separated value: to the next tab or line end; written escaped, also to the next escape or quote. */
+const RAW_STOPS = /[^\t\r\n]+/y;
+const ESCAPED_STOPS = /(?:[^\t\r\n\\"]|\\(?![tnr"\\]))+/y;
+
 /** Whether a separated value is a secret: not a replacement, and not a reason (`password\trequired`). */
 const secretValue = (value: string): boolean => !REPLACED.test(value) && !isReason(value, true);
 
@@ -20,18 +24,27 @@ const secretValue = (value: string): boolean => !REPLACED.test(value) && !isReas
  * and `password <opaque value>` in prose.
  */
 export const separatedPairRules: readonly RedactionRule[] = [
-  // key, tabs, value (to the next tab or the line's end), anywhere a key may start
+  // key, tabs, value (to the next tab or the line's end), anywhere a key may start; also with the
+  // tabs escaped (`\t` inside a JSON string: the value then ends at an escape or a quote)
   {
     id: 'tab-separated-pair',
-    pattern: /(?<![\w.$-])([A-Za-z_$][\w.$-]{0,80})(\t+)([^\t\r\n]+)/g,
+    pattern: /(?<![\w.$-])([A-Za-z_$][\w.$-]{0,80})(\t+|(?:\\t)+)()/g,
     secretGroup: 3,
-    test: (m, { isSecretKey }) => isSecretKey(m[1] as string) && secretValue((m[3] as string).trim()),
+    // The key is checked first, so a rejected key resumes right after it (`user\tpassword\t…`).
+    secretEnd: (text, start, m, { isSecretKey }) => {
+      if (!isSecretKey(m[1] as string)) return start;
+      const stops = (m[2] as string).startsWith('\\') ? ESCAPED_STOPS : RAW_STOPS;
+      stops.lastIndex = start;
+      return stops.test(text) ? stops.lastIndex : start;
+    },
+    test: (_, { secret }) => secretValue(secret.trim()),
   },
   // key at a line start (indented, or after a tab; also after fish's `set -gx`), then two or more
   // spaces (aligned columns) or, for an upper-case environment name, one space and a one-word opaque value
   {
     id: 'aligned-pair',
-    pattern: /(?<![^\t\r\n])([ ]{0,8}(?:set(?:[ ]+-[A-Za-z]{1,4}){0,3}[ ]+)?[A-Za-z_][\w.-]{0,80})([ ]+)([^\t\r\n]+)/g,
+    pattern:
+      /(?<![^\t\r\n])([ ]{0,8}(?:set(?:[ ]+-[A-Za-z]{1,4}){0,3}[ ]+)?[A-Za-z_][\w.-]{0,80})([ ]+)([^\t\r\n]+)/g,
     secretGroup: 3,
     test: (m, { isSecretKey }) => {
       const key = (m[1] as string).trim().replace(/^set\b.*[ ]/, '');

@@ -28,7 +28,8 @@ export const vendorTokenRules: readonly RedactionRule[] = [
   // PuTTY private key file: the base64 lines after `Private-Lines: N` (up to the `Private-MAC:` line)
   {
     id: 'putty-private-key',
-    pattern: /(Private-Lines:[ \t]*\d{1,4}[ \t]*(?:\r?\n|\\n))((?:[A-Za-z\d+/=]|\r?\n|\\n){8,})(?=\r?\n|\\n|$)/g,
+    pattern:
+      /(Private-Lines:[ \t]*\d{1,4}[ \t]*(?:\r?\n|\\n))((?:[A-Za-z\d+/=]|\r?\n|\\n){8,})(?=\r?\n|\\n|$)/g,
     secretGroup: 2,
   },
   // Prefixed tokens: Heroku, Atlassian, GitLab (deploy, runner, feed, OAuth, SCIM, …), Databricks,
