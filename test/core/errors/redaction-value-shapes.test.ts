@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createResilience, HttpError, redact, redactString } from 'bulwark/core';
+import { AppError, createResilience, HttpError, redact, redactString } from 'bulwark/core';
 
 // Issue 9, break-it pass 2 (findings-9b.md): value shapes and structures. L1 (card objects with no
 // `card` parent), L12's flat header lists, L3 (tab/space separated pairs), L5 (vendor shapes), L7
 // (Unicode spaces, full-width digits), OAuth codes, F3 and F7 (public values kept).
 
-const storedJson = (
-  thrown: unknown,
-  context?: Parameters<ReturnType<typeof createResilience>['capture']>[1],
-) => {
+const storedJson = (thrown: unknown): string => {
   const resilience = createResilience();
-  resilience.capture(thrown, context);
+  resilience.capture(thrown);
   return JSON.stringify(resilience.store.getState());
 };
 
@@ -44,9 +41,12 @@ describe('L1: a card object is known by its card fields, with no card parent', (
 
   it('redacts it through capture, in the context and in a JSON body, whichever field comes first', () => {
     expect(
-      storedJson(new Error('Card declined'), {
-        extra: { params: { number: '4242424242424242', exp_month: 12, exp_year: 2030, cvc: '123' } },
-      }),
+      storedJson(
+        new AppError('Card declined', {
+          kind: 'server',
+          context: { params: { number: '4242424242424242', exp_month: 12, exp_year: 2030, cvc: '123' } },
+        }),
+      ),
     ).not.toContain('4242424242424242');
     expect(redactString('{"exp_month":12,"cvc":"123","number":"4111111111111111"}')).not.toContain(
       '4111111111111111',
@@ -98,9 +98,12 @@ describe('L12: flat name/value lists and argument lists', () => {
       ],
     });
     expect(
-      storedJson(new TypeError('Failed to fetch'), {
-        extra: { req: { rawHeaders: ['Host', 'api.example', 'X-Api-Key', 'abc123def456'] } },
-      }),
+      storedJson(
+        new AppError('Failed to fetch', {
+          kind: 'network',
+          context: { req: { rawHeaders: ['Host', 'api.example', 'X-Api-Key', 'abc123def456'] } },
+        }),
+      ),
     ).not.toContain('abc123def456');
   });
 
