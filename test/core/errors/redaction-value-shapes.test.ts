@@ -114,6 +114,9 @@ describe('L12: flat name/value lists and argument lists', () => {
     expect(redact({ env: ['DB_PASSWORD', 'Hunter2xyz', 'NODE_ENV', 'production'] })).toEqual({
       env: ['DB_PASSWORD', '[REDACTED]', 'NODE_ENV', 'production'],
     });
+    expect(redact({ string: ['token', 'abc123def456', 'page', '2'] })).toEqual({
+      string: ['token', 'abc123def456', 'page', '2'],
+    });
     expect(redact({ tags: ['token', 'abc123def456', 'page', '2'] })).toEqual({
       tags: ['token', 'abc123def456', 'page', '2'],
     });

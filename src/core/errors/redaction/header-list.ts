@@ -1,7 +1,7 @@
 import { keyWords } from './secret-key';
 
 /** Keys whose array is a flat name/value list: Node's `rawHeaders`/`rawTrailers`, query and cookie pairs, env lists. */
-const LIST_KEY = /^(headers?|trailers|query|string|params|cookies|env|environment|variables|vars)$/;
+const LIST_KEY = /^(headers?|trailers|query|querystring|params|cookies|env|environment|variables|vars)$/;
 /** A header or parameter name: an HTTP token (RFC 9110 §5.6.2), at most 100 characters. */
 const FIELD_NAME = /^[\w!#$%&'*+.^`|~-]{1,100}$/;
 /** A command-line flag without its value (`--password`, `-Dx.password`): the next argument is its value. */
@@ -39,7 +39,9 @@ export function listItemNames(
 
 /** A flat name/value list: under a headers-like key, every even item a field name (`tags: ['a', 'b']` is not one). */
 function isFieldList(key: string, items: readonly unknown[]): boolean {
-  if (!LIST_KEY.test(keyWords(key.slice(key.lastIndexOf('.') + 1)).at(-1) ?? '')) return false;
+  const words = keyWords(key.slice(key.lastIndexOf('.') + 1));
+  // `query_string` is one name: its last word alone (`string`) is not a list's name.
+  if (!LIST_KEY.test(words.at(-1) ?? '') && !LIST_KEY.test(words.slice(-2).join(''))) return false;
   for (let i = 0; i < items.length; i += 2)
     if (typeof items[i] !== 'string' || !FIELD_NAME.test(items[i] as string)) return false;
   return items.length > 0;
