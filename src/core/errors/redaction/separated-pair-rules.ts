@@ -13,6 +13,14 @@ const NETRC = /\b(machine|login|default|macdef)\b/;
 const RAW_STOPS = /[^\t\r\n]+/y;
 const ESCAPED_STOPS = /(?:[^\t\r\n\\"]|\\(?![tnr"\\]))+/y;
 
+/** The key-shaped word (at most 81 characters) that ends at `end`. */
+const KEY_CHAR = /[\w.$-]/;
+function keyBefore(text: string, end: number): string {
+  let from = end;
+  while (from > end - 81 && from > 0 && KEY_CHAR.test(text.charAt(from - 1))) from--;
+  return text.slice(from, end);
+}
+
 /** Whether a separated value is a secret: not a replacement, and not a reason (`password\trequired`). */
 const secretValue = (value: string): boolean => !REPLACED.test(value) && !isReason(value, true);
 
@@ -28,12 +36,14 @@ export const separatedPairRules: readonly RedactionRule[] = [
   // tabs escaped (`\t` inside a JSON string: the value then ends at an escape or a quote)
   {
     id: 'tab-separated-pair',
-    pattern: /(?<![\w.$-])([A-Za-z_$][\w.$-]{0,80})(\t+|(?:\\t)+)()/g,
-    secretGroup: 3,
-    // The key is checked first, so a rejected key resumes right after it (`user\tpassword\t…`).
+    // The match starts at the tabs (a key-shaped word must end there; a lookahead tests the tab first),
+    // so the engine checks one character per position, not a word: this rule runs on every stack line
+    pattern: /(?=[\t\\])(?<=(?<![\w.$-])[A-Za-z_$][\w.$-]{0,80})(\t+|(?:\\t)+)()/g,
+    secretGroup: 2,
+    // The key is checked first, so a rejected key costs nothing more (`user\tpassword\t…`).
     secretEnd: (text, start, m, { isSecretKey }) => {
-      if (!isSecretKey(m[1] as string)) return start;
-      const stops = (m[2] as string).startsWith('\\') ? ESCAPED_STOPS : RAW_STOPS;
+      if (!isSecretKey(keyBefore(text, m.index))) return start;
+      const stops = (m[1] as string).startsWith('\\') ? ESCAPED_STOPS : RAW_STOPS;
       stops.lastIndex = start;
       return stops.test(text) ? stops.lastIndex : start;
     },
