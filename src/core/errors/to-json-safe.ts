@@ -1,5 +1,7 @@
 import { oversizedNumber } from './oversized-number';
 import { clip, OVERLAP } from './redaction/clip';
+import { listItemNames } from './redaction/header-list';
+import { siblingName } from './redaction/sibling-name';
 import { listedKeys, readProperty } from './read-property';
 import { stackText } from './stack-text';
 import type { JsonValue } from './types';
@@ -265,16 +267,15 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
           tag === 'Set'
             ? take(Set.prototype.values.call(obj), maxEntries)
             : [Array.from({ length: Math.min(length, maxEntries) }, (_, i) => foreign(() => obj[i])), false];
-        const first: unknown = items[0];
-        // A `[name, value]` pair (fetch's `headers: [[name, value]]`, query pairs): its name names the
-        // value, as a key would (break-it pass 2, L12).
-        const out =
-          tag !== 'Set' && length === 2 && typeof first === 'string'
-            ? [
-                walk(first, depth + 1, key, secret),
-                walk(items[1], depth + 1, child(first), isSecret(first, child(first), secret)),
-              ]
-            : items.map((entry) => walk(entry, depth + 1, key, secret));
+        // An item named by the one before it (`[name, value]` pairs, flat `rawHeaders`, `--password`
+        // then its value) is walked as a key's value would be (break-it pass 2, L12).
+        const names = tag === 'Set' ? [] : listItemNames(key, items, length);
+        const out = items.map((entry, i) => {
+          const name = names[i];
+          return name === undefined
+            ? walk(entry, depth + 1, key, secret)
+            : walk(entry, depth + 1, child(name), isSecret(name, child(name), secret));
+        });
         if (cut) out.push(more((obj.size as number) - maxEntries));
         else if (tag !== 'Set' && length > maxEntries) out.push(more(length - maxEntries));
         return out;
@@ -308,7 +309,13 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
             continue;
           }
           // `{ name, value }` (HAR headers, AWS SDK variables): the value is named by its sibling (L12).
-          const sibling = !isMap && !isError && /^value$/i.test(name) ? pairName(obj) : undefined;
+          // A card object's `number`, an OAuth redirect's `code`: named by their siblings (L1).
+          const sibling =
+            isMap || isError
+              ? undefined
+              : /^value$/i.test(name)
+                ? pairName(obj)
+                : foreign(() => siblingName(obj, name));
           const named = sibling ?? name;
           const path = child(named);
           const read = isMap ? mapped : foreign(() => obj[name]);

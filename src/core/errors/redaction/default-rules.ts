@@ -3,7 +3,9 @@ import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
 import { withTriggers } from './rule-triggers';
 import { tokenRules } from './token-rules';
+import { separatedPairRules } from './separated-pair-rules';
 import type { RedactionRule } from './types';
+import { vendorTokenRules } from './vendor-token-rules';
 
 /**
  * The default rules, applied in this order. Key names are matched by whole words (see
@@ -12,7 +14,9 @@ import type { RedactionRule } from './types';
  */
 export const defaultRedactionRules: readonly RedactionRule[] = /* @__PURE__ */ withTriggers([
   ...tokenRules,
+  ...vendorTokenRules,
   ...keyValueRules,
   ...echoRules,
+  ...separatedPairRules,
   ...personalDataRules,
 ]);

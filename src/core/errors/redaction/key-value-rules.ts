@@ -1,3 +1,4 @@
+import { isAuthParam } from './auth-param';
 import { commandRules } from './command-rules';
 import { markupRules } from './markup-rules';
 import { proseRules } from './prose-rules';
@@ -99,7 +100,7 @@ export const keyValueRules: readonly RedactionRule[] = [
       const scheme = (m[1] as string).toLowerCase();
       if (!m[3]) return scheme === 'digest';
       return scheme === 'bearer'
-        ? !BEARER_PROSE.test(secret)
+        ? !BEARER_PROSE.test(secret) && !isAuthParam(m, secret)
         : scheme === 'basic' && basicCredentials(secret);
     },
   },

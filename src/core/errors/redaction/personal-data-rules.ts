@@ -5,7 +5,7 @@ import type { RedactionRule } from './types';
 const CARD_ISSUER = /^(4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6(011|5|4[4-9]|2))/;
 /** Card context as whole words (`payload`, `cardinality`, `discard` are not), after camelCase is split. */
 const CARD_WORD =
-  /\b(cards?|credit|debit|visa|master ?card|mastercard|amex|discover|cc|ccn|pan|charged?|charging|paid|pay|payment|checkout|billing)\b/g;
+  /\b(cards?|credit|debit|visa|master ?card|mastercard|amex|discover|cc|ccn|pan|charged?|charging|paid|pay|payment|checkout|billing|cvc|cvv2?|csc|exp month|exp year|expiry|expiration)\b/g;
 /** An id word between the card word and the number cancels it: `Payment for order 4539…`, `cardId`. */
 const ID_WORD =
   /\b(order|invoice|shipment|tracking|id|ids|ref|reference|request|txn|transaction|count|number of)\b/;
@@ -16,8 +16,16 @@ const ID_WORD =
 const CARD_AFTER = /\b(cvc|cvv2?|csc|exp month|exp year|expiry|expiration|exp date)\b/;
 /** Keys whose whole value is what a person typed: a card number there needs no card word (`{ input: '4539…' }`). */
 const INPUT_KEY = /^\s*(input|value|val|field|text|data|entry|raw|pasted?)\s*$/;
-/** Whitespace that groups digits: spaces (1–3), tab, NBSP, figure, thin and narrow no-break spaces. */
-const GAP = '[ \\t\\u00a0\\u2007\\u2009\\u202f]{1,3}';
+/**
+ * Whitespace that groups digits: spaces (1–3), tab, and every Unicode space separator (NBSP, en and em
+ * spaces, figure, thin, hair, narrow no-break, ideographic: break-it pass 2, L7).
+ */
+const GAP = '[ \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]{1,3}';
+/** A digit, ASCII or full-width (an IME types `４１１１`; break-it pass 2, L7). */
+const D = '[\\d\\uff10-\\uff19]';
+/** Full-width digits as ASCII, for the issuer and Luhn checks. */
+const asciiDigits = (text: string): string =>
+  text.replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 
 /** Card context in the text before a number: the last card word, with no id word after it. */
 function cardContext(before: string): boolean {
@@ -55,6 +63,9 @@ export const personalDataRules: readonly RedactionRule[] = [
     test: (m, { before }) =>
       !NOT_MAIL_TLD.test(m[1] as string) &&
       !/^git@/i.test(m[0]) &&
+      // The userinfo and host of a URL (`https://public@o0.ingest.sentry.io/0`, a Sentry DSN's public
+      // key: break-it pass 2, F7), not an address; an address as the userinfo (`//ada%40x.io@host`) is one
+      !(/:\/\/$/.test(before) && /^[^@%\\]+@/.test(m[0]) && m.input.charAt(m.index + m[0].length) !== '@') &&
       !/^:[\w~/.]/.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 2)) &&
       !/\b(ssh|scp|sftp|rsync|host)\s*$/i.test(before),
   },
@@ -64,11 +75,12 @@ export const personalDataRules: readonly RedactionRule[] = [
   {
     id: 'card-number',
     pattern: new RegExp(
-      `(?<![\\w.-])(?:\\d{13,19}|\\d{4}(${GAP}|[.-])\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}(${GAP}|[.-])\\d{6}\\2\\d{5})(?![\\w-]|\\.\\d)`,
+      `(?<![\\w.\\uff10-\\uff19-])(?:${D}{13,19}|${D}{4}(${GAP}|[.-])${D}{4}\\1${D}{4}\\1${D}{1,7}|${D}{4}(${GAP}|[.-])${D}{6}\\2${D}{5})(?![\\w\\uff10-\\uff19-]|\\.\\d)`,
       'g',
     ),
     test: (m, { before }) => {
-      if (!CARD_ISSUER.test(m[0]) || !luhn(m[0])) return false;
+      const digits = asciiDigits(m[0]);
+      if (!CARD_ISSUER.test(digits) || !luhn(digits)) return false;
       const separator = m[1] ?? m[2];
       if (separator !== undefined && separator !== '.') return true;
       return (

@@ -28,10 +28,26 @@ const isAuthorityEnd = (code: number): boolean =>
   code === 41 ||
   code === 93;
 
-/** Whether a host (1–253 of `[\w.-]`), an optional `:port` (1–5 digits) and the end of the authority start at `at`. */
+/** An IPv6 literal holds at most 64 characters between its brackets (a zone id included). */
+const MAX_IPV6 = 64;
+
+/** The index after an IPv6 literal `[2001:db8::1]` at `at` (RFC 3986 IP-literal), or `at` when there is none. */
+function ipv6End(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 91) return at;
+  let i = at + 1;
+  // Hex digits, `:` and `.` (an embedded IPv4), `%25` and a zone id
+  for (let code = text.charCodeAt(i); i - at <= MAX_IPV6 && (isHostChar(code) || code === 58 || code === 37);)
+    code = text.charCodeAt(++i);
+  return text.charCodeAt(i) === 93 && i > at + 2 ? i + 1 : at;
+}
+
+/**
+ * Whether a host (1–253 of `[\w.-]`, or an IPv6 literal: break-it pass 2, L5), an optional `:port`
+ * (1–5 digits) and the end of the authority start at `at`.
+ */
 function hostAt(text: string, at: number): boolean {
-  let i = at;
-  while (i - at <= MAX_HOST && isHostChar(text.charCodeAt(i))) i++;
+  let i = ipv6End(text, at);
+  if (i === at) while (i - at <= MAX_HOST && isHostChar(text.charCodeAt(i))) i++;
   if (i === at || i - at > MAX_HOST) return false;
   if (text.charCodeAt(i) === 58) {
     let digits = 0;

@@ -16,6 +16,19 @@ const QUERY_KEY = /(?:^|[^a-z])(query(?:[_ -]?string)?|search|qs)(?:[^a-z]|$)/i;
 const CREDENTIAL_PATHS =
   'reset|reset[-_]?password|password[-_]?reset|reset[-_]?token|forgot[-_]?password|verify|verify[-_]?email|verification|confirm|confirm[-_]?email|confirmation|activate|activation|invite|invites|invitation|invitations|accept[-_]?invite|magic|magic[-_]?link|login[-_]?link|sign[-_]?in[-_]?link|unsubscribe|one[-_]?time|otp|token|tokens|set[-_]?password';
 
+/** The `state` parameter of an OAuth redirect (RFC 6749 §4.1.2), within 500 characters of its `code`. */
+const OAUTH_STATE = /[?&#;]state=/;
+
+/**
+ * A `code` beside `state` in one URL is an OAuth authorization code whatever its characters (a
+ * lower-case-only code is not "opaque"; break-it pass 2); `?code=404&state=…` stays (digits only).
+ */
+function oauthCode(m: RegExpExecArray, name: string, value: string): boolean {
+  if (name.toLowerCase() !== 'code' || value.length < 8 || /^\d+$/.test(value)) return false;
+  const around = m.input.slice(Math.max(0, m.index - 500), m.index + m[0].length + 500);
+  return OAUTH_STATE.test(around);
+}
+
 /** `host:443/…`: a port, then a path. */
 const PORT_AND_PATH = /^[^:]*:\d{1,5}[/?#]/;
 
@@ -53,7 +66,7 @@ export const urlRules: readonly RedactionRule[] = [
       const value = m[5] as string;
       // `[REDACTED]` already, or a literal (`?token=undefined` is the bug being reported)
       if (value.startsWith('[') || isReason(value, false)) return false;
-      return QUERY_CREDENTIALS.test(name) ? opaque(value) : isSecretKey(name);
+      return QUERY_CREDENTIALS.test(name) ? opaque(value) || oauthCode(m, name, value) : isSecretKey(name);
     },
   },
   // The segment after a reset, invite, verify or magic-link segment: `/reset-password/<token>`

@@ -171,6 +171,23 @@ export const benignStrings: string[] = [
   'https://app.example/verify/email',
   'https://app.example:8443/orders/42/items',
   'Token 3 of 5 used',
+  // Near-misses of break-it pass 2's value shapes (L1, L3, L5, L7, F3, F7): kept.
+  '{"number":"4242424242424242","status":"paid","items":3}',
+  'Stripe.js loaded with pk_test_TYooMQauvdEDq54NiTphI7jx',
+  'Sentry DSN https://public@o0.ingest.sentry.io/0 misconfigured',
+  'token_type=bearer expires_in=3600 scope=openid',
+  'WWW-Authenticate: Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource"',
+  'WWW-Authenticate: Bearer error="invalid_token", error_description="expired"',
+  'id\tname\tstatus\n1\tada\topen\n2\tgrace\tclosed',
+  'Name      Value\nHOME      /root\nLANG      en_US.UTF-8',
+  'password\trequired',
+  'password reset link sent to the account owner',
+  'Total 1\u00a0234,56\u00a0€ incl. VAT',
+  'Preis 12\u202f345,00 CHF',
+  'GET /errors?code=404&state=open',
+  'Account AC0123456789abcdef0123456789abcdef suspended',
+  'cache key-0123456789abcdef0123456789abcdef evicted',
+  'http://[::1]:8080/health ok',
 ];
 
 /** Object keys that look like secret names but are not, with harmless values. */
@@ -189,6 +206,10 @@ export const benignObject: Record<string, unknown> = {
   orderId: 4539148803436467,
   createdAt: 1_732_872_000_000,
   requireAuth: true,
+  // Break-it pass 2: a lone Luhn-valid `number`, an error's `code` beside a `state`, harmless raw headers
+  number: '4242424242424242',
+  job: { code: 'E_QUOTA', state: 'failed' },
+  rawHeaders: ['Accept', 'text/html', 'X-Request-Id', '7f3c9a2e'],
 };
 
 // Reasons and harmless key/value text from issue 9's findings B3, B4, B6 (and the syntaxes of L8 in

@@ -24,6 +24,8 @@ const iban = (country: string, bban: string): string => {
 const grouped = (text: string, size = 4, separator = ' ') =>
   text.match(new RegExp(`.{1,${size}}`, 'g'))?.join(separator) ?? text;
 
+/** A short hex group for an IPv6 address, from a value. */
+const i0 = (v: string) => (v.charCodeAt(0) % 255).toString(16);
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const b64url = (text: string) => base64(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 
@@ -345,6 +347,59 @@ const KINDS: Record<string, Maker> = {
 };
 
 /** Nine of each kind: 58 kinds × 9 = 522 planted secrets. */
+  // Break-it pass 2 (L3): key and value separated by tabs, or a `.netrc` line.
+  'tab-separated pair or .netrc': (i) => {
+    const v = `${random(i + 5000, 11)}${i}`;
+    const texts = [
+      `password\t${v}`,
+      `api_key\t\t${v}\tuser\tada`,
+      `machine api.example.com login ada password ${v}`,
+    ];
+    return { text: texts[i % texts.length] as string, needles: [v] };
+  },
+  // Break-it pass 2 (L5): vendor shapes from gitleaks' rule set that had no rule.
+  'vendor token (gitleaks shapes)': (i) => {
+    const hex = (seed: number, length: number) => random(seed, length, '0123456789abcdef');
+    const forms: [string, string][] = [
+      [`https://discord.com/api/webhooks/${digits(i + 5100, 18)}/`, random(i + 5200, 68)],
+      [`https://api.telegram.org/bot${digits(i + 5300, 9)}:`, `AA${random(i + 5400, 33)}`],
+      [`twilio AC${hex(i + 5500, 32)}:`, hex(i + 5600, 32)],
+      ['AGE-SECRET-KEY-1', random(i + 5700, 58, 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L')],
+      ['heroku ', `HRKU-AA${random(i + 5800, 58)}`],
+      ['deploy ', `gldt-${random(i + 5900, 20)}`],
+      ['databricks ', `dapi${hex(i + 6000, 32)}`],
+      ['grafana ', `glsa_${random(i + 6100, 32)}_${hex(i + 6200, 8)}`],
+      ['notion ', `ntn_${digits(i + 6300, 11)}${random(i + 6400, 35)}`],
+    ];
+    const [prefix, secret] = forms[i % forms.length] as [string, string];
+    return { text: `${prefix}${secret}`, needles: [secret.slice(-24)] };
+  },
+  // Break-it pass 2 (L7): card digits grouped by other Unicode spaces, or typed full-width.
+  'card number (Unicode spaces, full-width digits)': (i) => {
+    const card = withLuhn(`4${digits(i + 6500, 14)}`);
+    const wide = card.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const text = [grouped(card, 4, '\u2002'), grouped(card, 4, '\u3000'), wide][i % 3] as string;
+    return { text: `card ${text}`, needles: [text] };
+  },
+  // An OAuth authorization code beside its state (RFC 6749 §4.1.2), in lower case only.
+  'oauth code beside state': plain(
+    (v) => `GET /callback?state=${random(6600, 8)}&code=${v}`,
+    (i) => random(i + 6700, 22, 'abcdefghijkmnopqrstuvwxyz'),
+  ),
+  'jwe (alg dir)': (i) => {
+    const tail = `${random(i + 6800, 30)}.${random(i + 6900, 22)}`;
+    return {
+      text: `token eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..${random(i + 7000, 16)}.${tail}`,
+      needles: [tail],
+    };
+  },
+  'url credentials (IPv6 host)': plain(
+    (v) => `ftp://ada:${v}@[2001:db8::${i0(v)}]:21/`,
+    (i) => `${random(i + 7100, 12)}7`,
+  ),
+};
+
+/** Nine of each kind: 57 kinds × 9 = 513 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
