@@ -344,9 +344,6 @@ const KINDS: Record<string, Maker> = {
     ];
     return { text: texts[i % texts.length] as string, needles: [v] };
   },
-};
-
-/** Nine of each kind: 58 kinds × 9 = 522 planted secrets. */
   // Break-it pass 2 (L3): key and value separated by tabs, or a `.netrc` line.
   'tab-separated pair or .netrc': (i) => {
     const v = `${random(i + 5000, 11)}${i}`;
@@ -399,7 +396,7 @@ const KINDS: Record<string, Maker> = {
   ),
 };
 
-/** Nine of each kind: 57 kinds × 9 = 513 planted secrets. */
+/** Nine of each kind: 64 kinds × 9 = 576 planted secrets. */
 export const PER_KIND = 9;
 
 export const plantedSecrets: PlantedSecret[] = Object.entries(KINDS).flatMap(([kind, make]) =>
