@@ -37,6 +37,8 @@ export function cachedNameRedactor(redactor: Redactor): Redactor {
     let clean = known.get(id);
     if (clean === undefined) {
       clean = redactor.redactString(value, maxLength);
+      // A name the call's work budget left unscanned is that call's answer, not the name's.
+      if (clean.startsWith('[not scanned')) return clean;
       // Oldest out first: a Map iterates in insertion order.
       if (known.size >= MAX_NAMES) known.delete(known.keys().next().value as string);
       known.set(id, clean);
@@ -48,5 +50,6 @@ export function cachedNameRedactor(redactor: Redactor): Redactor {
   const cached = ((value: unknown) => (isEmptyPlain(value) ? {} : redactor(value))) as Redactor;
   cached.redactString = redactString;
   cached.isSecretKey = redactor.isSecretKey;
+  cached.asOneCall = redactor.asOneCall;
   return cached;
 }

@@ -25,6 +25,22 @@ describe('the name cache of a capture', () => {
     expect(cached.isSecretKey('password')).toBe(true);
   });
 
+  it('runs a whole call under one work budget, and never remembers a name that budget left unscanned', () => {
+    const tight = createRedactor({ workBudget: 1 });
+    const cached = cachedNameRedactor(tight);
+    expect(cached.asOneCall(() => cached.redactString('TypeError', 100))).toBe('[not scanned: 9 chars]');
+    // A later call with room to scan gets the name, not the marker an earlier call's budget gave.
+    const roomy = createRedactor();
+    let spent = true;
+    const flaky = cachedNameRedactor({
+      ...roomy,
+      redactString: (value: unknown, max?: number) =>
+        spent ? ((spent = false), tight.redactString(value, max)) : roomy.redactString(value, max),
+    } as never);
+    expect(flaky.redactString('TypeError', 100)).toBe('[not scanned: 9 chars]');
+    expect(flaky.redactString('TypeError', 100)).toBe('TypeError');
+  });
+
   it('redacts a name once, and keeps at most 64 of them (oldest out first)', () => {
     const redactor = createRedactor();
     const spy = vi.fn(redactor.redactString);
