@@ -1,5 +1,6 @@
 import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
+import { sqlInsertRules } from './sql-insert-rules';
 import { tokenRules } from './token-rules';
 import type { RedactionRule } from './types';
 
@@ -11,5 +12,6 @@ import type { RedactionRule } from './types';
 export const defaultRedactionRules: readonly RedactionRule[] = [
   ...tokenRules,
   ...keyValueRules,
+  ...sqlInsertRules,
   ...personalDataRules,
 ];
