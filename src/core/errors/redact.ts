@@ -1,6 +1,7 @@
 import { applyRule, globalPattern } from './redaction/apply-rules';
 import { clip } from './redaction/clip';
 import { defaultRedactionRules } from './redaction/default-rules';
+import { isSettingValue } from './redaction/named-not-secret';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { toJsonSafe, type JsonSafeLimits } from './to-json-safe';
@@ -129,7 +130,8 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     toJsonSafe(value, {
       ...options.limits,
       // Under a secret name, what tells "missing" from "set" stays: '' (and null, booleans, absent keys, which never reach here).
-      mapString: (text, key, secret) => (secret ? (text ? replacement : text) : scan(text, key)),
+      mapString: (text, key, secret) =>
+        secret ? (text && !isSettingValue(key, text) ? replacement : text) : scan(text, key),
       mapNumber: redactNumber,
       // By its own name, or by its parent's and its own together (`card.number`, `session.id`); an allowed name is never secret by name.
       isSecret: (name, path) => !listed(options.allowKeys, name) && (secretName(name) || secretName(path)),

@@ -1,5 +1,6 @@
 import { commandRules } from './command-rules';
 import { markupRules } from './markup-rules';
+import { isArnSecretName, isSettingValue } from './named-not-secret';
 import { isReason } from './reason';
 import type { RedactionRule } from './types';
 import { valueEnd, type ValueForm } from './value-end';
@@ -103,6 +104,7 @@ export const keyValueRules: readonly RedactionRule[] = [
     secretEnd: (text, start, m, { isSecretKey }) => {
       const key = m[1] as string;
       if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
+      if (isArnSecretName(text, m.index)) return start;
       const equals = EQUALS.test(m[2] as string);
       const query = equals && queryForm(text, m.index);
       const json = !equals && /^\\*"/.test(key);
@@ -111,7 +113,10 @@ export const keyValueRules: readonly RedactionRule[] = [
       if (MARKER_THEN_SPACE.test(text)) return MARKER_THEN_SPACE.lastIndex;
       return valueEnd(text, start, { quote: m[3] as string, equals, query, json }, m.index);
     },
-    test: (m, { secret }) => !REPLACED.test(secret) && !isReason(secret, !EQUALS.test(m[2] as string)),
+    test: (m, { secret }) =>
+      !REPLACED.test(secret) &&
+      !isReason(secret, !EQUALS.test(m[2] as string)) &&
+      !isSettingValue(m[1] as string, secret),
   },
   ...markupRules,
   ...commandRules,
