@@ -39,7 +39,7 @@ describe('parameters named by their place in a template reach Sentry redacted', 
 
   it('Sentry.logger.fmt`password=${pw}`: the log’s sentry.message.parameter.0 and body', async () => {
     clearBreadcrumbs();
-    Sentry.init({ dsn: server.dsn, enableLogs: true, ...bulwarkSentryOptions({ Sentry }) });
+    Sentry.init({ dsn: server.dsn, ...bulwarkSentryOptions({ Sentry }) });
     const pw = 'Hunter2xyzLog';
     Sentry.logger.info(Sentry.logger.fmt`login retried with password ${pw} for ${'ada'}`);
     Sentry.captureException(new Error('flush logs with an event'));
