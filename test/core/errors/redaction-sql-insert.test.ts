@@ -42,6 +42,10 @@ describe('SQL INSERT: values named by their column, not by a key beside them (is
     ).toBe(
       `insert into users (name, pin, token) values ('ada', [REDACTED], '[REDACTED]'), ('bob', [REDACTED], "[REDACTED]")`,
     );
+    // A quoted value starting with a space or a bracket is still the value.
+    expect(redactString(`insert into users (name, password) values ('ada', ' (Hunter2')`)).toBe(
+      `insert into users (name, password) values ('ada', '[REDACTED]')`,
+    );
     // A table without secret columns is kept whole.
     const orders = `insert into orders (id, total, currency) values (1042, 19.99, 'EUR')`;
     expect(redactString(orders)).toBe(orders);

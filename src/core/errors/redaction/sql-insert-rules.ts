@@ -168,9 +168,10 @@ function findPlaces(text: string, isSecretKey: RuleContext['isSecretKey']): Plac
 export const sqlInsertRules: readonly RedactionRule[] = [
   {
     id: 'sql-insert-secret-column',
-    // Each list item's start, after `(`, `,` or `[` and an opening quote; `secretEnd` decides. (Not
-    // an item that starts with `(`: a subquery is not a secret, and `(,(,…` costs no lookups.)
-    pattern: /([(,[]\s*["']?)()(?=[^\s,()\]])/g,
+    // Each list item's start, after `(`, `,` or `[`, the spaces `readList` skips and an opening quote;
+    // `secretEnd` decides. (Not an unquoted item that starts with `(`: a subquery is not a secret, and
+    // `(,(,…` costs no lookups.)
+    pattern: /([(,[][\t-\r ]*(?:["']|(?=[^\s,()\]])))()/g,
     secretGroup: 2,
     secretEnd: (text, start, _m, scan) => {
       let known = placesOf.get(scan);
