@@ -42,6 +42,7 @@ describe('parameters named by their place in a template reach Sentry redacted', 
     Sentry.init({ dsn: server.dsn, ...bulwarkSentryOptions({ Sentry }) });
     const pw = 'Hunter2xyzLog';
     Sentry.logger.info(Sentry.logger.fmt`login retried with password ${pw} for ${'ada'}`);
+    Sentry.logger.warn(Sentry.logger.fmt`login retried with password=${`${pw}2`} for ${'ada'}`);
     Sentry.captureException(new Error('flush logs with an event'));
     await Sentry.flush(5000);
     const logs = JSON.stringify(server.items('log'));
@@ -68,6 +69,7 @@ describe('parameters named by their place in a template reach Sentry redacted', 
     Sentry.init({ dsn: server.dsn, attachStacktrace: true, ...bulwarkSentryOptions({ Sentry }) });
     const pw = 'Hunter2xyzPar';
     Sentry.captureMessage(Sentry.parameterize`reset failed, temp password ${pw} for ${'ada'}`);
+    Sentry.captureMessage(Sentry.parameterize`reset failed, temp password=${`${pw}2`} for ${'ada'}`);
     await Sentry.flush(5000);
     const events = JSON.stringify(server.items('event'));
     expect(events).toContain('logentry');
