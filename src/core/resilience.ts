@@ -282,6 +282,20 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     return result;
   };
 
+  /**
+   * A loose record's context, redacted as a stored one is: `capture` returns it to the caller, who may log
+   * or forward it (issue 9, findings-9c N5). A context the redactor cannot read gives `{}`.
+   */
+  const looseContext = (context: CaptureContext): CaptureContext => {
+    try {
+      const safe = hasFields(context) ? redactContext(context) : {};
+      if (context.actions) safe.actions = context.actions;
+      return safe;
+    } catch {
+      return {};
+    }
+  };
+
   /** A silent one-off record that is not stored: a pipeline failure, or a capture waiting out a storm. */
   const looseRecord = (error: AppError, key: string, context: CaptureContext): ErrorRecord => {
     const time = now();
@@ -295,7 +309,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       occurrences: [time],
       presentation: 'silent',
       status: 'active',
-      context,
+      context: looseContext(context),
     };
   };
 

@@ -1,5 +1,6 @@
 import { createRedactor, type RedactOptions } from '../core/errors/redact';
 import type { JsonValue } from '../core/errors/types';
+import { scrubPositional } from './scrub-positional';
 
 /**
  * Identifiers Sentry needs intact: their values are still scanned for secrets. Not `sid`: an app's own
@@ -93,7 +94,8 @@ const budgetOrder = (value: unknown): { ordered: unknown; reversed: boolean } =>
 
 /**
  * Builds the scrubber `bulwarkSentryOptions` runs in `beforeSend`, `beforeBreadcrumb` and its transport:
- * bulwark's redactor (key names and secret shapes) over every string and key, then the query strings cut.
+ * parameters named by their place in a format string (`scrubPositional`), then bulwark's redactor (key
+ * names and secret shapes) over every string and key, then the query strings cut.
  */
 export function createPayloadScrubber(redact: RedactOptions, rules: ScrubRules): PayloadScrubber {
   const redactor = createRedactor({
@@ -101,8 +103,10 @@ export function createPayloadScrubber(redact: RedactOptions, rules: ScrubRules):
     limits: { ...ENVELOPE_LIMITS, ...redact.limits },
     allowKeys: [...SENTRY_ID_KEYS, ...(redact.allowKeys ?? [])],
   });
+  const replacement = redact.replacement ?? '[REDACTED]';
   return (value) => {
-    const { ordered, reversed } = budgetOrder(value);
+    // Parameters named by their place in a template first (`password %s`), while they are still apart.
+    const { ordered, reversed } = budgetOrder(scrubPositional(value, redactor, replacement));
     const safe = redactor(ordered);
     if (reversed && safe && typeof safe === 'object' && !Array.isArray(safe)) {
       const crumbs = safe.breadcrumbs;

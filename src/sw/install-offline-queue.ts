@@ -19,6 +19,7 @@ import {
   type OutboxEntry,
 } from '../core/offline/outbox-record';
 import { createOutboxReplayer } from '../core/offline/outbox-replayer';
+import { createRedactor, type RedactOptions } from '../core/errors/redact';
 import { toStorageError } from '../core/offline/outbox-storage-error';
 import { createOutboxStore, OUTBOX_DB_NAME } from '../core/offline/outbox-store';
 import { worker, type ExtendableEventLike } from './worker-scope';
@@ -65,6 +66,12 @@ export interface OfflineQueueOptions extends OutboxBackoffOptions {
    * @default 60000
    */
   replayTimeoutMs?: number;
+  /**
+   * The app's redaction rules (pass the same object as `createResilience({ reporting: { redact } })`):
+   * dead-letter excerpts and failure messages are redacted with them, before they are cut to 200
+   * characters and stored. @default the default rules
+   */
+  redact?: RedactOptions;
 }
 
 /** The worker's handle on its outbox. */
@@ -112,6 +119,7 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
     store,
     maxAgeMs: options.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
     notify,
+    redactor: options.redact ? createRedactor(options.redact) : undefined,
   });
   const syncTag = outboxChannelName(name);
   // Background Sync where it exists (Chromium); elsewhere the pages' triggers do the work.

@@ -2,6 +2,7 @@ import { applyRule, globalPattern, mayMatch } from './redaction/apply-rules';
 import { clip } from './redaction/clip';
 import { harmlessField } from './redaction/harmless-field';
 import { defaultRedactionRules } from './redaction/default-rules';
+import { isSettingValue } from './redaction/named-not-secret';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { BUDGET_SPENT, DEFAULT_WORK_BUDGET, notScanned, WorkBudget } from './redaction/work-budget';
@@ -192,7 +193,8 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
       toJsonSafe(value, {
         ...options.limits,
         // Under a secret name, what tells "missing" from "set" stays: '' (and null, booleans, absent keys, which never reach here).
-        mapString: (text, key, secret) => (secret ? (text ? replacement : text) : scan(text, key)),
+        mapString: (text, key, secret) =>
+          secret ? (text && !isSettingValue(key, text) ? replacement : text) : scan(text, key),
         mapNumber: redactNumber,
         // By its own name, or by its parent's and its own together (`card.number`, `session.id`); an
         // allowed name is never secret by name. Under a secret parent a harmless field (`expiresAt`,

@@ -1,6 +1,6 @@
 // A queued request as a plain, storable record (after workbox's StorableRequest: a Request cannot be
 // stored in IndexedDB, its parts can).
-import { redactString } from '../errors/redact';
+import { defaultRedactor, type Redactor } from '../errors/redact';
 import type { DeadLetter } from './outbox-types';
 
 /** The header every queued request carries so the server can apply it once. */
@@ -146,13 +146,14 @@ export function toRequest(entry: OutboxEntry, redirect: RequestRedirect = 'follo
 }
 
 /** What the page shows of a dead entry: no headers, no body, the URL without secrets. */
-export function toDeadLetter(entry: OutboxEntry): DeadLetter {
+export function toDeadLetter(entry: OutboxEntry, redactor: Redactor = defaultRedactor): DeadLetter {
   return {
     id: entry.id,
     method: entry.method,
-    url: redactString(entry.url),
+    url: redactor.redactString(entry.url),
     status: entry.lastStatus ?? 0,
-    excerpt: entry.excerpt ?? '',
+    // Stored redacted by the worker; read again with the page's rules, which the worker may not have.
+    excerpt: redactor.redactString(entry.excerpt ?? ''),
     attempts: entry.attempts,
     queuedAt: entry.queuedAt,
     reason: entry.reason ?? 'rejected',

@@ -1,5 +1,5 @@
 import { parseRetryAfter } from '../errors/retry-after';
-import { redactString } from '../errors/redact';
+import { defaultRedactor, type Redactor } from '../errors/redact';
 import { safeTimeout } from '../safe-timeout';
 import { corsRefused } from './cors-refused';
 import { decideOutbox, type OutboxBackoffOptions, type OutboxDecision } from './outbox-decision';
@@ -30,6 +30,11 @@ export interface OutboxReplayerOptions extends OutboxBackoffOptions {
   replayTimeoutMs?: number;
   /** @default globalThis.fetch */
   fetch?: (request: Request, signal: AbortSignal) => Promise<Response>;
+  /**
+   * Redacts dead-letter excerpts, hook failures and URLs the pages hear of: the app's own rules
+   * (`createRedactor(reporting.redact)`), so they match what its reports keep. @default the default rules
+   */
+  redactor?: Redactor;
 }
 
 /** Sends an outbox's entries in order, one at a time. */
@@ -55,21 +60,24 @@ const BATCH = 32;
 // An app's hook that never settles must not hold the line (and the Web Lock) forever.
 const HOOK_TIMEOUT_MS = 30_000;
 
-/** Why a hook failed, in words safe to show and report: a thrown value can be anything. */
-const describe = (error: unknown) => {
+/**
+ * Why a hook failed, in words safe to show and report: a thrown value can be anything. Redacted, then
+ * cut (`redactString` with a length): a secret across the cut is never kept in part.
+ */
+const describe = (error: unknown, redactor: Redactor) => {
   let text: string;
   try {
     text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   } catch {
     text = 'a value that cannot be read';
   }
-  return redactString(text.slice(0, EXCERPT_CHARS * 10)).slice(0, EXCERPT_CHARS);
+  return redactor.redactString(text, EXCERPT_CHARS);
 };
 
-/** Up to `max` characters of an answer, secrets removed before it is cut. */
-const excerptOf = async (response: Response | undefined) => {
+/** Up to EXCERPT_CHARS characters of an answer, secrets removed before it is cut (bounded work however long). */
+const excerptOf = async (response: Response | undefined, redactor: Redactor) => {
   try {
-    return redactString((await response?.text())?.slice(0, EXCERPT_CHARS * 10) ?? '').slice(0, EXCERPT_CHARS);
+    return redactor.redactString((await response?.text()) ?? '', EXCERPT_CHARS);
   } catch {
     return '';
   }
@@ -84,6 +92,8 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
   const { name, store, notify } = options;
   const send = options.fetch ?? ((request: Request, signal: AbortSignal) => fetch(request, { signal }));
   const timeoutMs = options.replayTimeoutMs ?? DEFAULT_REPLAY_TIMEOUT_MS;
+  const redactor = options.redactor ?? defaultRedactor;
+  const redactString = (text: string) => redactor.redactString(text);
   let running: Promise<void> | undefined;
   let again = false;
   let force = false;
@@ -122,7 +132,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       }),
     ]).finally(() => cancel?.());
     if (!(rewritten instanceof Request)) {
-      throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten)}`);
+      throw new TypeError(`onReplayRequest must return a Request, got ${describe(rewritten, redactor)}`);
     }
     // The key is what lets the server apply the entry once: a hook must not change it.
     if (
@@ -144,7 +154,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       request = await prepare(head);
     } catch (error) {
       // The app's hook failed: the entry stays (tried again with backoff) and the pages hear why.
-      notify({ type: 'replay-error', message: describe(error), url: redactString(head.url) });
+      notify({ type: 'replay-error', message: describe(error, redactor), url: redactString(head.url) });
     }
     let refused = false;
     try {
@@ -188,10 +198,14 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
           ...tried,
           state: 'dead',
           reason: 'rejected',
-          excerpt: redirected ? REDIRECT_EXCERPT : refused ? CORS_EXCERPT : await excerptOf(response),
+          excerpt: redirected
+            ? REDIRECT_EXCERPT
+            : refused
+              ? CORS_EXCERPT
+              : await excerptOf(response, redactor),
         };
         await store.put(dead);
-        notify({ type: 'dead', letter: toDeadLetter(dead) });
+        notify({ type: 'dead', letter: toDeadLetter(dead, redactor) });
       }
     }
     return decision.action;
@@ -206,7 +220,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
       // Too old to send blindly, too valuable to drop: the user decides.
       const dead: OutboxEntry = { ...head, state: 'dead', reason: 'expired', excerpt: '' };
       await store.put(dead);
-      notify({ type: 'dead', letter: toDeadLetter(dead) });
+      notify({ type: 'dead', letter: toDeadLetter(dead, redactor) });
       return 'next';
     }
     // "Retry now" and coming back online skip our own backoff, never the server's Retry-After.

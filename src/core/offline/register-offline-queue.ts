@@ -2,6 +2,7 @@ import type { Workbox } from 'workbox-window';
 import { AppError } from '../errors/app-error';
 import { HttpError } from '../errors/http-error';
 import type { CaptureContext } from '../types';
+import type { Redactor } from '../errors/redact';
 import { loadIdb } from './load-idb';
 import { networkStatus, type NetworkStatus } from './network-status';
 import {
@@ -23,8 +24,12 @@ export interface RegisterOfflineQueueOptions {
   serviceWorkerUrl: string;
   /** The outbox's name, as given to `installOfflineQueue`. @default 'default' */
   name?: string;
-  /** Where dead letters, a 401 pause and storage failures are captured (`source: 'queue'`). @default none */
-  resilience?: { capture: (error: unknown, context?: CaptureContext) => unknown };
+  /**
+   * Where dead letters, a 401 pause and storage failures are captured (`source: 'queue'`); its
+   * `redactor` (the app's `reporting.redact` rules) also redacts the dead letters' URLs and excerpts
+   * shown on the page. @default none (the default rules)
+   */
+  resilience?: { capture: (error: unknown, context?: CaptureContext) => unknown; redactor?: Redactor };
   /** Options of `navigator.serviceWorker.register`. @default {} */
   scope?: string;
   /** Which network status starts a replay when the page comes back online. @default the shared `networkStatus` */
@@ -144,12 +149,13 @@ export function registerOfflineQueue(options: RegisterOfflineQueueOptions): Regi
     // Dead letters and a pause are captured from storage, not from the news: once across all tabs,
     // and also those made while no tab was open (a Background Sync replay).
     if (dead.some((entry) => !entry.reported))
-      for (const entry of await store.claimUnreported()) captureDead(toDeadLetter(entry));
+      for (const entry of await store.claimUnreported())
+        captureDead(toDeadLetter(entry, options.resilience?.redactor));
     const pause = pauseUnreported ? await store.claimPause() : undefined;
     if (pause) capture(new HttpError(pause));
     const next: OutboxSnapshot = {
       pending,
-      dead: dead.map(toDeadLetter),
+      dead: dead.map((entry) => toDeadLetter(entry, options.resilience?.redactor)),
       replaying: replaying && pending > 0,
       paused,
     };

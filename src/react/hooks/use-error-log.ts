@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
+import { defaultRedactor } from '../../core/errors/redact';
 import type { ErrorRecord } from '../../core/types';
+import { useOptionalResilience } from '../resilience-context';
 import { computeErrorLogStats, type ErrorLogStats } from '../ui/error-log/compute-error-log-stats';
 import {
   DEFAULT_ERROR_LOG_FILTERS,
@@ -9,12 +11,17 @@ import {
   type ErrorLogSort,
   type ErrorLogSortKey,
 } from '../ui/error-log/filter-error-log';
+import { redactGivenRecords } from '../ui/error-log/redact-given-records';
 import { readRecords } from '../ui/read-record';
 import { useErrorStore } from './use-error-store';
 
 /** Options for {@link useErrorLog}. */
 export interface UseErrorLogOptions {
-  /** Records to show instead of the store's (from your backend, or a story). @default the store's records */
+  /**
+   * Records to show instead of the store's (from your backend, or a story). They are redacted with the
+   * app's `reporting.redact` rules (the defaults outside a provider) before they are shown or exported.
+   * @default the store's records
+   */
   records?: readonly ErrorRecord[];
   /**
    * The end of the chart's time range, epoch ms. @default the latest record's `lastSeen` (rendering stays
@@ -59,8 +66,13 @@ const selectRecords = (state: { records: readonly ErrorRecord[] }) => state.reco
 export function useErrorLog(options: UseErrorLogOptions = {}): ErrorLogApi {
   const stored = useErrorStore(selectRecords, { throttleMs: options.throttleMs ?? 250 });
   const given = options.records ?? stored;
-  // A record pushed into the store by hand or given from a backend is read like the other panels read it (issue 9).
-  const records = useMemo(() => readRecords(given), [given]);
+  const redactor = useOptionalResilience()?.redactor ?? defaultRedactor;
+  // A record pushed into the store by hand or given from a backend is read like the other panels read it;
+  // given records are also redacted, with the app's rules, before anything shows or exports them (issue 9).
+  const records = useMemo(() => {
+    const read = readRecords(given);
+    return options.records ? redactGivenRecords(read, redactor) : read;
+  }, [given, options.records, redactor]);
   const [filters, setFilters] = useState<ErrorLogFilters>(() => ({
     ...DEFAULT_ERROR_LOG_FILTERS,
     ...options.initialFilters,

@@ -2,6 +2,7 @@ import { echoRules } from './echo-rules';
 import { keyValueRules } from './key-value-rules';
 import { personalDataRules } from './personal-data-rules';
 import { withTriggers } from './rule-triggers';
+import { sqlInsertRules } from './sql-insert-rules';
 import { tokenRules } from './token-rules';
 import { separatedPairRules } from './separated-pair-rules';
 import type { RedactionRule } from './types';
@@ -18,5 +19,6 @@ export const defaultRedactionRules: readonly RedactionRule[] = /* @__PURE__ */ w
   ...keyValueRules,
   ...echoRules,
   ...separatedPairRules,
+  ...sqlInsertRules,
   ...personalDataRules,
 ]);

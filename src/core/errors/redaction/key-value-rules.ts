@@ -2,6 +2,7 @@ import { isAuthParam } from './auth-param';
 import { commandRules } from './command-rules';
 import { markupRules } from './markup-rules';
 import { proseRules } from './prose-rules';
+import { isArnSecretName, isSettingValue } from './named-not-secret';
 import { isReason } from './reason';
 import type { RedactionRule } from './types';
 import { valueEnd, type ValueForm } from './value-end';
@@ -128,6 +129,7 @@ export const keyValueRules: readonly RedactionRule[] = [
     secretEnd: (text, start, m, { isSecretKey }) => {
       const key = (m[1] as string).replace(/&quot;/g, '"');
       if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
+      if (isArnSecretName(text, m.index)) return start;
       const equals = EQUALS.test(m[2] as string);
       // Kept by `test`, which sees the placeholder alone as the value.
       const placeholder = equals ? isPlaceholder(text, start, key) : -1;
@@ -149,7 +151,8 @@ export const keyValueRules: readonly RedactionRule[] = [
     test: (m, { secret }) =>
       !REPLACED.test(secret) &&
       !(EQUALS.test(m[2] as string) && isPlaceholder(secret, 0, m[1] as string) === secret.length) &&
-      !isReason(secret, !EQUALS.test(m[2] as string), NUMERIC_KEY.test(m[1] as string)),
+      !isReason(secret, !EQUALS.test(m[2] as string), NUMERIC_KEY.test(m[1] as string)) &&
+      !isSettingValue(m[1] as string, secret),
   },
   ...markupRules,
   ...commandRules,
