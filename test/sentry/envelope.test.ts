@@ -149,9 +149,9 @@ describe('bulwarkSentryOptions with a real @sentry/react', () => {
     const consoleCrumb = charge?.breadcrumbs?.find((b) => b.category === 'console');
     expect(consoleCrumb?.message).toBe('retrying with [REDACTED] as [REDACTED]');
     const refund = events.find((e) => e.exception?.values?.at(-1)?.value?.startsWith('Refund failed'));
-    expect(refund?.exception?.values?.at(-1)?.value).toBe(
-      'Refund failed: api_key=[REDACTED] card [REDACTED]',
-    );
+    // A word with digits after the replaced key (`card 4111…`) may be the secret's second word, so the
+    // value runs on to the end (break-it pass 2, L10): the message and the key's name still arrive.
+    expect(refund?.exception?.values?.at(-1)?.value).toBe('Refund failed: api_key=[REDACTED]');
   });
 
   // Sentry's own capture costs ~3 ms an event under jsdom, so the app's direct storm is 1,000 errors.

@@ -25,9 +25,9 @@ export interface RedactOptions {
   limits?: JsonSafeLimits;
   /**
    * Work one call may do, in units of about one character read by one rule (a candidate match costs
-   * 1,000 more): about 5 ms on the costliest text, see `DEFAULT_WORK_BUDGET`. Once spent, every string
+   * 1,000 more): about 10 ms on the costliest text, see `DEFAULT_WORK_BUDGET`. Once spent, every string
    * not yet scanned (a key, a long number too) becomes `[not scanned: N chars]`: nothing leaves
-   * unscanned. `Infinity` for no budget. @default 2,000,000
+   * unscanned. `Infinity` for no budget. @default 4,000,000
    */
   workBudget?: number;
   /**

@@ -51,7 +51,7 @@ const isPlaceholder = (text: string, at: number, key: string): number => {
 /** Last words of a key whose secret is a number: `pin`, `otp`, `cvv`, `verification_code` (see `isReason`). */
 const NUMERIC_KEY = /(?:^|[^a-z])(pin|otp|totp|hotp|cvv2?|cvc2?|csc|code|passcode)["'\]]*$/i;
 /** Plain words only (letters, numbers, `/paths`): what may follow a replaced token in the same value. */
-const PLAIN_REST = /^(?:\s+[("'[]?(?:[A-Za-z]+(?:[-'][A-Za-z]+)*|\d{1,4}|\/[\w/.-]*)[)"'\].,;:!?]*)*\s*$/;
+const PLAIN_REST = /^(?:\s+[("'[]?(?:\p{L}+(?:[-'’]\p{L}+)*|\d{1,4}|\/[\w/.-]*)[)"'\].,;:!?]*)*\s*$/u;
 
 /**
  * Whether the key at `at` is a URL query parameter: after `?`, `&`, `#` (`&amp;` in markup), or
