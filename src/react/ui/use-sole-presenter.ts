@@ -13,7 +13,6 @@ interface Claim {
   readonly explicit: boolean;
 }
 
-
 /** The presenters of one kind mounted for one instance, in mount order. */
 class Slot {
   #claims: Claim[] = [];

@@ -25,7 +25,10 @@ export function isolateRule(rule: RedactionRule): RedactionRule {
   const failed = (error: unknown): void => {
     if (reported || !isDevelopment()) return;
     reported = true;
-    console.warn(`bulwark: redaction rule "${id}" threw; what it was checking is redacted (fail closed).`, error);
+    console.warn(
+      `bulwark: redaction rule "${id}" threw; what it was checking is redacted (fail closed).`,
+      error,
+    );
   };
   return {
     ...rule,

@@ -40,7 +40,9 @@ export function normalizeKey(key: string): string {
  * match ended, so `/ref$/g` named every other key and `/employee/g` found every other keyword (N1).
  */
 export function statelessRegExp(pattern: RegExp): RegExp {
-  return /[gy]/.test(pattern.flags) ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+  return /[gy]/.test(pattern.flags)
+    ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))
+    : pattern;
 }
 
 /**
@@ -61,7 +63,8 @@ export function keyList(
       const name = normalizeKey(entry);
       names.add(name);
       if (byEnding && UNSPACED_END.test(name)) endings.push(name);
-    } else if (Object.prototype.toString.call(entry) === '[object RegExp]') patterns.push(statelessRegExp(entry));
+    } else if (Object.prototype.toString.call(entry) === '[object RegExp]')
+      patterns.push(statelessRegExp(entry));
     else throw new TypeError(`bulwark: ${option} takes strings and RegExps; got ${typeof entry}`);
   }
   return { names, patterns, endings };
