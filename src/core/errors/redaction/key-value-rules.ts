@@ -32,7 +32,7 @@ const WRAPPED = /^[\\"'[:]/;
  * through (`pass\u200Bword`). Listed rather than `\p{L}`: the `u` flag made the pattern several times
  * slower. Other scripts than Latin matter for an app's own `keys` (`пароль=…`, `密码: …`: break-it pass 3, N2).
  */
-const LETTER = String.raw`A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u0531-\u0587\u05D0-\u05EA\u0620-\u06D3\u0900-\u0E7F\u10A0-\u10FF\u3041-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uFF21-\uFF3A\uFF41-\uFF5A`;
+const LETTER = String.raw`A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u0531-\u0587\u05D0-\u05EA\u0620-\u06D3\u0904-\u0E7F\u10A0-\u10FF\u3041-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uFF21-\uFF3A\uFF41-\uFF5A`;
 const K = String.raw`[${LETTER}\d\uFF10-\uFF19_$.\-[\]\u00AD\u200B-\u200F\u2060\uFEFF]`;
 /** What may not come right before a key: a key character, `%` or `\` (`%3F` and `\n` are let in apart). */
 const K_OR_PERCENT = String.raw`${K.slice(0, -1)}%\\]`;
