@@ -16,6 +16,8 @@ export interface KeyList {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
+// Built from a string: a bundler targeting older engines expands a literal `\p{…}` into kilobytes of ranges.
+const NOT_LETTER_OR_DIGIT = new RegExp('[^\\p{L}\\p{M}\\p{N}]', 'gu');
 /** The last letter of a name in a script written without spaces between words. */
 const UNSPACED_END = /[\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]$/;
 
@@ -32,7 +34,7 @@ export function normalizeKey(key: string): string {
     return name || key;
   }
   const folded = key.normalize('NFKC').toLowerCase();
-  return folded.replace(/[^\p{L}\p{M}\p{N}]/gu, '') || folded;
+  return folded.replace(NOT_LETTER_OR_DIGIT, '') || folded;
 }
 
 /**

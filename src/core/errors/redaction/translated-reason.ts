@@ -68,8 +68,11 @@ const CJK = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]/;
 /** A Chinese or Japanese run: their letters, the long-vowel mark, numbers of at most two digits. */
 const CJK_WORD = /^(?:[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]|(?<!\d)\d{1,2}(?!\d))+$/u;
 /** One plain word of any script (hyphen and apostrophe inside), a number or a /path, in punctuation. */
-const PLAIN_WORD =
-  /^[("'[«„“]?([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\d{1,4}|\/[\w/.-]*)[)"'\].,;:!?…»“”。、！？]*$/u;
+// Built from a string: a bundler targeting older engines expands a literal `\p{…}` into kilobytes of ranges.
+const PLAIN_WORD = new RegExp(
+  String.raw`^[("'[«„“]?([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\d{1,4}|\/[\w/.-]*)[)"'\].,;:!?…»“”。、！？]*$`,
+  'u',
+);
 const MAX_REASON = 200;
 const MAX_WORDS = 16;
 
