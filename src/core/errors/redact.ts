@@ -3,6 +3,8 @@ import { clip } from './redaction/clip';
 import { harmlessField } from './redaction/harmless-field';
 import { defaultRedactionRules } from './redaction/default-rules';
 import { isSettingValue } from './redaction/named-not-secret';
+import { listed } from './redaction/key-list';
+import { readRedactOptions } from './redaction/read-redact-options';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { BUDGET_SPENT, DEFAULT_WORK_BUDGET, notScanned, WorkBudget } from './redaction/work-budget';
@@ -11,13 +13,23 @@ import type { JsonValue } from './types';
 
 /** Options for {@link createRedactor}. */
 export interface RedactOptions {
-  /** Extra secret key names: a string matches case-insensitively, ignoring `-`, `_`, `.` and spaces. @default [] */
+  /**
+   * Extra secret key names: a string matches case-insensitively in any script, ignoring `-`, `_`, `.`
+   * and spaces (in Chinese, Japanese or Thai also as a name's end: `密码` names `用户密码`); a RegExp is
+   * tested on the name as written, without its `g`/`y` flags. Names in text are found too (`пароль=…`).
+   * Throws a `TypeError` for any other entry. @default []
+   */
   keys?: readonly (string | RegExp)[];
   /** Extra value patterns, replaced wherever they appear in a string. @default [] */
   patterns?: readonly RegExp[];
-  /** Extra rules (id, pattern, keywords, test), applied after the defaults. @default [] */
+  /**
+   * Extra rules (id, pattern, keywords, test), applied after the defaults; `keywords` lose `g`/`y`. A
+   * `test` or `secretEnd` that throws fails closed for that text (the candidate is redacted) and is
+   * reported once with `console.warn` in development. Throws a `TypeError` for a rule without a RegExp
+   * `pattern`. @default []
+   */
   rules?: readonly RedactionRule[];
-  /** Key names that are never redacted by name (their values are still scanned for patterns). @default [] */
+  /** Key names that are never redacted by name (their values are still scanned for patterns); matched as `keys` but whole names only. @default [] */
   allowKeys?: readonly (string | RegExp)[];
   /** Text put in place of a secret. @default '[REDACTED]' */
   replacement?: string;
@@ -73,10 +85,6 @@ const MAX_COUNT = 99;
 /** Key-name decisions remembered per redactor. */
 const MAX_KNOWN_KEYS = 1000;
 
-const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
-const listed = (list: readonly (string | RegExp)[] | undefined, key: string): boolean =>
-  list?.some((k) => (typeof k === 'string' ? normalizeKey(k) === normalizeKey(key) : k.test(key))) ?? false;
-
 /**
  * Creates a redactor. Every string, number and key is scanned with the rules (see
  * `defaultRedactionRules`): values under secret key names (whole words: `accessToken` but not
@@ -97,7 +105,9 @@ const listed = (list: readonly (string | RegExp)[] | undefined, key: string): bo
  * const redact = createRedactor({ keys: ['ssnLast4'], allowKeys: ['tokenCount'] });
  * redact({ password: 'hunter2', tokenCount: 3 }); // { password: '[REDACTED]', tokenCount: 3 }
  */
-export function createRedactor(options: RedactOptions = {}): Redactor {
+export function createRedactor(given: RedactOptions = {}): Redactor {
+  // Read once: key lists by name in any script, RegExps without g/y, app rules isolated (break-it pass 3).
+  const options = readRedactOptions(given);
   const replacement = options.replacement ?? DEFAULT_REPLACEMENT;
   const rules: RedactionRule[] = [
     ...defaultRedactionRules,

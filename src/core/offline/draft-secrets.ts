@@ -1,4 +1,5 @@
 import { defaultRedactor } from '../errors/redact';
+import { keyList, listed, normalizeKey } from '../errors/redaction/key-list';
 import type { DraftSaveOptions } from './draft-types';
 
 /**
@@ -14,8 +15,6 @@ const FORM_SECRET = new RegExp(
 /** Under a key like `card` or `paymentCard`, these name the card's number and code (Stripe, Adyen shapes). */
 const CARD_PARENT = /card/;
 const CARD_FIELD = /^(number|pan|csc|cvc|cvv|cvn|code|securitycode)$/;
-
-const normalizeKey = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * True when a draft field named `key` holds a secret: the redaction key rules (whole words of the name,
@@ -54,17 +53,14 @@ export function omitDraftSecrets<T>(
   value: T,
   options: Pick<DraftSaveOptions, 'exclude' | 'excludeValues'> = {},
 ): T {
-  const exclude = options.exclude ?? [];
+  // By name in any script, RegExps without g/y: `exclude: ['пароль']` leaves out that field alone (issue 9, W3).
+  const exclude = keyList(options.exclude, 'exclude', { endings: true });
   const values = new Set((options.excludeValues ?? []).filter((v) => v !== ''));
   const secret = new Map<string, boolean>();
   const isSecret = (key: string): boolean => {
     let known = secret.get(key);
     if (known === undefined) {
-      known =
-        isDraftSecretKey(key) ||
-        exclude.some((rule) =>
-          typeof rule === 'string' ? normalizeKey(rule) === normalizeKey(key) : rule.test(key),
-        );
+      known = isDraftSecretKey(key) || listed(exclude, key);
       secret.set(key, known);
     }
     return known;

@@ -43,7 +43,8 @@ export interface DraftSaveOptions {
   version?: number | string;
   /**
    * More field names to leave out, besides those the redaction key rules call secret (password, token,
-   * card number, CVC …). A string matches a key case-insensitively, ignoring `-`, `_` and spaces.
+   * card number, CVC …). A string matches a key case-insensitively in any script, ignoring `-`, `_` and
+   * spaces (in Chinese, Japanese or Thai also as a name's end); a RegExp is tested without `g`/`y`.
    * @default []
    */
   exclude?: readonly (string | RegExp)[];

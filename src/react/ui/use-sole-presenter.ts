@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useState, useSyncExternalStore } from 'react';
+import { isDevelopment } from '../../core/is-development';
 import type { Resilience } from '../../core/resilience';
 import { useResilience } from '../resilience-context';
 
@@ -11,15 +12,6 @@ export const ProvidedPresenterContext = createContext(false);
 interface Claim {
   readonly explicit: boolean;
 }
-
-// Bundlers replace `process.env.NODE_ENV` with a literal; where nothing did (a bare browser), `process` is missing: not dev.
-const isDev = (): boolean => {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return false;
-  }
-};
 
 /** The presenters of one kind mounted for one instance, in mount order. */
 class Slot {
@@ -36,7 +28,7 @@ class Slot {
   join(claim: Claim, listener: () => void): () => void {
     this.#listeners.add(listener);
     this.#claims.push(claim);
-    if (this.#claims.length > 1 && this.#claims.some((c) => c.explicit) && !this.#warned && isDev()) {
+    if (this.#claims.length > 1 && this.#claims.some((c) => c.explicit) && !this.#warned && isDevelopment()) {
       // Nested providers share their presenters silently; a second one the app placed itself is a mistake.
       this.#warned = true;
       console.warn(

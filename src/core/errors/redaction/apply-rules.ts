@@ -26,6 +26,7 @@ class MatchContext implements RuleContext {
     private readonly keyText: string,
     readonly isSecretKey: RuleContext['isSecretKey'],
     readonly secret: string,
+    readonly replacement: string,
   ) {}
   get before(): string {
     return nearby(this.keyText, this.text, this.start, this.done);
@@ -59,7 +60,10 @@ export function applyRule(
   let done = 0;
   let changed = false;
   // One object per scan, so a rule's `secretEnd` can keep what it read of this text (types.ts).
-  const scan: Pick<RuleContext, 'isSecretKey'> = { isSecretKey: context.isSecretKey };
+  const scan: Pick<RuleContext, 'isSecretKey' | 'replacement'> = {
+    isSecretKey: context.isSecretKey,
+    replacement,
+  };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index;
@@ -81,7 +85,10 @@ export function applyRule(
     }
     if (ok && rule.test) {
       const secret = text.slice(secretStart, end);
-      ok = rule.test(m, new MatchContext(text, start, done, keyText ?? '', context.isSecretKey, secret));
+      ok = rule.test(
+        m,
+        new MatchContext(text, start, done, keyText ?? '', context.isSecretKey, secret, replacement),
+      );
       // A value scanned to its end and found harmless is skipped whole, so it is read once.
       if (!ok && rule.secretEnd) {
         pattern.lastIndex = Math.max(end, start + 1);

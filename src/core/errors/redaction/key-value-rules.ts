@@ -7,18 +7,35 @@ import { isReason } from './reason';
 import type { RedactionRule } from './types';
 import { valueEnd, type ValueForm } from './value-end';
 
-/** A value that is already a replacement (`[REDACTED]`, `[Filtered]`, `***`). */
-const REPLACED = /^(?:\[[A-Za-z _-]{1,30}\]|\*{3,})$/;
-const MARKER_THEN_SPACE = /\[[A-Za-z _-]{1,30}\](?=[ \t])/y;
+/**
+ * A value that is already a replacement: bulwark's markers and Sentry's (`[REDACTED]`, `[Filtered]`,
+ * `[Unreadable]`, `***`), or the redactor's own `replacement` (`markerEnd`), never any bracketed word:
+ * `password=[HunterTwo]` is a password (issue 9, break-it pass 3: N8).
+ */
+const MARKER = String.raw`\[(?:REDACTED|Redacted|redacted|FILTERED|Filtered|filtered|Unreadable|Circular|Object)\]`;
+const REPLACED = new RegExp(String.raw`^(?:${MARKER}|\*{3,})$`);
+const MARKER_THEN_SPACE = new RegExp(`${MARKER}(?=[ \t])`, 'y');
+/** The end of a marker at `start` followed by a space or tab (a custom `replacement` too: W5), or -1. */
+function markerEnd(text: string, start: number, replacement: string): number {
+  if (
+    replacement &&
+    text.startsWith(replacement, start) &&
+    /[ \t]/.test(text.charAt(start + replacement.length))
+  )
+    return start + replacement.length;
+  MARKER_THEN_SPACE.lastIndex = start;
+  return MARKER_THEN_SPACE.test(text) ? MARKER_THEN_SPACE.lastIndex : -1;
+}
 /** The quotes, brackets and backslashes around a key: `\"api key\"` → `api key`. */
 const KEY_WRAP = /^[\\"'[:]+|[\\"'\]]+$/g;
 const WRAPPED = /^[\\"'[:]/;
 /**
- * Characters of a key name: letters and digits (ASCII, Latin, full-width), `_ $ . - [ ]`, and
- * invisible ones, read through (`pass\u200Bword`). Listed rather than `\p{L}`: the `u` flag made the
- * pattern several times slower, and key names are matched on English words anyway.
+ * Characters of a key name: letters and digits (ASCII, Latin, Greek, Cyrillic, Armenian, Hebrew,
+ * Arabic, Indic, Thai, Georgian, kana, CJK, Hangul, full-width), `_ $ . - [ ]`, and invisible ones, read
+ * through (`pass\u200Bword`). Listed rather than `\p{L}`: the `u` flag made the pattern several times
+ * slower. Other scripts than Latin matter for an app's own `keys` (`пароль=…`, `密码: …`: break-it pass 3, N2).
  */
-const LETTER = String.raw`A-Za-z\u00C0-\u024F\uFF21-\uFF3A\uFF41-\uFF5A`;
+const LETTER = String.raw`A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u0531-\u0587\u05D0-\u05EA\u0620-\u06D3\u0904-\u0E7F\u10A0-\u10FF\u3041-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uFF21-\uFF3A\uFF41-\uFF5A`;
 const K = String.raw`[${LETTER}\d\uFF10-\uFF19_$.\-[\]\u00AD\u200B-\u200F\u2060\uFEFF]`;
 /** What may not come right before a key: a key character, `%` or `\` (`%3F` and `\n` are let in apart). */
 const K_OR_PERCENT = String.raw`${K.slice(0, -1)}%\\]`;
@@ -126,7 +143,7 @@ export const keyValueRules: readonly RedactionRule[] = [
       'g',
     ),
     secretGroup: 4,
-    secretEnd: (text, start, m, { isSecretKey }) => {
+    secretEnd: (text, start, m, { isSecretKey, replacement }) => {
       const key = (m[1] as string).replace(/&quot;/g, '"');
       if (!isSecretKey(WRAPPED.test(key) ? key.replace(KEY_WRAP, '') : key)) return start;
       if (isArnSecretName(text, m.index)) return start;
@@ -143,9 +160,8 @@ export const keyValueRules: readonly RedactionRule[] = [
       const end = valueEnd(text, start, { quote: m[3] as string, equals, query, json }, m.index);
       // A token an earlier rule replaced was the whole secret (`api_key=[REDACTED] card declined`),
       // unless a word with digits or symbols follows it in the value (`[REDACTED] second3word`: L10).
-      MARKER_THEN_SPACE.lastIndex = start;
-      if (MARKER_THEN_SPACE.test(text) && PLAIN_REST.test(text.slice(MARKER_THEN_SPACE.lastIndex, end)))
-        return MARKER_THEN_SPACE.lastIndex;
+      const marker = markerEnd(text, start, replacement);
+      if (marker > start && PLAIN_REST.test(text.slice(marker, end))) return marker;
       return end;
     },
     test: (m, { secret }) =>

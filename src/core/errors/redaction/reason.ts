@@ -15,6 +15,8 @@
  * after `=` a value is data, and only a literal (`null`, `undefined`, `none`, `true`, …) is kept.
  */
 
+import { isTranslatedReason } from './translated-reason';
+
 /** Words that say what is wrong with a secret, not what it is. */
 const REASON =
   /^(expired?|expires|expiring|invalid|missing|required|requires|empty|blank|none|null|undefined|nil|unset|needed|malformed|mismatch(ed)?|match(es)?|incorrect|wrong|rejected|revoked|denied|failed|unknown|absent|short|long|weak|reused|changed|reset|updated|refreshed|accepted|dismissed|declined|disabled|enabled|locked|remaining|left|idle|pending|present|provided|valid|verified|unverified|unavailable|unsupported|forbidden|unauthori[sz]ed|omitted|hidden|cleared|deleted|removed|stale|ignored|skipped|timeout|characters|digits)$/;
@@ -49,6 +51,7 @@ export function isReason(value: string, colon: boolean, numeric = false): boolea
   const text = value.trim();
   if (LITERAL.test(text)) return true;
   if (!colon || text.length > MAX_REASON) return false;
+  if (isTranslatedReason(text)) return true;
   const words = text.split(/\s+/);
   if (words.length > MAX_WORDS || !words.every((word) => PLAIN.test(word))) return false;
   const bare = words.map((word) => word.replace(/[^A-Za-z\d'/-]/g, '').toLowerCase());

@@ -46,7 +46,7 @@ export interface RedactionRule {
     text: string,
     start: number,
     match: RegExpExecArray,
-    context: Pick<RuleContext, 'isSecretKey'>,
+    context: Pick<RuleContext, 'isSecretKey' | 'replacement'>,
   ) => number;
   /** Checksum, entropy or shape test on the match; only a match that passes is redacted. @default always */
   test?: (match: RegExpExecArray, context: RuleContext) => boolean;
@@ -60,4 +60,6 @@ export interface RuleContext {
   isSecretKey: (key: string) => boolean;
   /** The text that would be replaced (the secret group, or up to `secretEnd`). */
   secret: string;
+  /** The redactor's `replacement`: text an earlier rule already put there (`api_key=[REDACTED] card …`). */
+  replacement: string;
 }
