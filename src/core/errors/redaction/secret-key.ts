@@ -8,10 +8,10 @@
  * `maxTokens` or `promptTokens` is not a secret).
  */
 const HEADS =
-  /^(pass(w(or)?d|phrase|code)?|pwd?|secret|token|credential|cookie|(proxy)?authorization|auth|jwt|jwk|pem|otp|totp|pin|cv[cv]2?|ssn|iban|sid|sessid|session|signature|sig|phone|mobile|msisdn|tel)$/;
+  /^(pass(w(or)?d|phrase|code)?|pwd?|secret|token|credential|cookie|(proxy)?authorization|auth|jwt|jwk|pem|otp|totp|pin|cv[cv]2?|ssn|iban|sid|sessid|session|signature|sig|phone|mobile|msisdn|tel|csrf|xsrf|passwort|kennwort|wachtwoord|contrasena|contraseña|senha|losenord|lösenord|adgangskode|salasana|hasło|haslo|heslo|jelszó|пароль|密码|密碼|口令|パスワード|暗証番号|비밀번호|סיסמה)$/;
 /** Two or three last words that together name a secret: `apiKey`, `sessionId`, `otpCode`, … */
 const PAIRS =
-  /^((api|private|secret|access|signing|encryption|client|master|license|session|auth|account|shared|subscription|functions)(key|token)|(session|sess)id|(card|cc|account|routing|phone|mobile)(number|num|no)|(security|otp|totp|mfa|2fa|twofactor|onetime|verification|verify|pin|sms|auth|recovery|backup|reset)code)$/;
+  /^((api|private|secret|access|signing|encryption|client|master|license|session|auth|account|shared|subscription|functions)(key|token)|(session|sess)id|(card|cc|account|routing|phone|mobile)(number|num|no)|(security|otp|totp|mfa|2fa|twofactor|onetime|verification|verify|pin|sms|auth|recovery|backup|reset)code|secretkeybase|motdepasse)$/;
 /** One glued lowercase word that ends in a secret name: `accesstoken`, `apikey`, `phpsessid`. */
 const GLUED = /(password|passwd|token|secret|apikey|sessionid|sessid|privatekey)$/;
 /** Trailing words that qualify a secret without making it harmless: `passwordConfirmation`, `tokenHash`. */
@@ -29,14 +29,24 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u2060\uFEFF]/g;
  * first, so `pass\u200Bword` and `ｐａｓｓｗｏｒｄ` read as `password`.
  */
 export function keyWords(key: string): string[] {
-  const folded = /[^\x20-\x7e]/.test(key) ? key.normalize('NFKC').replace(INVISIBLE, '') : key;
-  return (folded.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
+  if (!/[^\x20-\x7e]/.test(key))
+    return (key.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
+  // Letters of any script (`Passwort`, `contraseña`, `пароль`, `密码`): a default name in another
+  // language is a secret name too (break-it pass 2, L5). CJK and kana have no case: one run is one word.
+  const folded = key.normalize('NFKC').replace(INVISIBLE, '');
+  return (folded.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?[\p{Ll}\p{M}]+|[\p{Lo}\p{Lm}\p{M}]+|\d+/gu) ?? []).map(
+    (word) => word.toLowerCase(),
+  );
 }
+
+/** Secret names in scripts written without spaces: the run `用户密码` ends in one. */
+const UNSPACED = /(密码|密碼|口令|パスワード|暗証番号|비밀번호)$/;
 
 const isHead = (words: readonly string[]): boolean => {
   const last = words.at(-1) ?? '';
   return (
     HEADS.test(last) ||
+    UNSPACED.test(last) ||
     PAIRS.test(words.slice(-2).join('')) ||
     PAIRS.test(words.slice(-3).join('')) ||
     (last.length > 6 && GLUED.test(last))
