@@ -37,3 +37,16 @@ describe('default secret key names beyond English', () => {
     expect(redact(kept)).toEqual(kept);
   });
 });
+
+// Break-it pass 2, F3: a prose word after `Bearer` is not a token.
+describe('Bearer in prose', () => {
+  it('keeps "Bearer followed by the token"', () => {
+    const prose = 'Authorization header must start with Bearer followed by the token';
+    expect(redactString(prose)).toBe(prose);
+  });
+
+  it('still redacts a token after Bearer, also one of lower-case letters longer than a word', () => {
+    expect(redactString('curl -H "Bearer abcdefghijkl" x')).not.toContain('abcdefghijkl');
+    expect(redactString('sent bearer abcdefghijklmn to the server')).not.toContain('abcdefghijklmn');
+  });
+});

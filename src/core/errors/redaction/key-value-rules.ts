@@ -87,6 +87,8 @@ function queryForm(text: string, at: number): ValueForm['query'] {
  * `WWW-Authenticate: Bearer challenge`); any other word after Bearer is taken for its token (issue 9,
  * L10: a letters-only token is still a token). Shorter words (`Bearer token expired`) never match.
  */
+/** A grammar word after a word: what follows a word of prose, never a token. */
+const PROSE_NEXT = /^\s+(?:by|the|a|an|and|or|with|for|to|in|of|is|was|as|on|from)\b/;
 const BEARER_PROSE =
   /^(?:authenticat(?:e|ed|ion|ions)|authori[sz]ation|authori[sz]ed|unauthori[sz]ed|credentials?|required|challenge|supported|unsupported|accepted|rejected|rejection|instrument|security|transmission)$/i;
 
@@ -107,6 +109,14 @@ export const keyValueRules: readonly RedactionRule[] = [
     pattern: /\b(bearer|basic|digest)(\s+)((?=(?:username|response|nonce|realm)=)|[\w.~+/%-]{8,}=*)/gi,
     secretGroup: 3,
     secretEnd: (text, start, m) => {
+      // `Bearer followed by the token`: a lower-case word of up to 12 letters (an English word, not a
+      // random token) with a grammar word after it is prose (break-it pass 2, F3).
+      if (
+        m[3] &&
+        /^[a-z]{8,12}$/.test(m[3]) &&
+        PROSE_NEXT.test(text.slice(start + m[3].length, start + m[3].length + 8))
+      )
+        return start;
       if (m[3]) return start + m[3].length;
       TO_LINE_END.lastIndex = start;
       return TO_LINE_END.test(text) ? TO_LINE_END.lastIndex : start;
