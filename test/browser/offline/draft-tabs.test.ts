@@ -3,7 +3,12 @@ import { expect, it, vi } from 'vitest';
 import { doc, find, openPage, readIndexedDb, readLocalStorage, type } from './frame';
 
 const unique = () => `tabs-${crypto.randomUUID()}`;
-const stored = async (name: string) => JSON.stringify([await readIndexedDb(name), readLocalStorage()]);
+/** What the store named `name` holds in both storages (other tests' stores share this origin's localStorage). */
+const stored = async (name: string) =>
+  JSON.stringify([
+    await readIndexedDb(name),
+    readLocalStorage().filter((item) => item.startsWith(`${name}:`)),
+  ]);
 /** The draft of `post:new` itself (both copies), without the side copies kept beside it. */
 const mainDraft = async (name: string) =>
   JSON.stringify([
