@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createResilience, HttpError, redactString } from 'bulwark/core';
 import { fastest } from '../../helpers/fastest';
 import { echoBenign } from './corpus/benign';
-
-/** Every secret part of `input` is gone from `redactString(input)`, and a marker says where. */
-const hides = (input: string, ...secrets: string[]) => {
-  const out = redactString(input);
-  for (const secret of secrets) expect(out, `${input} → ${out}`).not.toContain(secret);
-  expect(out).toContain('[REDACTED]');
-};
+import { hides } from '../../helpers/hides';
 
 describe('values echoed beside a secret name by libraries and databases (break-it pass 2, L11)', () => {
   it.each([

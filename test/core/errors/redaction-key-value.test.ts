@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, isSecretKeyName, redact, redactString } from 'bulwark/core';
 import { keyValueBenign } from './corpus/benign';
-
-/** Every secret part of `input` is gone from `redactString(input)`. */
-const hides = (input: string, ...secrets: string[]) => {
-  const out = redactString(input);
-  for (const secret of secrets) expect(out, `${input} → ${out}`).not.toContain(secret);
-  expect(out).toContain('[REDACTED]');
-};
+import { hides } from '../../helpers/hides';
 
 describe('key/value redaction (issue 9, findings L3–L5, L7, L8, L15, B3, B4, B6, S1)', () => {
   describe("L3: a value runs past & , ; { } < > ' and spaces", () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, createResilience, redactString } from 'bulwark/core';
 import { fastest } from '../../helpers/fastest';
-
-/** Every secret is gone from `redactString(text)`. */
-const hides = (text: string, ...secrets: string[]) => {
-  const out = redactString(text);
-  for (const secret of secrets) expect(out, `${text} → ${out}`).not.toContain(secret);
-};
+import { hides } from '../../helpers/hides';
 
 describe('SQL INSERT: values named by their column, not by a key beside them (issue 9, findings-9c N4)', () => {
   it.each([
