@@ -1,4 +1,5 @@
 import { luhn, opaque } from './checks';
+import { readProperty } from '../read-property';
 
 /** Names a card object's number field has beside its card fields (a `card_number` is secret by its own name). */
 const NUMBER_FIELD = /^(number|num|pan)$/i;
@@ -16,18 +17,9 @@ const CARD_OBJECT = /^(card|scheme|credit_card|creditcard)$/i;
 /** OAuth 2.0 redirect parameters beside `code` (RFC 6749 §4.1.2, OpenID Connect's `session_state`, RFC 9207 `iss`). */
 const OAUTH_SIBLINGS = ['state', 'session_state', 'iss'];
 
-/** Reads without running more than the value's own getter, and never throws. */
-const read = (obj: object, key: string): unknown => {
-  try {
-    return (obj as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-};
-
 /** Whether `obj` has a card field beside its number: its own keys, read once and at most 50. */
 function isCardObject(obj: object): boolean {
-  const kind = read(obj, 'object') ?? read(obj, 'type');
+  const kind = readProperty(obj, 'object') ?? readProperty(obj, 'type');
   if (typeof kind === 'string' && CARD_OBJECT.test(kind)) return true;
   let seen = 0;
   try {
@@ -51,16 +43,16 @@ function isCardObject(obj: object): boolean {
  */
 export function siblingName(obj: object, name: string): string | undefined {
   if (NUMBER_FIELD.test(name)) {
-    const value = read(obj, name);
+    const value = readProperty(obj, name);
     const digits = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
     // Only a number that could be a card: a card object's `number` may also be a masked `•••• 4242`.
     if (typeof digits !== 'string' || !/^[\d \t.-]{12,30}$/.test(digits) || !luhn(digits)) return undefined;
     return isCardObject(obj) ? 'card number' : undefined;
   }
   if (name === 'code') {
-    const value = read(obj, 'code');
+    const value = readProperty(obj, 'code');
     if (typeof value !== 'string' || !opaque(value)) return undefined;
-    return OAUTH_SIBLINGS.some((key) => typeof read(obj, key) === 'string') ? 'auth code' : undefined;
+    return OAUTH_SIBLINGS.some((key) => typeof readProperty(obj, key) === 'string') ? 'auth code' : undefined;
   }
   return undefined;
 }
