@@ -2,9 +2,9 @@
 // in fresh Chromium pages under a performance trace (CPU samples, GC, timeline events), finds the tasks
 // over 50 ms after the burst on the renderer's main thread, and attributes their time.
 // Run with `npm run bench:storm-trace [-- --runs 10] [-- --idle]` (`--idle` traces the idle control page).
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { loadavg } from 'node:os';
+import { buildStormPage } from './build-storm-page';
 import type { Scenario, StormResult } from './storm-page';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium';
 
@@ -35,14 +35,7 @@ interface TraceEvent {
 }
 
 // Not minified: the profile names bulwark's, React's and sonner's functions.
-const bundle = await build({
-  entryPoints: [new URL('./storm-page.tsx', import.meta.url).pathname],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  minify: false,
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
+const bundle = await buildStormPage(false);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const categories = [
   'toplevel',

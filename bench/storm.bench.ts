@@ -7,6 +7,7 @@
 import { JSDOM } from 'jsdom';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buildStormPage } from './build-storm-page';
 import type { ClickBoundary, Scenario, StormResult } from './storm-page';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium';
 
@@ -187,16 +188,8 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
 
 // — the same in headless Chromium, React in production mode, long tasks from PerformanceObserver —
 {
-  const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
-  const bundle = await build({
-    entryPoints: [new URL('./storm-page.tsx', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  const bundle = await buildStormPage(true);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
   const page = await browser.newPage();
