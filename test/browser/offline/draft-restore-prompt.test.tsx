@@ -1,8 +1,8 @@
 // Two forms whose drafts were stashed in the same millisecond (one `pagehide` saves both).
 import { render, screen } from '@testing-library/react';
-import axe from 'axe-core';
 import { DraftRestorePrompt, type UseDraftResult } from 'bulwark';
 import { expect, it } from 'vitest';
+import { axeViolations } from '../../helpers/axe-violations';
 
 const offer = (savedAt: number): Pick<UseDraftResult<string>, 'restorable' | 'restore' | 'discard'> => ({
   restorable: { value: 'x', savedAt, source: 'earlier-visit' },
@@ -25,8 +25,7 @@ it('labels each of two prompts by its own text when their drafts share a savedAt
   const [first, second] = screen.getAllByRole('group');
   expect(first).toHaveAccessibleName('You have unsaved changes from 3 minutes ago.');
   expect(second).toHaveAccessibleName('You have unsaved changes from 2 hours ago.');
-  const result = await axe.run(container);
-  expect(result.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(container)).toEqual([]);
 });
 
 it('says when more versions wait, in the group description, and passes axe', async () => {
@@ -48,6 +47,5 @@ it('says when more versions wait, in the group description, and passes axe', asy
   );
   expect(group).toHaveAccessibleDescription('2 more unsaved versions are kept; they are offered next.');
   expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Restore', 'Discard']);
-  const result = await axe.run(container);
-  expect(result.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(container)).toEqual([]);
 });

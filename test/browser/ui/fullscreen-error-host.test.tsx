@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
-import axe from 'axe-core';
 import { AppError, createResilience, ResilienceProvider } from 'bulwark';
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../../helpers/axe-violations';
 
 function mount() {
   const resilience = createResilience();
@@ -38,7 +38,6 @@ describe('FullscreenErrorHost', () => {
   it('has no axe violations', async () => {
     mount();
     await screen.findByRole('dialog');
-    const results = await axe.run(document.body);
-    expect(results.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });
