@@ -24,7 +24,8 @@ import type { ErrorFacts } from './errors/error-facts';
 import { cachedStackRedactor } from './capture/cached-stack-redactor';
 import { cachedContextRedactor } from './capture/context-redactor';
 import { cachedNameRedactor } from './capture/name-redactor';
-import { repeatKey, type RepeatKey } from './capture/repeat-key';
+import { repeatKey, sameRepeat, type RepeatKey } from './capture/repeat-key';
+import type { ErrorStoreState } from './store/types';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
@@ -38,8 +39,24 @@ const withTime = (times: readonly number[], time: number): number[] => {
 /** `times` plus `time` when the capture came from a user action (at most MAX_OCCURRENCES, oldest out). */
 const withAction = (times: readonly number[] | undefined, context: CaptureContext, time: number) =>
   context.userAction === undefined ? times : withTime(times ?? [], time);
-/** Repeat keys remembered (see `repeatKey`): as many as the store keeps records by default. */
+/** Messages whose repeat keys are remembered (see `repeatKey`): as many as the store keeps records by default. */
 const MAX_REPEAT_KEYS = 100;
+/** Repeat keys remembered per message (throw sites, names or codes sharing it), the latest first. */
+const MAX_KEYS_PER_MESSAGE = 8;
+
+/** A repeat key seen on the full path, the error and fingerprint it made, and how the predicate rules answered. */
+interface Repeat {
+  repeat: RepeatKey;
+  error: AppError;
+  key: string;
+  asked: readonly PredicateAnswer[];
+  /**
+   * The record this key's last capture stored, and the store's state right after: while the store is still
+   * in that state, that record is the stored one for `key` (no scan of the records, issue 11).
+   */
+  record?: ErrorRecord;
+  state?: ErrorStoreState;
+}
 
 /** Options for {@link createResilience}. */
 export interface ResilienceOptions {
@@ -185,21 +202,34 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    * normalising, classifying and redacting it again. The record keeps that error (see `ErrorRecord.error`).
    */
   const appRules = (options.rules?.length ?? 0) > 0;
-  const repeats = new Map<string, { error: AppError; key: string; asked: readonly PredicateAnswer[] }>();
-  const repeatOf = (repeat: RepeatKey | undefined, value: unknown): ErrorRecord | undefined => {
-    const seen = repeat && repeats.get(repeat.key);
+  // By message (a string the engine has often hashed already), then compared part by part.
+  const repeats = new Map<string, Repeat[]>();
+  const repeatOf = (repeat: RepeatKey | undefined, value: unknown): Repeat | undefined => {
+    if (!repeat) return undefined;
+    const known = repeats.get(repeat.facts.message ?? '') ?? [];
+    let seen: Repeat | undefined;
+    for (let i = 0; i < known.length && !seen; i++) if (sameRepeat(known[i]!.repeat, repeat)) seen = known[i];
     if (!seen) return undefined;
-    const previous = stored(seen.key);
+    const previous = !batch && seen.state === store.getState() ? seen.record : stored(seen.key);
     if (previous?.status !== 'active' || previous.error !== seen.error) return undefined;
     // A predicate may read more than the value (navigator.onLine): if one answers otherwise, classify afresh.
-    for (const [test, answer] of seen.asked) if (test(value, repeat.facts) !== answer) return undefined;
-    return previous;
+    const { asked } = seen;
+    for (let i = 0; i < asked.length; i++) {
+      const [test, answer] = asked[i]!;
+      if (test(value, repeat.facts) !== answer) return undefined;
+    }
+    seen.record = previous;
+    return seen;
   };
-  const remember = (repeat: string, error: AppError, key: string, asked: readonly PredicateAnswer[]) => {
-    repeats.delete(repeat);
+  const remember = (seen: Repeat): void => {
+    const message = seen.repeat.facts.message ?? '';
+    const kept = (repeats.get(message) ?? []).filter((r) => !sameRepeat(r.repeat, seen.repeat));
+    kept.unshift(seen);
+    if (kept.length > MAX_KEYS_PER_MESSAGE) kept.pop();
+    repeats.delete(message);
     // Oldest out first: a Map iterates in insertion order.
     if (repeats.size >= MAX_REPEAT_KEYS) repeats.delete(repeats.keys().next().value as string);
-    repeats.set(repeat, { error, key, asked });
+    repeats.set(message, kept);
   };
 
   // Thrown values being recorded now: a capture of one of them from inside its own capture (a rule,
@@ -211,11 +241,15 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   const record = (value: unknown, context: CaptureContext): ErrorRecord => {
     const prepared = isObject(value) ? normalized.get(value) : undefined;
     const repeat = prepared ? undefined : repeatKey(value, appRules);
-    const previousRepeat = repeatOf(repeat, value);
-    const asked: PredicateAnswer[] = [];
-    const error = prepared ?? previousRepeat?.error ?? normalize(value, asked, repeat?.facts);
-    const key = previousRepeat?.fingerprint ?? fingerprint(error);
-    if (repeat && !previousRepeat) remember(repeat.key, error, key, asked);
+    let seen = repeatOf(repeat, value);
+    const previousRepeat = seen?.record;
+    let error = prepared ?? previousRepeat?.error;
+    if (!error) {
+      const asked: PredicateAnswer[] = [];
+      error = normalize(value, asked, repeat?.facts);
+      if (repeat) remember((seen = { repeat, error, key: fingerprint(error), asked }));
+    }
+    const key = seen?.key ?? fingerprint(error);
     const previous = previousRepeat ?? stored(key);
     const time = now();
     const restart = !previous || previous.status === 'recovered';
@@ -246,7 +280,16 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (batch) {
       batch.delete(key);
       batch.set(key, result);
-    } else store.getState().upsert(result);
+    } else {
+      store.getState().upsert(result);
+      if (seen) {
+        // Unless a listener changed the record, the next recurrence finds it without a scan.
+        const state = store.getState();
+        const mine = state.records[state.records.length - 1] === result;
+        seen.record = mine ? result : undefined;
+        seen.state = mine ? state : undefined;
+      }
+    }
     reporting.dispatch(result);
     return result;
   };

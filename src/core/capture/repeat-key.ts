@@ -42,11 +42,28 @@ const topFrames = (stack: string): string => {
   return end < 0 ? stack : stack.slice(0, end);
 };
 
-/** A repeat key and the facts it was read from (the classification predicates are asked again with them). */
+/**
+ * A repeat key: the facts it was read from (the classification predicates are asked again with them), the
+ * stack up to its top frame, and an AppError's own fields. Compared part by part with {@link sameRepeat},
+ * not joined into one string: hashing a fresh string of them was a quarter of a repeated capture (issue 11).
+ */
 export interface RepeatKey {
-  key: string;
   facts: ErrorFacts;
+  /** The stack's head and top frame (`''` without a stack). */
+  frames: string;
+  /** An AppError's class and own fields (`''` for other values). */
+  fields: string;
 }
+
+/** True when two repeat keys stand for the same stored error: same name, code, status, kind, message, frames and fields. */
+export const sameRepeat = (a: RepeatKey, b: RepeatKey): boolean =>
+  a.facts.message === b.facts.message &&
+  a.frames === b.frames &&
+  a.facts.name === b.facts.name &&
+  a.facts.code === b.facts.code &&
+  a.facts.status === b.facts.status &&
+  a.facts.kind === b.facts.kind &&
+  a.fields === b.fields;
 
 /**
  * The key of `capture`'s repeat path: name, code, status, kind, message and the top stack frames of a
@@ -117,10 +134,5 @@ function readRepeatKey(value: unknown, appRules: boolean): RepeatKey | undefined
   // Past the cut, the fingerprint's top frame is not the stack's first one.
   if (typeof stack === 'string' && stack.length > MAX_STACK) return undefined;
   const frames = typeof stack === 'string' ? topFrames(stack) : '';
-  // As `[…].join('\u0000')` would write it (undefined as ''), without the array.
-  const { code = '', status = '', kind = '' } = facts;
-  return {
-    key: `${name}\u0000${code}\u0000${status}\u0000${kind}\u0000${message}\u0000${frames}\u0000${fields}`,
-    facts,
-  };
+  return { facts, frames, fields };
 }
