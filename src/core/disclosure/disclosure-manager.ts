@@ -25,9 +25,31 @@ export const DEFAULT_DISCLOSURE_RULES: DisclosureRules = {
   reach: { background: 'toast', userAction: 'dialog' },
 };
 
-const rank = (p: Presentation): number => PRESENTATIONS.indexOf(p);
-const higher = (a: Presentation, b: Presentation): Presentation => (rank(a) >= rank(b) ? a : b);
-const lower = (a: Presentation, b: Presentation): Presentation => (rank(a) <= rank(b) ? a : b);
+/** Each presentation's place in PRESENTATIONS, looked up rather than searched: `decide` runs on every capture. */
+const RANKS = /* @__PURE__ */ Object.fromEntries(PRESENTATIONS.map((p, i) => [p, i])) as Record<
+  Presentation,
+  number
+>;
+const higher = (a: Presentation, b: Presentation): Presentation => (RANKS[a] >= RANKS[b] ? a : b);
+const lower = (a: Presentation, b: Presentation): Presentation => (RANKS[a] <= RANKS[b] ? a : b);
+
+/** How many of `times` are after `since`, counted without a filtered copy. */
+const countAfter = (times: readonly number[], since: number): number => {
+  let recent = 0;
+  for (let i = 0; i < times.length; i++) if (times[i]! > since) recent += 1;
+  return recent;
+};
+
+/** `start`, raised by every recurrence step that `recent` occurrences reach (no closure per `decide`: issue 11). */
+const escalate = (
+  start: Presentation,
+  recent: number,
+  steps: DisclosureRules['recurrence'],
+): Presentation => {
+  let result = start;
+  for (const step of steps) if (recent >= step.from) result = higher(result, step.presentation);
+  return result;
+};
 
 /**
  * Creates the progressive-disclosure manager: severity sets the start, recurrence of the same
@@ -48,21 +70,18 @@ export function createDisclosureManager(options: DisclosureOptions = {}): Disclo
     const { context } = record;
     const { start, max, blocks } = rules.severity[record.error.severity];
     const since = record.lastSeen - windowMs;
-    const byRecurrence = (times: readonly number[]): Presentation => {
-      const recent = times.filter((t) => t > since).length;
-      let result = start;
-      for (const step of rules.recurrence)
-        if (recent >= step.from) result = higher(result, step.presentation);
-      return result;
-    };
     // Recurrence alone never takes the page: only what blocks the user may go past `reach`. Past the
     // background reach, only the user's own failed actions count (background occurrences do not carry over).
     let presentation = lower(
-      byRecurrence(record.occurrences),
+      escalate(start, countAfter(record.occurrences, since), rules.recurrence),
       blocks ? max : lower(max, rules.reach.background),
     );
     if (context.userAction !== undefined) {
-      const own = byRecurrence(record.actionOccurrences ?? record.occurrences);
+      const own = escalate(
+        start,
+        countAfter(record.actionOccurrences ?? record.occurrences, since),
+        rules.recurrence,
+      );
       presentation = higher(presentation, lower(own, blocks ? max : lower(max, rules.reach.userAction)));
     }
     if (context.inlineSurface) {

@@ -8,11 +8,20 @@ const RATE_WINDOW_SECONDS = 60;
 /** Adds one occurrence at `time` to the per-second buckets, dropping buckets older than a minute. */
 function addToRate(rate: readonly RateBucket[], time: number): RateBucket[] {
   const second = Math.floor(time / 1000);
-  const kept = rate.filter((b) => b.second > second - RATE_WINDOW_SECONDS);
+  // Buckets are oldest first: only a leading run of them is out of the window (one copy, no callback).
+  let first = 0;
+  while (first < rate.length && !(rate[first]!.second > second - RATE_WINDOW_SECONDS)) first += 1;
+  const kept = rate.slice(first);
   const last = kept.at(-1);
   if (last?.second === second) kept[kept.length - 1] = { second, count: last.count + 1 };
   else kept.push({ second, count: 1 });
   return kept;
+}
+
+/** Whether a record before `end` has fingerprint `key` (the store keeps one per fingerprint, but it may be given any list). */
+function hasOther(records: readonly ErrorRecord[], key: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (records[i]?.fingerprint === key) return true;
+  return false;
 }
 
 /**
@@ -67,8 +76,16 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
         try {
           const rate = addToRate(s.rate, record.lastSeen);
           const key = record.fingerprint;
-          const records = s.records.filter((r) => r?.fingerprint !== key);
-          records.push(record);
+          // A storm repeats the latest record: replaced in a copy, without a callback per record.
+          const last = s.records.length - 1;
+          let records: ErrorRecord[];
+          if (last >= 0 && s.records[last]?.fingerprint === key && !hasOther(s.records, key, last)) {
+            records = s.records.slice();
+            records[last] = record;
+          } else {
+            records = s.records.filter((r) => r?.fingerprint !== key);
+            records.push(record);
+          }
           if (records.length > limit) records.splice(0, records.length - limit);
           return { records, rate };
         } catch {
