@@ -208,16 +208,16 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (!repeat) return undefined;
     const known = repeats.get(repeat.facts.message ?? '') ?? [];
     let seen: Repeat | undefined;
-    for (let i = 0; i < known.length && !seen; i++) if (sameRepeat(known[i]!.repeat, repeat)) seen = known[i];
+    for (const r of known)
+      if (sameRepeat(r.repeat, repeat)) {
+        seen = r;
+        break;
+      }
     if (!seen) return undefined;
     const previous = !batch && seen.state === store.getState() ? seen.record : stored(seen.key);
     if (previous?.status !== 'active' || previous.error !== seen.error) return undefined;
     // A predicate may read more than the value (navigator.onLine): if one answers otherwise, classify afresh.
-    const { asked } = seen;
-    for (let i = 0; i < asked.length; i++) {
-      const [test, answer] = asked[i]!;
-      if (test(value, repeat.facts) !== answer) return undefined;
-    }
+    for (const [test, answer] of seen.asked) if (test(value, repeat.facts) !== answer) return undefined;
     seen.record = previous;
     return seen;
   };

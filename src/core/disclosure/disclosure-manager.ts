@@ -36,7 +36,7 @@ const lower = (a: Presentation, b: Presentation): Presentation => (RANKS[a] <= R
 /** How many of `times` are after `since`, counted without a filtered copy. */
 const countAfter = (times: readonly number[], since: number): number => {
   let recent = 0;
-  for (let i = 0; i < times.length; i++) if (times[i]! > since) recent += 1;
+  for (const time of times) if (time > since) recent += 1;
   return recent;
 };
 

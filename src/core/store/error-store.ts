@@ -10,7 +10,8 @@ function addToRate(rate: readonly RateBucket[], time: number): RateBucket[] {
   const second = Math.floor(time / 1000);
   // Buckets are oldest first: only a leading run of them is out of the window (one copy, no callback).
   let first = 0;
-  while (first < rate.length && !(rate[first]!.second > second - RATE_WINDOW_SECONDS)) first += 1;
+  while (first < rate.length && !((rate[first]?.second ?? Infinity) > second - RATE_WINDOW_SECONDS))
+    first += 1;
   const kept = rate.slice(first);
   const last = kept.at(-1);
   if (last?.second === second) kept[kept.length - 1] = { second, count: last.count + 1 };
