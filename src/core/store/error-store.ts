@@ -8,18 +8,18 @@ const RATE_WINDOW_SECONDS = 60;
 /** Adds one occurrence at `time` to the per-second buckets, dropping buckets older than a minute. */
 function addToRate(rate: readonly RateBucket[], time: number): RateBucket[] {
   const second = Math.floor(time / 1000);
-  // Buckets are oldest first: only a leading run of them is out of the window (one copy, no callback).
-  let first = 0;
-  while (first < rate.length && !((rate[first]?.second ?? Infinity) > second - RATE_WINDOW_SECONDS))
-    first += 1;
-  const kept = rate.slice(first);
+  const inWindow = (b: RateBucket) => b.second > second - RATE_WINDOW_SECONDS;
+  // Most captures find every bucket in the window: then a plain copy, without a callback per bucket.
+  let stale = false;
+  for (const bucket of rate) if (!inWindow(bucket)) stale = true;
+  const kept = stale ? rate.filter(inWindow) : rate.slice();
   const last = kept.at(-1);
   if (last?.second === second) kept[kept.length - 1] = { second, count: last.count + 1 };
   else kept.push({ second, count: 1 });
   return kept;
 }
 
-/** Whether a record before `end` has fingerprint `key` (the store keeps one per fingerprint, but it may be given any list). */
+/** Whether a record before `end` has fingerprint `key`: the store keeps one per fingerprint, but `setState` may give it any list. */
 function hasOther(records: readonly ErrorRecord[], key: string, end: number): boolean {
   for (let i = 0; i < end; i++) if (records[i]?.fingerprint === key) return true;
   return false;

@@ -58,6 +58,25 @@ describe('error store', () => {
     expect(rate.every((b) => b.count === 4)).toBe(true);
   });
 
+  it('drops every bucket past the minute, wherever it is, when the clock went back (issue 11)', () => {
+    const store = createErrorStore();
+    for (const lastSeen of [200_000, 100_000, 205_000, 150_000, 210_000])
+      store.getState().upsert(rec('a', { lastSeen }));
+    // At 210 s the window is (150 s, 210 s]: the 100 s bucket goes though a later one came before it.
+    expect(store.getState().rate).toEqual([
+      { second: 200, count: 1 },
+      { second: 205, count: 1 },
+      { second: 210, count: 1 },
+    ]);
+  });
+
+  it('moves a recurring record last, and replaces the latest in place', () => {
+    const store = createErrorStore();
+    for (const key of ['a', 'b', 'c', 'a', 'a', 'c']) store.getState().upsert(rec(key, { count: 9 }));
+    expect(store.getState().records.map((r) => r.fingerprint)).toEqual(['b', 'a', 'c']);
+    expect(store.getState().records).toHaveLength(3);
+  });
+
   it('keeps notifying other listeners when one throws, and reports the throw', () => {
     const onListenerError = vi.fn();
     const store = createErrorStore({ onListenerError });
