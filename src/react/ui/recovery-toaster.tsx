@@ -9,6 +9,8 @@ import { entryFor, uiText, useCatalog } from './use-catalog';
 import { usePresented } from './use-presented';
 import { readRecords } from './read-record';
 import { useSolePresenter } from './use-sole-presenter';
+import { warmToastLayout } from './warm-toast-layout';
+import { whenIdle } from './when-idle';
 
 /** Props of {@link RecoveryToaster}. */
 export interface RecoveryToasterProps {
@@ -92,6 +94,18 @@ function ToasterFeed({
     shown.current.clear();
     for (const [fingerprint, entry] of next) shown.current.set(fingerprint, entry);
   }, [waiting, maxToasts, toasterId, duration, resilience]);
+
+  useEffect(() => {
+    // Once the page is idle, not at the first toast, which may come in the middle of an error storm.
+    const warm = () =>
+      warmToastLayout(document, {
+        title: catalog.messages.unknown.title,
+        message: catalog.messages.unknown.message,
+        occurrences: uiText(catalog, 'occurrences', { count: 3 }),
+        actions: [catalog.actions.retry, catalog.actions.dismiss],
+      });
+    return whenIdle(warm);
+  }, [catalog]);
 
   useEffect(() => {
     const current = shown.current;
