@@ -31,7 +31,9 @@ export interface RecoveryToasterProps {
  * none while a dialog or fullscreen error is up (they wait, they are not lost). Critical errors are
  * also announced in an assertive live region (sonner's region is polite only). One toaster per
  * instance shows toasts: a second one for the same instance renders nothing (the app's own wins
- * over the provider's; a one-time console warning in development).
+ * over the provider's; a one-time console warning in development). Once the page is idle after it mounts, it
+ * lays out a hidden copy of a toast (once per document, gone in the same task), so the first real toast does not
+ * pay the cold layout in the middle of an error storm.
  *
  * @example
  * <ResilienceProvider resilience={resilience} presenters={false}>
