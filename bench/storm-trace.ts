@@ -1,7 +1,8 @@
 // What a long task after an error storm is made of (issue 11): runs the storm page's 10,000-error storm
 // in fresh Chromium pages under a performance trace (CPU samples, GC, timeline events), finds the tasks
 // over 50 ms after the burst on the renderer's main thread, and attributes their time.
-// Run with `npm run bench:storm-trace [-- --runs 10] [-- --idle]` (`--idle` traces the idle control page).
+// Run with `npm run bench:storm-trace [-- --runs 10] [-- --idle] [-- --functions]` (`--idle` traces the idle
+// control page; `--functions` lists each task's most sampled functions with their two callers).
 import { chromium } from 'playwright-core';
 import { loadavg } from 'node:os';
 import { buildStormPage } from './build-storm-page';
@@ -181,6 +182,16 @@ for (let run = 0; run < RUNS; run++) {
     report.push(
       `  task at +${((task.ts - burstEnd) / 1000).toFixed(1)} ms after the burst, ${taskMs.toFixed(1)} ms; GC events ${gc.toFixed(1)} ms; ${within.length} samples`,
     );
+    if (process.argv.includes('--functions')) {
+      // The functions most sampled at the top of the stack (self time), with two callers: what a part is made of.
+      const leaves = new Map<string, number>();
+      for (const s of within) {
+        const leaf = s.stack.slice(0, 3).join(' < ');
+        leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
+      }
+      for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 6))
+        report.push(`      ${String(n).padStart(4)} samples  ${leaf}`);
+    }
     for (const [part, n] of [...parts].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
       const share = n / Math.max(1, within.length);
       totals.set(part, (totals.get(part) ?? 0) + share * taskMs);

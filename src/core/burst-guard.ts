@@ -93,16 +93,24 @@ export function createBurstGuard<T>(
   let taskScheduled = false;
   let dropped = 0;
 
-  /** Handles queued items until `more()` says stop, then publishes them as one batch. */
-  const drain = (more: (start: number, handled: number) => boolean) => {
+  /**
+   * Handles queued items until `more(elapsed, handled, slowest)` says stop, then publishes them as one batch.
+   * `slowest` is the longest item of this slice so far, in ms.
+   */
+  const drain = (more: (elapsed: number, handled: number, slowest: number) => boolean) => {
     const start = now();
+    let before = start;
+    let slowest = 0;
     let handled = 0;
     try {
-      while (waiting() > 0 && more(start, handled)) {
+      while (waiting() > 0 && more(before - start, handled, slowest)) {
         handled += 1;
         const item = queue[head] as T;
         queue[head++] = undefined as T;
         handle(item, true);
+        const after = now();
+        slowest = Math.max(slowest, after - before);
+        before = after;
       }
       if (waiting() === 0) queue.length = head = 0;
       if (queue.length === 0 && dropped > 0) {
@@ -124,8 +132,10 @@ export function createBurstGuard<T>(
       spent = 0;
       handledThisTask = 0;
       if (waiting() === 0 && dropped === 0) return;
-      // At least one item per task, so a budget smaller than one item still makes progress.
-      drain((start, handled) => handled === 0 || (now() - start < budget && handled < limit));
+      // At least one item per task, so a budget smaller than one item still makes progress. A slice goes
+      // on only while one more item as slow as its slowest so far still fits: on cold code one capture took a
+      // few ms, and checking only the time spent let a slice run to nearly twice its budget (issue 11).
+      drain((elapsed, handled, slowest) => handled === 0 || (elapsed + slowest <= budget && handled < limit));
       spent = budget;
       nextTask();
     });

@@ -116,6 +116,22 @@ describe('a time budget per task', () => {
     expect(resilience.store.getState().records).toHaveLength(4);
   });
 
+  it('ends a drained slice before an item as slow as its slowest so far would overrun the budget', async () => {
+    vi.useFakeTimers();
+    // Each reading of the clock advances 3 ms: a capture costs 3 ms of a 4 ms budget. Two fit in the burst's
+    // own task (the budget is checked before each), but a drained slice takes one, not two (6 ms).
+    const resilience = createResilience({ burst: { budgetMs: 4, minItems: 0, ...slowClock(3) } });
+    for (let i = 0; i < 6; i++) resilience.capture(distinct(i));
+    expect(resilience.store.getState().records).toHaveLength(2);
+    await vi.runOnlyPendingTimersAsync();
+    expect(resilience.store.getState().records).toHaveLength(3);
+    await vi.runAllTimersAsync();
+    // Nothing is lost: every capture is recorded, in order.
+    expect(resilience.store.getState().records.map((r) => r.error.message)).toEqual(
+      Array.from({ length: 6 }, (_, i) => distinct(i).message),
+    );
+  });
+
   it('publishes each drained slice of a storm in one store update', async () => {
     vi.useFakeTimers();
     const resilience = createResilience({ burst: { limit: 2, budgetMs: Infinity } });

@@ -9,6 +9,8 @@ import { entryFor, uiText, useCatalog } from './use-catalog';
 import { usePresented } from './use-presented';
 import { readRecords } from './read-record';
 import { useSolePresenter } from './use-sole-presenter';
+import { warmToastLayout } from './warm-toast-layout';
+import { whenIdle } from './when-idle';
 
 /** Props of {@link RecoveryToaster}. */
 export interface RecoveryToasterProps {
@@ -29,7 +31,9 @@ export interface RecoveryToasterProps {
  * none while a dialog or fullscreen error is up (they wait, they are not lost). Critical errors are
  * also announced in an assertive live region (sonner's region is polite only). One toaster per
  * instance shows toasts: a second one for the same instance renders nothing (the app's own wins
- * over the provider's; a one-time console warning in development).
+ * over the provider's; a one-time console warning in development). Once the page is idle after it mounts, it
+ * lays out a hidden copy of a toast (once per document, gone in the same task), so the first real toast does not
+ * pay the cold layout in the middle of an error storm.
  *
  * @example
  * <ResilienceProvider resilience={resilience} presenters={false}>
@@ -92,6 +96,18 @@ function ToasterFeed({
     shown.current.clear();
     for (const [fingerprint, entry] of next) shown.current.set(fingerprint, entry);
   }, [waiting, maxToasts, toasterId, duration, resilience]);
+
+  useEffect(() => {
+    // Once the page is idle, not at the first toast, which may come in the middle of an error storm.
+    const warm = () =>
+      warmToastLayout(document, {
+        title: catalog.messages.unknown.title,
+        message: catalog.messages.unknown.message,
+        occurrences: uiText(catalog, 'occurrences', { count: 3 }),
+        actions: [catalog.actions.retry, catalog.actions.dismiss],
+      });
+    return whenIdle(warm);
+  }, [catalog]);
 
   useEffect(() => {
     const current = shown.current;

@@ -97,3 +97,11 @@ export const surfaceFor = (severity: keyof typeof accent): CSSProperties => ({
   ...styles.surface,
   borderLeft: `4px solid ${accent[severity]}`,
 });
+
+/** A toast's surface: fixed width (sonner lays toasts out in a column of its own width), with a shadow. */
+export const toastSurface = (severity: keyof typeof accent): CSSProperties => ({
+  ...surfaceFor(severity),
+  width: 356,
+  boxSizing: 'border-box',
+  boxShadow: '0 4px 12px rgba(0,0,0,0.12)',
+});

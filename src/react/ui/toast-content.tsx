@@ -2,7 +2,7 @@ import type { ErrorRecord } from '../../core/types';
 import { withBuiltInActions } from './built-in-actions';
 import { readRecord } from './read-record';
 import { RecoveryActions, useRunAction } from './recovery-actions';
-import { styles, surfaceFor } from './styles';
+import { styles, toastSurface } from './styles';
 import { entryFor, uiText, useCatalog } from './use-catalog';
 
 /** The body of one toast: title, message, "N times", and the record's actions plus Dismiss. */
@@ -16,12 +16,7 @@ export function ToastContent({ record: given, onDismiss }: { record: ErrorRecord
     <div
       data-bulwark="toast"
       data-fingerprint={record.fingerprint}
-      style={{
-        ...surfaceFor(record.error.severity),
-        width: 356,
-        boxSizing: 'border-box',
-        boxShadow: '0 4px 12px rgba(0,0,0,0.12)',
-      }}
+      style={toastSurface(record.error.severity)}
     >
       <p style={styles.title}>{entry.title}</p>
       <p style={styles.message}>{entry.message}</p>
