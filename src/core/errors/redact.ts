@@ -162,6 +162,7 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     // again only after a rule changed it.
     let lowered = '';
     let lower = '';
+    const context = { key, isSecretKey, budget };
     let factsOf = '';
     let facts: TextFacts | undefined;
     for (let i = 0; i < rules.length; i++) {
@@ -183,11 +184,7 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
         }
         if (!mayMatch(trigger, lower, budget)) continue;
       }
-      out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, {
-        key,
-        isSecretKey,
-        budget,
-      });
+      out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, context);
     }
     return out;
   };
