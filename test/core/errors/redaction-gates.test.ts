@@ -55,7 +55,7 @@ const EXAMPLES = [
   `pscale_pw_${random(27, 32, 'a.=')}`,
   `glc_${random(28, 32, 'a+/')}`,
   `aws secret ${random(29, 20, 'aB+/')}${random(30, 20, 'cD1/')}`,
-  `4539${'1488'}0343 6467`,
+  'card 4539 1488 0343 6467',
   'call (212) 555-0143',
   'ssn 219-09-9999',
 ];
@@ -75,7 +75,18 @@ const corpus = [
 ];
 
 /** Every character a gate names, and a few it reads around them (digits, full-width forms). */
-const GATE_CHARS = ['0', 'A', 'a', ' ', '\t', '\n', '\r', ...'=:@/\\%&"\'`<>-._([,~', '\uFF1D', '\uFF11'];
+const GATE_CHARS = [
+  '0',
+  'A',
+  'a',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  ...Array.from('=:@/\\%&"\'`<>-._([,~'),
+  '\uFF1D',
+  '\uFF11',
+];
 
 /** The class bits of one character (every code above 127 is one class). */
 const bits = (char: string): number => readTextFacts(char).chars;
@@ -86,7 +97,9 @@ const bits = (char: string): number => readTextFacts(char).chars;
  */
 const onePerPosition = (text: string): string[] =>
   GATE_CHARS.flatMap((char) => {
-    const rest = [...text].filter((c) => (bits(c) & bits(char)) === 0).join('');
+    const rest = Array.from(text)
+      .filter((c) => (bits(c) & bits(char)) === 0)
+      .join('');
     return Array.from({ length: rest.length + 1 }, (_, at) => `${rest.slice(0, at)}${char}${rest.slice(at)}`);
   });
 /** The shortest planted secret of each kind. */

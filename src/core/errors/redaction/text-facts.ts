@@ -55,7 +55,8 @@ export const NON_ASCII = 1 << CLASSES.length;
 const BITS = /* @__PURE__ */ (() => {
   const bits = new Uint32Array(128);
   CLASSES.forEach((chars, bit) => {
-    for (let i = 0; i < chars.length; i++) bits[chars.charCodeAt(i)]! |= 1 << bit;
+    for (let i = 0; i < chars.length; i++)
+      bits[chars.charCodeAt(i)] = (bits[chars.charCodeAt(i)] ?? 0) | (1 << bit);
   });
   return bits;
 })();
@@ -68,7 +69,7 @@ export function charMask(chars: string): number {
   let mask = 0;
   for (let i = 0; i < chars.length; i++) {
     const code = chars.charCodeAt(i);
-    const bits = code < 128 ? BITS[code]! : 0;
+    const bits = code < 128 ? (BITS[code] ?? 0) : 0;
     if (!bits) throw new TypeError(`no character class for ${JSON.stringify(chars.charAt(i))}`);
     mask |= bits;
   }
@@ -82,7 +83,8 @@ const BASE64 = 4;
 const KINDS = /* @__PURE__ */ (() => {
   const kinds = new Uint8Array(128);
   const mark = (chars: string, kind: number) => {
-    for (let i = 0; i < chars.length; i++) kinds[chars.charCodeAt(i)]! |= kind;
+    for (let i = 0; i < chars.length; i++)
+      kinds[chars.charCodeAt(i)] = (kinds[chars.charCodeAt(i)] ?? 0) | kind;
   };
   const alnum = `${CLASSES[0]}${CLASSES[1]}${CLASSES[2]}`;
   mark(CLASSES[0], DIGIT);
@@ -108,8 +110,8 @@ export function readTextFacts(text: string): TextFacts {
       inDigits = inToken = inBase64 = 0;
       continue;
     }
-    chars |= BITS[code]!;
-    const kind = KINDS[code]!;
+    chars |= BITS[code] as number;
+    const kind = KINDS[code] as number;
     if (kind & DIGIT) {
       digits++;
       if (++inDigits > digitRun) digitRun = inDigits;
