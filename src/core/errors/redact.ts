@@ -5,6 +5,8 @@ import { defaultRedactionRules } from './redaction/default-rules';
 import { isSettingValue } from './redaction/named-not-secret';
 import { listed } from './redaction/key-list';
 import { readRedactOptions } from './redaction/read-redact-options';
+import { RULE_GATES, type RuleGate } from './redaction/rule-gates';
+import { readTextFacts, type TextFacts } from './redaction/text-facts';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { BUDGET_SPENT, DEFAULT_WORK_BUDGET, notScanned, WorkBudget } from './redaction/work-budget';
@@ -43,7 +45,8 @@ export interface RedactOptions {
    */
   workBudget?: number;
   /**
-   * Skip a rule's pattern on a text holding none of its `triggers` (gitleaks' keyword prefilter). The
+   * Skip a rule's pattern on a text holding none of its `triggers` (gitleaks' keyword prefilter), and a
+   * default rule's on a text without the characters or runs its pattern needs (rule-gates.ts). The
    * output is the same either way (tested over the corpora); `false` is for measuring it. @default true
    */
   prefilter?: boolean;
@@ -121,6 +124,10 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
       ? {}
       : { triggers: rule.triggers.map((t) => t.toLowerCase()) },
   );
+  // Only the default rules have gates (an app rule reusing a default id is not gated).
+  const gates = rules.map((rule, i): RuleGate | undefined =>
+    options.prefilter === false || i >= defaultRedactionRules.length ? undefined : RULE_GATES[rule.id],
+  );
   const workBudget = options.workBudget ?? DEFAULT_WORK_BUDGET;
   /** The budget of the call running now (JavaScript runs one at a time); nested calls share it. */
   let active: WorkBudget | undefined;
@@ -151,10 +158,23 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     const budget = active;
     if (budget?.spent) throw BUDGET_SPENT;
     let out = text;
-    // The text each rule will scan, lower-cased for its triggers; again only after a rule changed it.
+    // The text each rule will scan, lower-cased for its triggers and read for its gate (text-facts.ts);
+    // again only after a rule changed it.
     let lowered = '';
     let lower = '';
-    rules.forEach((rule, i) => {
+    const context = { key, isSecretKey, budget };
+    let factsOf = '';
+    let facts: TextFacts | undefined;
+    for (let i = 0; i < rules.length; i++) {
+      const gate = gates[i];
+      if (gate) {
+        if (facts === undefined || factsOf !== out) {
+          budget?.take(out.length);
+          facts = readTextFacts(out);
+          factsOf = out;
+        }
+        if (!gate(facts)) continue;
+      }
       const trigger = triggers[i] as Pick<RedactionRule, 'triggers'>;
       if (trigger.triggers) {
         if (lowered !== out) {
@@ -162,10 +182,10 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
           lower = out.toLowerCase();
           lowered = out;
         }
-        if (!mayMatch(trigger, lower, budget)) return;
+        if (!mayMatch(trigger, lower, budget)) continue;
       }
-      out = applyRule(out, rule, patterns[i] as RegExp, replacement, { key, isSecretKey, budget });
-    });
+      out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, context);
+    }
     return out;
   };
   const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string =>

@@ -11,6 +11,7 @@ const alone = [
   `state=${btoa('{"password":"Hunter2xyz"}')}`,
   `wallet private key: 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318`,
   '<input type="password" name="pw" value="Hunter2xyz">',
+  "insert into users (email, password) values ('ada@example.com', 'Hunter2xyz')",
 ];
 // Every text a rule family must handle: the planted secrets, the benign corpora, and each of them
 // upper- and lower-cased (triggers are case-insensitive) and glued to its neighbour.
@@ -25,7 +26,13 @@ const withTriggers = defaultRedactionRules.filter((rule) => rule.triggers);
 
 describe('the trigger prefilter (issue 9)', () => {
   it('gives the costliest literal-led default rules triggers', () => {
-    expect(withTriggers.map((rule) => rule.id)).toEqual(['url-credentials', 'jwt', 'base64-json', 'email']);
+    expect(withTriggers.map((rule) => rule.id)).toEqual([
+      'url-credentials',
+      'jwt',
+      'base64-json',
+      'sql-insert-secret-column',
+      'email',
+    ]);
   });
 
   // One test per rule: where the prefilter skips the rule, the rule would have changed nothing.

@@ -16,6 +16,9 @@ export const RULE_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
   'base64-json': ['eyJ'],
   email: ['@', '%40', '\\u0040'],
   'url-credentials': ['://'],
+  // Not in its pattern (which finds every list item's start): its `secretEnd` finds nothing in a text
+  // without an INSERT, and a text with a `(` or `,` met it at every one (issue 11).
+  'sql-insert-secret-column': ['insert'],
 };
 
 /** The rules with their triggers from RULE_TRIGGERS (a rule's own `triggers` win). */
