@@ -166,10 +166,14 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     let factsOf = '';
     let facts: TextFacts | undefined;
     for (let i = 0; i < rules.length; i++) {
+      // Every rule is charged its scan, run or skipped: a rule the prefilter skips would have found no
+      // match, so it would have cost just that. The prefilter's own reads (facts, lower case, trigger
+      // searches) are not charged and always follow a charge of the text's length, so a budget gives the
+      // same output with and without it (issue 11, findings-11 G1–G3), and they add at most a share of it.
+      budget?.take(out.length);
       const gate = gates[i];
       if (gate) {
         if (facts === undefined || factsOf !== out) {
-          budget?.take(out.length);
           facts = readTextFacts(out);
           factsOf = out;
         }
@@ -178,11 +182,10 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
       const trigger = triggers[i] as Pick<RedactionRule, 'triggers'>;
       if (trigger.triggers) {
         if (lowered !== out) {
-          budget?.take(out.length);
           lower = out.toLowerCase();
           lowered = out;
         }
-        if (!mayMatch(trigger, lower, budget)) continue;
+        if (!mayMatch(trigger, lower)) continue;
       }
       out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, context);
     }

@@ -1,6 +1,6 @@
 import { keyWords } from './secret-key';
 import type { RedactionRule, RuleContext } from './types';
-import { MATCH_CHAR_COST, MATCH_COST, SEARCH_COST, type WorkBudget } from './work-budget';
+import { MATCH_CHAR_COST, MATCH_COST, type WorkBudget } from './work-budget';
 
 /** How far before a match its keywords are looked for. */
 const NEAR = 40;
@@ -52,8 +52,8 @@ export function applyRule(
   replacement: string,
   context: Pick<RuleContext, 'isSecretKey'> & { key: string; budget?: WorkBudget },
 ): string {
+  // The scan itself (the text's length) is charged by the caller, for skipped rules too (redact.ts).
   const { budget } = context;
-  budget?.take(text.length);
   const group = rule.secretGroup ?? 0;
   let keyText: string | undefined;
   let out = '';
@@ -112,15 +112,9 @@ export function applyRule(
 /**
  * Whether `lower` (the text, lower-cased once for all rules) may hold a match of `rule`: it holds one
  * of the rule's triggers, or the rule has none. Skipping a rule costs one substring search per trigger,
- * not a regex scan (gitleaks' keyword prefilter).
+ * not a regex scan (gitleaks' keyword prefilter). Not charged to the work budget: the caller charges
+ * the skipped rule's scan instead, so the prefilter never changes what a budget lets through.
  */
-export function mayMatch(rule: Pick<RedactionRule, 'triggers'>, lower: string, budget?: WorkBudget): boolean {
-  return (
-    !rule.triggers ||
-    rule.triggers.some((trigger) => {
-      // A search is cheap on most text but slow where the trigger's first character recurs ('eeee…').
-      budget?.take(SEARCH_COST * lower.length);
-      return lower.includes(trigger);
-    })
-  );
+export function mayMatch(rule: Pick<RedactionRule, 'triggers'>, lower: string): boolean {
+  return !rule.triggers || rule.triggers.some((trigger) => lower.includes(trigger));
 }

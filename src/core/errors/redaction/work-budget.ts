@@ -20,12 +20,6 @@ export const DEFAULT_WORK_BUDGET = 4_000_000;
 export const MATCH_COST = 1000;
 export const MATCH_CHAR_COST = 8;
 /**
- * What a trigger search costs per character (`includes`): V8 finds a rare first character at memory
- * speed but a recurring one (`'a:'` repeated, for `aws`) at up to about 20 ns a character, some 4 units.
- */
-export const SEARCH_COST = 4;
-
-/**
  * Thrown inside a scan when its budget is spent (one object, compared by identity); caught where the
  * text is replaced by `notScanned`, so it never leaves the redactor.
  */
