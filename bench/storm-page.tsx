@@ -3,6 +3,7 @@
 import { createElement, useState, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary as ReactErrorBoundary } from 'react-error-boundary';
+import * as Sentry from '@sentry/react';
 import { toast, Toaster } from 'sonner';
 import {
   AppError,
@@ -15,6 +16,8 @@ import {
 
 export type Scenario =
   | { kind: 'naive'; n: number }
+  /** The peer: Sentry's `captureException` of the same plain Errors, with a transport that sends nothing. */
+  | { kind: 'sentry'; n: number }
   | {
       kind: 'bulwark';
       n: number;
@@ -69,9 +72,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const word = (i: number) => i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
 const count = (selector: string) => document.querySelectorAll(selector).length;
 
+/** Sentry as an app starts it, its transport answering every envelope at once (as bench/capture.bench.ts). */
+function initSentry() {
+  if (Sentry.getClient()) return;
+  Sentry.init({
+    dsn: 'http://public@127.0.0.1:9/1',
+    transport: (options) => Sentry.createTransport(options, () => Promise.resolve({})),
+    defaultIntegrations: false,
+    integrations: [
+      Sentry.eventFiltersIntegration(),
+      Sentry.functionToStringIntegration(),
+      Sentry.dedupeIntegration(),
+      Sentry.linkedErrorsIntegration(),
+    ],
+  });
+}
+
 async function runStorm(scenario: Scenario): Promise<StormResult> {
   document.body.innerHTML = '<div id="root"></div>';
   const root = createRoot(document.getElementById('root')!);
+  if (scenario.kind === 'sentry') initSentry();
   const resilience = createResilience(
     scenario.kind === 'bulwark' && scenario.timeoutScheduler
       ? { burst: { schedule: (task) => void setTimeout(task, 0) } }
@@ -91,7 +111,7 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
   // The errors are made before the clock starts: creating them (and their stacks) is the app's cost, not capture's.
-  const plain = scenario.kind === 'bulwark' && scenario.plain;
+  const plain = scenario.kind === 'sentry' || (scenario.kind === 'bulwark' && scenario.plain);
   const errors = Array.from({ length: scenario.n }, (_, i) =>
     plain ? failAt(`Widget ${word(i)} failed`) : new AppError(`Widget ${word(i)} failed`, { kind: 'server' }),
   );
@@ -103,7 +123,10 @@ async function runStorm(scenario: Scenario): Promise<StormResult> {
   const capture = (i: number) => resilience.capture(errors[i], context);
   let burstEnd: number;
   let longestBatchMs = 0;
-  if (scenario.kind === 'naive') {
+  if (scenario.kind === 'sentry') {
+    for (let i = 0; i < scenario.n; i++) Sentry.captureException(errors[i]);
+    burstEnd = performance.now();
+  } else if (scenario.kind === 'naive') {
     for (let i = 0; i < scenario.n; i++) toast.error(`Widget ${word(i)} failed`);
     burstEnd = performance.now();
     while (count('[data-sonner-toast]') < scenario.n && performance.now() - start < 60_000) await sleep(10);

@@ -252,6 +252,7 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
   const idles: Awaited<ReturnType<PageApi['runIdle']>>[] = [];
   const toasts: Awaited<ReturnType<PageApi['runFirstToast']>>[] = [];
   const timeoutStorms: StormResult[] = [];
+  const sentryStorms: StormResult[] = [];
   for (let run = 0; run < RUNS; run++) {
     // The same storm drained in setTimeout tasks (the scheduler before this one), in a page of its own.
     const timeoutPage = await freshPage();
@@ -264,6 +265,15 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
       } as Scenario),
     );
     await timeoutPage.close();
+    // The peer: Sentry capturing the same storm, in a page of its own.
+    const sentryPage = await freshPage();
+    sentryStorms.push(
+      await sentryPage.evaluate((s) => (window as unknown as PageApi).runStorm(s), {
+        kind: 'sentry',
+        n: 10_000,
+      } as Scenario),
+    );
+    await sentryPage.close();
     // The second control, in a page of its own (a toast shown first would warm the storm's page).
     const toastPage = await freshPage();
     toasts.push(await toastPage.evaluate(() => (window as unknown as PageApi).runFirstToast()));
@@ -286,6 +296,10 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
   const idleBlocks = idles.map((r) => r.longestBlockMs).sort((a, b) => a - b);
   const timeoutClean = timeoutStorms.filter((r) => r.longTasks === 0).length;
   const timeoutBlocks = timeoutStorms.map((r) => r.longestBlockMs).sort((a, b) => a - b);
+  const sentryClean = sentryStorms.filter((r) => r.longTasks === 0).length;
+  const sentryBlocks = sentryStorms.map((r) => r.longestBlockMs).sort((a, b) => a - b);
+  const sentryBursts = sentryStorms.map((r) => r.burstMs).sort((a, b) => a - b);
+  const bursts = storms.map((r) => r.burstMs).sort((a, b) => a - b);
   const toastClean = toasts.filter((r) => r.longTasks === 0).length;
   const toastBlocks = toasts.map((r) => r.longestBlockMs).sort((a, b) => a - b);
 
@@ -315,6 +329,18 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
       `${clean} of ${RUNS} runs with no task over 50 ms after it; longest block median ${ms(median(blocks))}, max ${ms(blocks.at(-1)!)}`,
       `no task over 50 ms in ${RUNS} of ${RUNS} runs`,
       clean === RUNS ? 'met' : 'NOT met',
+    ],
+    [
+      "  the same, the synchronous burst itself (the app's loop of 10,000 captures)",
+      `median ${ms(median(bursts))}; Sentry captureException ${ms(median(sentryBursts))}`,
+      '',
+      '',
+    ],
+    [
+      '  peer: Sentry captureException x 10,000 (no-op transport)',
+      `${sentryClean} of ${RUNS} runs with no task over 50 ms after it; longest block median ${ms(median(sentryBlocks))}, max ${ms(sentryBlocks.at(-1)!)}`,
+      'the peer, same pages',
+      '',
     ],
     [
       '  the same, drained in setTimeout tasks',
