@@ -7,6 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import type * as Core from '../src/core';
 import { importAsShipped } from './import-as-shipped';
+import { initNoOpSentry } from './no-op-sentry';
 
 // tsx turns on source maps, which makes every `error.stack` read ~10x slower than in a browser.
 process.setSourceMapsEnabled(false);
@@ -127,17 +128,7 @@ const record = repeated.store.getState().records[0]!;
 if (record.count < ROUNDS * BATCH) throw new Error(`the repeated error was counted ${record.count} times`);
 
 // — Sentry 11 in the same process, nothing sent: a transport that answers every envelope at once. —
-Sentry.init({
-  dsn: 'http://public@127.0.0.1:9/1',
-  transport: (options) => Sentry.createTransport(options, () => Promise.resolve({})),
-  defaultIntegrations: false,
-  integrations: [
-    Sentry.eventFiltersIntegration(),
-    Sentry.functionToStringIntegration(),
-    Sentry.dedupeIntegration(),
-    Sentry.linkedErrorsIntegration(),
-  ],
-});
+initNoOpSentry();
 const sentryRepeated = measure(same, (error) => Sentry.captureException(error));
 const sentryNew = measure(distinct, (error) => Sentry.captureException(error));
 

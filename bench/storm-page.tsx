@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { ErrorBoundary as ReactErrorBoundary } from 'react-error-boundary';
 import * as Sentry from '@sentry/react';
 import { toast, Toaster } from 'sonner';
+import { initNoOpSentry } from './no-op-sentry';
 import {
   AppError,
   createResilience,
@@ -72,26 +73,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const word = (i: number) => i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
 const count = (selector: string) => document.querySelectorAll(selector).length;
 
-/** Sentry as an app starts it, its transport answering every envelope at once (as bench/capture.bench.ts). */
-function initSentry() {
-  if (Sentry.getClient()) return;
-  Sentry.init({
-    dsn: 'http://public@127.0.0.1:9/1',
-    transport: (options) => Sentry.createTransport(options, () => Promise.resolve({})),
-    defaultIntegrations: false,
-    integrations: [
-      Sentry.eventFiltersIntegration(),
-      Sentry.functionToStringIntegration(),
-      Sentry.dedupeIntegration(),
-      Sentry.linkedErrorsIntegration(),
-    ],
-  });
-}
-
 async function runStorm(scenario: Scenario): Promise<StormResult> {
   document.body.innerHTML = '<div id="root"></div>';
   const root = createRoot(document.getElementById('root')!);
-  if (scenario.kind === 'sentry') initSentry();
+  if (scenario.kind === 'sentry') initNoOpSentry();
   const resilience = createResilience(
     scenario.kind === 'bulwark' && scenario.timeoutScheduler
       ? { burst: { schedule: (task) => void setTimeout(task, 0) } }
