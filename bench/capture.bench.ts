@@ -36,7 +36,7 @@ function measure<T>(prepare: (round: number) => T[], run: (item: T) => unknown):
   const times: number[] = [];
   for (let round = 0; round < ROUNDS + 3; round++) {
     const items = prepare(round);
-    gc();
+    settle();
     const start = performance.now();
     for (const item of items) run(item);
     const elapsed = performance.now() - start;
@@ -56,30 +56,72 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
 /**
- * `run` against the baseline (`new Error` + `.stack`), round by round in CPU time: each round times a batch
- * of the baseline, then a batch of `run`, and the figure is the median of the per-round ratios. On a shared,
- * loaded machine wall-clock medians of separate runs drift apart (an A/A test spread 0.4–6×); CPU-time
- * ratios of batches timed back to back held within about ±20% (issue 11).
+ * A full GC, then a wait until the process's other threads are idle: under 0.5 ms of CPU in a 5 ms sleep,
+ * at most 500 ms. `process.cpuUsage` counts every thread, and V8 sweeps and compiles on background
+ * threads after `gc()` returns: without the wait, a batch was charged for the garbage of the batch before
+ * it (Sentry's, 6–10× bulwark's own time per repeated capture; issue 11, seventh session).
  */
-function versusBaseline<T>(prepare: (round: number) => T[], run: (item: T) => unknown): number {
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS + 3; round++) {
-    const items = prepare(round);
-    gc();
-    let start = cpuMs();
-    for (let i = 0; i < items.length; i++) sink = failAt(`Widget failed to load ${i}`).stack;
-    const baseline = cpuMs() - start;
-    gc();
-    start = cpuMs();
-    for (const item of items) run(item);
-    const elapsed = cpuMs() - start;
-    if (round >= 3) ratios.push(elapsed / baseline);
+function settle(): void {
+  gc();
+  for (let waited = 0; waited < 500; waited += 5) {
+    const before = cpuMs();
+    Atomics.wait(pause, 0, 0, 5);
+    if (cpuMs() - before < 0.5) return;
   }
-  if (sink === '') throw new Error('no stack');
-  ratios.sort((a, b) => a - b);
-  return ratios[Math.floor(ratios.length / 2)]!;
 }
+
+/** The medians of the per-round ratios of `roundByRound`, in CPU time and in wall-clock time. */
+interface Ratio {
+  cpu: number;
+  wall: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * `run` against a peer, round by round: each round times a batch of the peer, then a batch of `run` (each
+ * over items made outside the clock, the process settled before each batch), and the figures are the
+ * medians of the per-round ratios, in CPU time and in wall-clock time. On a shared, loaded machine
+ * wall-clock medians of separate runs drift apart (an A/A test spread 0.4–6×); ratios of batches timed
+ * back to back held within about ±20% (issue 11).
+ */
+function roundByRound<P, T>(
+  peer: { prepare: (round: number) => P[]; run: (item: P) => unknown },
+  prepare: (round: number) => T[],
+  run: (item: T) => unknown,
+): Ratio {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let round = 0; round < ROUNDS + 3; round++) {
+    const theirs = peer.prepare(round);
+    const ours = prepare(round);
+    settle();
+    let cpuStart = cpuMs();
+    let wallStart = performance.now();
+    for (const item of theirs) peer.run(item);
+    const peerCpu = cpuMs() - cpuStart;
+    const peerWall = performance.now() - wallStart;
+    settle();
+    cpuStart = cpuMs();
+    wallStart = performance.now();
+    for (const item of ours) run(item);
+    if (round >= 3) {
+      cpu.push((cpuMs() - cpuStart) / peerCpu);
+      wall.push((performance.now() - wallStart) / peerWall);
+    }
+  }
+  return { cpu: median(cpu), wall: median(wall) };
+}
+
+/** The baseline as `roundByRound`'s peer: `new Error` + `.stack`, once per item. */
+const baseline = {
+  prepare: () => Array.from({ length: BATCH }, (_, i) => i),
+  run: (i: number) => (sink = failAt(`Widget failed to load ${i}`).stack),
+};
+const versusBaseline = <T>(prepare: (round: number) => T[], run: (item: T) => unknown) =>
+  roundByRound(baseline, prepare, run);
 
 const same = () => Array.from({ length: BATCH }, () => failAt('Widget failed to load'));
 const distinct = (round: number) =>
@@ -132,30 +174,13 @@ initNoOpSentry();
 const sentryRepeated = measure(same, (error) => Sentry.captureException(error));
 const sentryNew = measure(distinct, (error) => Sentry.captureException(error));
 
-/**
- * bulwark against Sentry as `versusBaseline` does against the baseline: each round times a batch of Sentry
- * captures, then a batch of bulwark ones (each of its own errors, made outside the clock), in CPU time; the
- * figure is the median of the per-round ratios. The wall-clock ratio of two separate medians swung 0.08–0.34×
- * for new errors between runs on the loaded machine (issue 11, fourth session).
- */
-function versusSentry<T>(prepare: (round: number) => T[], run: (item: T) => unknown): number {
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS + 3; round++) {
-    const theirs = prepare(round);
-    const ours = prepare(round + 1000);
-    gc();
-    let start = cpuMs();
-    for (const item of theirs) Sentry.captureException(item);
-    const sentry = cpuMs() - start;
-    gc();
-    start = cpuMs();
-    for (const item of ours) run(item);
-    const elapsed = cpuMs() - start;
-    if (round >= 3) ratios.push(elapsed / sentry);
-  }
-  ratios.sort((a, b) => a - b);
-  return ratios[Math.floor(ratios.length / 2)]!;
-}
+/** bulwark against Sentry as `versusBaseline` does against the baseline, each over errors of its own. */
+const versusSentry = <T extends Error>(prepare: (round: number) => T[], run: (item: T) => unknown) =>
+  roundByRound(
+    { prepare, run: (error: T) => Sentry.captureException(error) },
+    (round) => prepare(round + 1000),
+    run,
+  );
 const sentryRepeatedRatio = versusSentry(same, (error) => repeated.capture(error));
 // Messages seen by neither in the rounds above.
 const sentryNewRatio = versusSentry(
@@ -163,47 +188,44 @@ const sentryNewRatio = versusSentry(
   (error) => fresh.capture(error),
 );
 await Sentry.close(0);
+if (sink === '') throw new Error('the baseline read no stack');
 
 const us = (n: number) => `${n.toFixed(2)} µs`;
 const times = (n: number, base: number) => `${(n / base).toFixed(2)}×`;
-const goal = (value: number, limit: number) => (value <= limit ? 'met' : 'NOT met');
+const goal = (ratio: Ratio, limit: number) => (ratio.cpu <= limit ? 'met' : 'NOT met');
+const rounds = (ratio: Ratio) =>
+  `round by round: CPU ${ratio.cpu.toFixed(2)}×, wall ${ratio.wall.toFixed(2)}×`;
 const rows = [
   ['new Error()', us(newError), '', '', ''],
   ['new Error() + .stack', us(newErrorStack), '1.00× (the unit)', '', ''],
   [
     'bulwark capture, repeated error (record active)',
     us(bulwarkRepeated),
-    `${times(bulwarkRepeated, newErrorStack)} (CPU, round by round ${repeatedRatio.toFixed(2)}×)`,
+    `${times(bulwarkRepeated, newErrorStack)} (${rounds(repeatedRatio)})`,
     '≤ 1.5× new Error+stack',
     goal(repeatedRatio, 1.5),
   ],
   [
     'bulwark capture, new error',
     us(bulwarkNew),
-    `${times(bulwarkNew, newErrorStack)} (CPU, round by round ${newRatio.toFixed(2)}×)`,
+    `${times(bulwarkNew, newErrorStack)} (${rounds(newRatio)})`,
     '≤ 3× new Error+stack',
     goal(newRatio, 3),
   ],
-  [
-    'bulwark capture, repeated AppError (record active)',
-    '',
-    `CPU, round by round ${repeatedAppRatio.toFixed(2)}×`,
-    '',
-    '',
-  ],
-  ['bulwark capture, new AppError', '', `CPU, round by round ${newAppRatio.toFixed(2)}×`, '', ''],
+  ['bulwark capture, repeated AppError (record active)', '', rounds(repeatedAppRatio), '', ''],
+  ['bulwark capture, new AppError', '', rounds(newAppRatio), '', ''],
   ['Sentry captureException, repeated (no-op transport)', us(sentryRepeated), '', '', ''],
   ['Sentry captureException, new (no-op transport)', us(sentryNew), '', '', ''],
   [
     'bulwark / Sentry, repeated',
-    `${times(bulwarkRepeated, sentryRepeated)} (CPU, round by round ${sentryRepeatedRatio.toFixed(2)}×)`,
+    `${times(bulwarkRepeated, sentryRepeated)} (${rounds(sentryRepeatedRatio)})`,
     '',
     '≤ 0.1×',
     goal(sentryRepeatedRatio, 0.1),
   ],
   [
     'bulwark / Sentry, new',
-    `${times(bulwarkNew, sentryNew)} (CPU, round by round ${sentryNewRatio.toFixed(2)}×)`,
+    `${times(bulwarkNew, sentryNew)} (${rounds(sentryNewRatio)})`,
     '',
     '≤ 0.25×',
     goal(sentryNewRatio, 0.25),
