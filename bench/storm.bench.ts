@@ -83,7 +83,9 @@ console.log(
     .join(' / ')}`,
 );
 // `--chromium` skips the jsdom part (issue 11's goals are measured in Chromium); `--goals` runs only those.
-if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
+// `--click` runs only the click → fallback painted rows.
+const clickOnly = process.argv.includes('--click');
+if (!process.argv.includes('--chromium') && !process.argv.includes('--goals') && !clickOnly) {
   // — naive: one sonner toast per error —
   {
     const N = 100;
@@ -196,7 +198,7 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
   await page.setContent('<!doctype html><html lang="en"><body></body></html>');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   // `--goals` runs only issue 11's goal rows below (the naive toasts alone take minutes on a busy machine).
-  const scenarios: [string, Scenario][] = process.argv.includes('--goals')
+  const scenarios: [string, Scenario][] = process.argv.includes('--goals') || clickOnly
     ? []
     : [
         ['warm-up', { kind: 'bulwark', n: 1000, presentation: 'toast' }],
@@ -247,7 +249,7 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
     runStorm: (s: Scenario) => Promise<StormResult>;
     runClick: (b: ClickBoundary) => Promise<number>;
   };
-  const RUNS = 20;
+  const RUNS = clickOnly ? 0 : 20;
   const storms: StormResult[] = [];
   const idles: Awaited<ReturnType<PageApi['runIdle']>>[] = [];
   const toasts: Awaited<ReturnType<PageApi['runFirstToast']>>[] = [];
@@ -323,7 +325,7 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
   const theirs = median(clicks['react-error-boundary']);
   await browser.close();
 
-  const goalRows = [
+  const stormRows = () => [
     [
       `storm of 10,000 plain Errors in one task, ${RUNS} fresh pages`,
       `${clean} of ${RUNS} runs with no task over 50 ms after it; longest block median ${ms(median(blocks))}, max ${ms(blocks.at(-1)!)}`,
@@ -360,6 +362,9 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals')) {
       'what the first toast costs by itself',
       '',
     ],
+  ];
+  const goalRows = [
+    ...(clickOnly ? [] : stormRows()),
     [
       'click → fallback painted (median of 30)',
       `bulwark + provider ${ms(ours)} vs react-error-boundary ${ms(theirs)}: ${(ours / theirs).toFixed(2)}×`,
