@@ -102,15 +102,21 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     this.#caughtAt = Date.now();
     onError?.(error, info);
     if (this.context) {
-      const record = this.context.capture(error, {
-        // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
-        ...(info as Pick<CaptureContext, 'componentStack'>),
-        source: 'boundary',
-        level,
-        name,
-        actions: this.#actions,
-        inlineSurface: this.#showsError, // the fallback shows it where it happened
-      });
+      // After the paint: the fallback is on screen before the pipeline runs (issue 11). The id handed back
+      // is a stand-in that `resolve` maps to the record once it is made.
+      const record = this.context.capture(
+        error,
+        {
+          // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
+          ...(info as Pick<CaptureContext, 'componentStack'>),
+          source: 'boundary',
+          level,
+          name,
+          actions: this.#actions,
+          inlineSurface: this.#showsError, // the fallback shows it where it happened
+        },
+        { afterPaint: true },
+      );
       this.#recordId = record.id;
     }
   }
