@@ -312,6 +312,7 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals') &&
     'react-error-boundary': [],
     'bulwark (no provider)': [],
     'bulwark (provider, no presenters)': [],
+    'react-error-boundary beside a sonner Toaster': [],
   };
   const CLICKS = 30;
   for (let run = 0; run < CLICKS + 5; run++) {
@@ -392,7 +393,13 @@ if (!process.argv.includes('--chromium') && !process.argv.includes('--goals') &&
       '≤ 1.1×',
       ours <= 1.1 * theirs ? 'met' : 'NOT met',
     ],
-    ...(['bulwark (no provider)', 'bulwark (provider, no presenters)'] as const).map((variant) => [
+    ...(
+      [
+        'bulwark (no provider)',
+        'bulwark (provider, no presenters)',
+        'react-error-boundary beside a sonner Toaster',
+      ] as const
+    ).map((variant) => [
       `  the same, ${variant}`,
       `${ms(median(clicks[variant]))}: ${(median(clicks[variant]) / theirs).toFixed(2)}×`,
       'splits the gap',

@@ -104,6 +104,7 @@ export interface Resilience {
   /**
    * The one entry of the pipeline: normalise, classify, fingerprint, record, decide, report.
    * Never throws. Capturing the same thrown object twice is a no-op that returns the same record.
+   * With `{ afterPaint: true }` (what `ErrorBoundary` passes) it returns a stand-in and records after the paint.
    */
   capture: (error: unknown, context?: CaptureContext, options?: CaptureOptions) => ErrorRecord;
   /**
@@ -442,7 +443,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    */
   const deferred: { value: unknown; context: CaptureContext; time: number; id: string }[] = [];
   // The id a boundary was handed -> the id of the record made for it, so `resolve`/`dismiss` of it reach that
-  // record. Bounded: a boundary resolves its record when its children recover, usually long after.
+  // record (a boundary resolves its record when its children recover). The latest 100 are kept.
   const recordIds = new Map<string, string>();
   let pendingError: AppError | undefined;
   let deferScheduled = false;
