@@ -201,7 +201,11 @@ async function runFirstToast(): Promise<Pick<StormResult, 'longTasks' | 'longest
 }
 
 export type ClickBoundary =
-  'bulwark' | 'react-error-boundary' | 'bulwark (no provider)' | 'bulwark (provider, no presenters)';
+  | 'bulwark'
+  | 'react-error-boundary'
+  | 'bulwark (no provider)'
+  | 'bulwark (provider, no presenters)'
+  | 'react-error-boundary beside a sonner Toaster';
 
 const Fallback = ({ error }: FallbackProps) => (
   <p role="alert">{error instanceof Error ? error.message : 'Something went wrong'}</p>
@@ -222,7 +226,7 @@ async function runClick(boundary: ClickBoundary): Promise<number> {
   document.body.innerHTML = '<div id="root"></div>';
   const root = createRoot(document.getElementById('root')!);
   const Boundary = (
-    boundary === 'react-error-boundary' ? ReactErrorBoundary : ErrorBoundary
+    boundary.startsWith('react-error-boundary') ? ReactErrorBoundary : ErrorBoundary
   ) as ComponentType<{
     FallbackComponent: typeof Fallback;
     children?: ReactNode;
@@ -235,7 +239,10 @@ async function runClick(boundary: ClickBoundary): Promise<number> {
           { resilience: createResilience(), globalHandlers: false, presenters: boundary === 'bulwark' },
           tree,
         )
-      : tree,
+      : boundary === 'react-error-boundary beside a sonner Toaster'
+        ? // The page bulwark's presenters make (sonner's toaster and its styles), without bulwark.
+          createElement('div', null, tree, createElement(Toaster, { visibleToasts: 3 }))
+        : tree,
   );
   await sleep(100);
   const button = document.querySelector('button')!;

@@ -74,7 +74,12 @@ export {
 } from './core/react-root-options';
 
 // — store, disclosure, resilience —
-export { createResilience, type Resilience, type ResilienceOptions } from './core/resilience';
+export {
+  createResilience,
+  type CaptureOptions,
+  type Resilience,
+  type ResilienceOptions,
+} from './core/resilience';
 export type { BurstGuardOptions } from './core/burst-guard';
 export { createErrorStore, DEFAULT_HISTORY_LIMIT } from './core/store/error-store';
 export type { ErrorStore, ErrorStoreOptions, ErrorStoreState, RateBucket } from './core/store/types';

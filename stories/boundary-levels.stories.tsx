@@ -43,8 +43,11 @@ export const Page: StoryObj = {
     );
     await expect(canvas.getByRole('heading', { level: 1 })).toBeInTheDocument();
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
-    const [record] = (loaded['resilience'] as Resilience).store.getState().records;
-    await expect(record?.context).toMatchObject({ source: 'boundary', level: 'page', name: 'settings' });
+    // Recorded once the fallback is painted (issue 11).
+    const records = () => (loaded['resilience'] as Resilience).store.getState().records;
+    await waitFor(() =>
+      expect(records()[0]?.context).toMatchObject({ source: 'boundary', level: 'page', name: 'settings' }),
+    );
   },
 };
 

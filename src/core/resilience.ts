@@ -26,6 +26,7 @@ import { cachedContextRedactor } from './capture/context-redactor';
 import { cachedNameRedactor } from './capture/name-redactor';
 import { repeatKey, sameRepeat, type RepeatKey } from './capture/repeat-key';
 import type { ErrorStoreState } from './store/types';
+import { afterPaint } from './after-paint';
 
 /** Occurrence times kept per record: more than any sensible escalation ladder needs. */
 const MAX_OCCURRENCES = 16;
@@ -85,17 +86,32 @@ export interface ResilienceOptions {
   burst?: BurstGuardOptions;
 }
 
+/** How {@link Resilience.capture} handles one capture. */
+export interface CaptureOptions {
+  /**
+   * Record it after the browser has painted the next frame, not in the caller's task: an error boundary
+   * asks for this, so that its fallback is on screen before the pipeline runs (issue 11). `capture` then
+   * returns a silent stand-in record (`code` `ERROR_BOUNDARY_PENDING`, no context) whose id `resolve` and
+   * `dismiss` accept for the real one; the value counts as captured at once, its occurrence time is the
+   * time of this call, and `flush()`, `pagehide` or a second capture of the same value record it sooner.
+   * @default false
+   */
+  afterPaint?: boolean;
+}
+
 /** One app's resilience instance: create one per app (or per test) and hand it to `<ResilienceProvider>`. */
 export interface Resilience {
   /**
    * The one entry of the pipeline: normalise, classify, fingerprint, record, decide, report.
    * Never throws. Capturing the same thrown object twice is a no-op that returns the same record.
+   * With `{ afterPaint: true }` (what `ErrorBoundary` passes) it returns a stand-in and records after the paint.
    */
-  capture: (error: unknown, context?: CaptureContext) => ErrorRecord;
+  capture: (error: unknown, context?: CaptureContext, options?: CaptureOptions) => ErrorRecord;
   /**
-   * Handles now every capture still waiting from an error storm. `capture` spends at most
-   * `burst.budgetMs` per task and handles the rest in later tasks, so a storm never freezes the page;
-   * call this in tests, before the page unloads, or at the end of a server render.
+   * Handles now every capture still waiting from an error storm, and every boundary capture waiting for the
+   * paint (`afterPaint`). `capture` spends at most `burst.budgetMs` per task and handles the rest in later
+   * tasks, so a storm never freezes the page; call this in tests, before the page unloads, or at the end
+   * of a server render.
    */
   flush: () => void;
   /**
@@ -238,7 +254,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   const inFlight: object[] = [];
   let inFlightError: AppError | undefined;
 
-  const record = (value: unknown, context: CaptureContext): ErrorRecord => {
+  const record = (value: unknown, context: CaptureContext, time = now()): ErrorRecord => {
     const prepared = isObject(value) ? normalized.get(value) : undefined;
     const repeat = prepared ? undefined : repeatKey(value, appRules);
     let seen = repeatOf(repeat, value);
@@ -251,7 +267,6 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     }
     const key = seen?.key ?? fingerprint(error);
     const previous = previousRepeat ?? stored(key);
-    const time = now();
     const restart = !previous || previous.status === 'recovered';
     // The stored context is redacted like a report would be; the action callbacks stay usable, and a
     // recurrence that offers none keeps the earlier ones, so the user still has a way out.
@@ -359,7 +374,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   const pipelineFailure = (failure: unknown, context: CaptureContext): ErrorRecord =>
     looseRecord(new AppError('The error pipeline failed', { cause: failure }), 'pipeline-failure', context);
 
-  const safeRecord = (value: unknown, context: CaptureContext): ErrorRecord => {
+  const safeRecord = (value: unknown, context: CaptureContext, time?: number): ErrorRecord => {
     const tracked = isObject(value);
     if (tracked && inFlight.includes(value)) {
       // Not normalised: that is what is running (a rule that captures would only come back here).
@@ -369,7 +384,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     try {
       if (tracked) inFlight.push(value);
       // Each property of the thrown value is read once in its capture (issue 9, H3).
-      return readOnce(() => record(value, context));
+      return readOnce(() => record(value, context, time));
     } catch (failure) {
       // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
       return pipelineFailure(failure, context);
@@ -419,6 +434,54 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     return result;
   };
 
+  /**
+   * A boundary's capture waits for the paint (issue 11): the fallback is on screen before its record is
+   * made. In the click's own task the boundary only notes the occurrence (the value, its context, the time);
+   * normalising, redacting the component stack, fingerprinting, the store update and the reports run after
+   * the next paint, on `flush()`, on `pagehide`, or at once when the same value is captured again. What waits
+   * is kept here only (never in the store or a report), so nothing unredacted leaves `capture` meanwhile.
+   */
+  const deferred: { value: unknown; context: CaptureContext; time: number; id: string }[] = [];
+  // The id a boundary was handed -> the id of the record made for it, so `resolve`/`dismiss` of it reach that
+  // record (a boundary resolves its record when its children recover). The latest 100 are kept.
+  const recordIds = new Map<string, string>();
+  let pendingError: AppError | undefined;
+  let deferScheduled = false;
+  const runDeferred = (): void => {
+    deferScheduled = false;
+    globalThis.removeEventListener?.('pagehide', runDeferred);
+    // One at a time, oldest first: a listener that captures while one is recorded finds the queue as it is.
+    for (let next = deferred.shift(); next; next = deferred.shift()) {
+      if (isObject(next.value)) waiting.delete(next.value);
+      const made = safeRecord(next.value, next.context, next.time);
+      recordIds.set(next.id, made.id);
+      if (recordIds.size > MAX_REPEAT_KEYS) recordIds.delete(recordIds.keys().next().value as string);
+    }
+  };
+  const defer = (value: unknown, context: CaptureContext): ErrorRecord => {
+    const time = now();
+    pendingError ??= new AppError('Recorded once the fallback is painted', {
+      severity: 'info',
+      code: 'ERROR_BOUNDARY_PENDING',
+    });
+    // A silent stand-in with no context: redacting the component stack is part of what waits.
+    const result = looseRecord(pendingError, 'pending', {});
+    deferred.push({ value, context, time, id: result.id });
+    if (isObject(value)) waiting.set(value, result);
+    if (!deferScheduled) {
+      deferScheduled = true;
+      afterPaint(runDeferred);
+      // The page may go away before its next frame: record what waits while it still can.
+      globalThis.addEventListener?.('pagehide', runDeferred);
+    }
+    return result;
+  };
+  /** The id of the record made for `id`, once made (a stand-in's id is recorded at once). */
+  const recordId = (id: string): string => {
+    if (deferred.some((d) => d.id === id)) runDeferred();
+    return recordIds.get(id) ?? id;
+  };
+
   const safePrepare = (value: unknown): AppError => {
     try {
       return prepare(value);
@@ -427,11 +490,14 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     }
   };
 
-  const capture = (value: unknown, context: CaptureContext = {}): ErrorRecord => {
+  const capture = (value: unknown, context: CaptureContext = {}, how?: CaptureOptions): ErrorRecord => {
     try {
+      // The same value again while its boundary capture waits: record that one first, then this one joins it.
+      if (deferred.length > 0 && isObject(value) && deferred.some((d) => d.value === value)) runDeferred();
       const seen = isObject(value) ? (captured.get(value) ?? waiting.get(value)) : undefined;
       if (seen) return enrich(current(seen), context);
-      // A boundary needs the classified error for its fallback now; React bounds how often that happens.
+      // Not through the burst guard: React bounds how often a boundary catches.
+      if (how?.afterPaint === true) return defer(value, context);
       if (context.source === 'boundary') return safeRecord(value, context);
       handledNow = undefined;
       const handled = burst.run([value, context]);
@@ -443,8 +509,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const isCaptured = (value: unknown): boolean =>
     isObject(value) && (captured.has(value) || waiting.has(value));
-  const dismiss = (id: string) => store.getState().dismiss(id);
-  const resolve = (id: string) => store.getState().resolve(id);
+  const dismiss = (id: string) => store.getState().dismiss(recordId(id));
+  const resolve = (id: string) => store.getState().resolve(recordId(id));
 
   const runAction = async (action: RecoveryAction, target?: ErrorRecord): Promise<void> => {
     if (target) dismiss(target.id);
@@ -469,7 +535,10 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   return {
     capture,
     normalize: safePrepare,
-    flush: burst.flush,
+    flush: () => {
+      runDeferred();
+      burst.flush();
+    },
     isCaptured,
     dismiss,
     resolve,

@@ -9,6 +9,7 @@ import { createRoot, type RootOptions } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEnvelopeServer, type EnvelopeServer } from '../helpers/envelope-server';
 import { Bomb } from '../react/boundary/helpers';
+import { nextPaint } from '../helpers/next-paint';
 
 const react19 = version.startsWith('19');
 let server: EnvelopeServer;
@@ -36,6 +37,8 @@ async function crashInBoundary(rootOptions: (resilience: Resilience) => RootOpti
       </ResilienceContext.Provider>,
     ),
   );
+  // The boundary's capture is recorded and reported once the fallback is painted (issue 11).
+  await nextPaint();
   act(() => root.unmount());
   await Sentry.flush(5000);
   return server.items('event') as {

@@ -1,11 +1,13 @@
 import { Component, createElement, type ErrorInfo, type ReactNode } from 'react';
+import { jsx } from 'react/jsx-runtime';
+import type { AppError } from '../../core/errors/app-error';
 import type { Resilience } from '../../core/resilience';
 import type { CaptureContext, RecoveryAction } from '../../core/types';
 import { ResilienceContext } from '../resilience-context';
 import { ErrorBoundaryContext } from './error-boundary-context';
 import { BoundaryFallbacksContext, type LevelFallbacks } from './boundary-fallbacks-context';
 import { rememberFocus, restoreFocus, type FocusSpot } from './restore-focus';
-import type { ErrorBoundaryProps, FallbackProps, ResetDetails } from './types';
+import type { ErrorBoundaryProps, ResetDetails } from './types';
 
 type State = { didCatch: false; error: null } | { didCatch: true; error: unknown };
 
@@ -100,15 +102,21 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     this.#caughtAt = Date.now();
     onError?.(error, info);
     if (this.context) {
-      const record = this.context.capture(error, {
-        // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
-        ...(info as Pick<CaptureContext, 'componentStack'>),
-        source: 'boundary',
-        level,
-        name,
-        actions: this.#actions,
-        inlineSurface: this.#showsError, // the fallback shows it where it happened
-      });
+      // After the paint: the fallback is on screen before the pipeline runs (issue 11). The id handed back
+      // is a stand-in that `resolve` maps to the record once it is made.
+      const record = this.context.capture(
+        error,
+        {
+          // React passes `componentStack` as a string to componentDidCatch (React 18 and 19).
+          ...(info as Pick<CaptureContext, 'componentStack'>),
+          source: 'boundary',
+          level,
+          name,
+          actions: this.#actions,
+          inlineSurface: this.#showsError, // the fallback shows it where it happened
+        },
+        { afterPaint: true },
+      );
       this.#recordId = record.id;
     }
   }
@@ -157,34 +165,47 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
       if (this.#upSince !== undefined && Date.now() - this.#upSince >= RETRY_SETTLE_MS)
         this.#retries = this.#keyResets = 0;
       this.#upSince = undefined;
-      // Normalised while rendering, so the fallback has it in the first commit; `capture` in
-      // componentDidCatch records this same AppError. A second commit to pass it on cost most of the
-      // gap to react-error-boundary (issue 11).
-      const appError = this.context?.normalize(error);
+      // The classified error, computed when the fallback first reads it: a fallback that shows only
+      // `error.message` (react-error-boundary's kind) does not pay for classification and redaction before
+      // its paint (issue 11). `normalize` keeps it per thrown value, so it is the AppError the record holds,
+      // whenever it is read; no second commit passes it on.
+      const resilience = this.context;
+      let appError: AppError | undefined;
+      const readAppError = () => (appError ??= resilience?.normalize(error));
       const exhausted = this.#exhausted();
       // Thrown from render, so the parent boundary catches it.
       if (exhausted && escalate) throw error;
       const actions = (this.#actions = exhausted
         ? pageActions
         : [{ id: 'retry', run: this.resetErrorBoundary }, ...pageActions]);
-      const props: FallbackProps = { error, resetErrorBoundary: this.resetErrorBoundary, appError, actions };
       this.#showsError = true;
       if (typeof fallbackRender === 'function') {
         // A render function that never reads the error does not show it.
         this.#showsError = false;
         const shown = () => (this.#showsError = true);
         content = fallbackRender({
-          ...props,
+          resetErrorBoundary: this.resetErrorBoundary,
+          actions,
           get error() {
             shown();
             return error;
           },
           get appError() {
             shown();
-            return appError;
+            return readAppError();
           },
         });
-      } else if (FallbackComponent) content = createElement(FallbackComponent, props);
+      } else if (FallbackComponent)
+        // `jsx` keeps this props object (React 19 copies it only when it holds a `key`), so `appError` stays
+        // a getter; React 18 copies it, which reads it at once, as before.
+        content = jsx(FallbackComponent, {
+          error,
+          resetErrorBoundary: this.resetErrorBoundary,
+          actions,
+          get appError() {
+            return readAppError();
+          },
+        });
       else if ('fallback' in this.props) {
         content = fallback;
         this.#showsError = false;
@@ -196,9 +217,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
           children: (fallbacks: LevelFallbacks) => {
             const Fallback = level && fallbacks[level];
             if (!Fallback) throw error;
+            const shown = readAppError();
             return (
-              appError &&
-              createElement(Fallback, { error: appError, level, actions, retryExhausted: exhausted })
+              shown && createElement(Fallback, { error: shown, level, actions, retryExhausted: exhausted })
             );
           },
         });

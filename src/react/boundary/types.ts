@@ -12,8 +12,9 @@ export interface FallbackProps {
   /** Clears the error and renders the children again; `args` reach `onReset`. */
   resetErrorBoundary: (...args: unknown[]) => void;
   /**
-   * The thrown value normalised and classified by the app's `Resilience` (its rules and catalog). Set once the
-   * boundary has captured it; `undefined` without a `<ResilienceProvider>` (use `normalizeError(error)` then).
+   * The thrown value normalised and classified by the app's `Resilience` (its rules and catalog), computed when
+   * first read and then the `AppError` its record holds (a fallback that does not read it does not pay for it
+   * before its paint, issue 11); `undefined` without a `<ResilienceProvider>` (use `normalizeError(error)` then).
    */
   appError?: AppError;
   /**

@@ -17,6 +17,7 @@ import {
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Bomb } from './helpers';
+import { nextPaint } from '../../helpers/next-paint';
 import { expectReactRenderError, REACT_18 } from '../../helpers/console-errors';
 
 /** The instance only, without the provider's presenters and global handlers. */
@@ -25,7 +26,7 @@ const withResilience = (resilience: Resilience, children: ReactNode) => (
 );
 
 describe('ErrorBoundary with a Resilience instance', () => {
-  it('captures the error once with source, level, name, component stack and its actions', () => {
+  it('captures the error once with source, level, name, component stack and its actions', async () => {
     const resilience = createResilience();
     const capture = vi.spyOn(resilience, 'capture');
     render(
@@ -41,10 +42,12 @@ describe('ErrorBoundary with a Resilience instance', () => {
     expect(context).toMatchObject({ source: 'boundary', level: 'feature', name: 'comments' });
     expect(context.componentStack).toContain('Bomb');
     expect(context.actions?.map((a) => a.id)).toEqual(['retry', 'reload', 'go-back']);
+    // Recorded once the fallback is painted (issue 11).
+    await nextPaint();
     expect(resilience.store.getState().records).toHaveLength(1);
   });
 
-  it('captures with an inline surface, so the fallback is where the error shows (no toast as well)', () => {
+  it('captures with an inline surface, so the fallback is where the error shows (no toast as well)', async () => {
     const resilience = createResilience();
     render(
       withResilience(
@@ -54,11 +57,12 @@ describe('ErrorBoundary with a Resilience instance', () => {
         </ErrorBoundary>,
       ),
     );
+    await nextPaint();
     const [record] = resilience.store.getState().records;
     expect(record).toMatchObject({ presentation: 'inline', context: { inlineSurface: true } });
   });
 
-  it('counts a FallbackComponent as an inline surface: it is given the error to show', () => {
+  it('counts a FallbackComponent as an inline surface: it is given the error to show', async () => {
     const resilience = createResilience();
     const Shown = ({ error }: FallbackProps) => <p>{String(error)}</p>;
     render(
@@ -69,6 +73,7 @@ describe('ErrorBoundary with a Resilience instance', () => {
         </ErrorBoundary>,
       ),
     );
+    await nextPaint();
     expect(resilience.store.getState().records[0]?.presentation).toBe('inline');
   });
 
@@ -76,24 +81,28 @@ describe('ErrorBoundary with a Resilience instance', () => {
     ['fallback={null}', { fallback: null }],
     ['a placeholder fallback node', { fallback: <p>Loading…</p> }],
     ['a fallbackRender that ignores the error', { fallbackRender: () => <p>Loading…</p> }],
-  ])('shows the first failure as a toast when the fallback does not render the error: %s', (_, props) => {
-    const resilience = createResilience();
-    render(
-      withResilience(
-        resilience,
-        <ErrorBoundary {...props}>
-          <Bomb />
-        </ErrorBoundary>,
-      ),
-    );
-    const [record] = resilience.store.getState().records;
-    expect({ presentation: record?.presentation, inline: record?.context.inlineSurface }).toEqual({
-      presentation: 'toast',
-      inline: false,
-    });
-  });
+  ])(
+    'shows the first failure as a toast when the fallback does not render the error: %s',
+    async (_, props) => {
+      const resilience = createResilience();
+      render(
+        withResilience(
+          resilience,
+          <ErrorBoundary {...props}>
+            <Bomb />
+          </ErrorBoundary>,
+        ),
+      );
+      await nextPaint();
+      const [record] = resilience.store.getState().records;
+      expect({ presentation: record?.presentation, inline: record?.context.inlineSurface }).toEqual({
+        presentation: 'toast',
+        inline: false,
+      });
+    },
+  );
 
-  it('resolves its record when Try again worked, so the next failure starts gently', () => {
+  it('resolves its record when Try again worked, so the next failure starts gently', async () => {
     const resilience = createResilience();
     let explode = true;
     const Retry = ({ resetErrorBoundary }: FallbackProps) => (
@@ -107,6 +116,7 @@ describe('ErrorBoundary with a Resilience instance', () => {
     const { rerender } = render(withResilience(resilience, tree));
     fireEvent.click(screen.getByRole('button', { name: 'retry' }));
     fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    await nextPaint();
     expect(resilience.store.getState().records[0]).toMatchObject({ status: 'active', count: 3 });
     explode = false;
     fireEvent.click(screen.getByRole('button', { name: 'retry' }));
@@ -115,13 +125,14 @@ describe('ErrorBoundary with a Resilience instance', () => {
     // The next failure is a first occurrence again, not the fourth of a streak.
     explode = true;
     rerender(withResilience(resilience, <div>{tree}</div>));
+    await nextPaint();
     expect(resilience.store.getState().records[0]).toMatchObject({
       status: 'active',
       occurrences: [expect.any(Number)],
     });
   });
 
-  it('captures once per catch under StrictMode', () => {
+  it('captures once per catch under StrictMode', async () => {
     const resilience = createResilience();
     const capture = vi.spyOn(resilience, 'capture');
     render(
@@ -135,6 +146,7 @@ describe('ErrorBoundary with a Resilience instance', () => {
       </StrictMode>,
     );
     expect(capture).toHaveBeenCalledTimes(1);
+    await nextPaint();
     expect(resilience.store.getState().records[0]!.count).toBe(1);
   });
 
@@ -168,7 +180,7 @@ describe('ErrorBoundary with a Resilience instance', () => {
     expect(screen.getByText('ok')).toBeInTheDocument();
   });
 
-  it('gives the fallback its classified error in the first commit, the one the record holds', () => {
+  it('gives the fallback its classified error in the first commit, the one the record holds', async () => {
     const resilience = createResilience();
     const seen: (FallbackProps['appError'] | undefined)[] = [];
     const Fallback = ({ appError }: FallbackProps) => {
@@ -185,10 +197,72 @@ describe('ErrorBoundary with a Resilience instance', () => {
       ),
     );
     expect(screen.getByText('network')).toBeInTheDocument();
+    await nextPaint();
     // Every render of the fallback has it: no second commit to pass the error on.
     const { error } = resilience.store.getState().records[0]!;
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((appError) => appError === error)).toBe(true);
+  });
+
+  it('paints the fallback before the capture runs: the store has the record once the next frame is painted', async () => {
+    const resilience = createResilience();
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary fallback={<p>fallback</p>}>
+          <Bomb />
+        </ErrorBoundary>,
+      ),
+    );
+    expect(screen.getByText('fallback')).toBeInTheDocument();
+    // Issue 11: classification, redaction, the store update and the reports wait for the paint.
+    expect(resilience.store.getState().records).toHaveLength(0);
+    await nextPaint();
+    expect(resilience.store.getState().records).toHaveLength(1);
+  });
+
+  it('does not classify the error while rendering a fallback that does not read appError', () => {
+    const resilience = createResilience();
+    const normalize = vi.spyOn(resilience, 'normalize');
+    const Message = ({ error }: FallbackProps) => <p>{(error as Error).message}</p>;
+    render(
+      withResilience(
+        resilience,
+        <>
+          <ErrorBoundary fallbackRender={({ error }) => <p>{(error as Error).message}</p>}>
+            <Bomb error={new Error('one')} />
+          </ErrorBoundary>
+          <ErrorBoundary FallbackComponent={Message}>
+            <Bomb error={new Error('two')} />
+          </ErrorBoundary>
+        </>,
+      ),
+    );
+    expect(screen.getByText('one')).toBeInTheDocument();
+    expect(screen.getByText('two')).toBeInTheDocument();
+    // React 18's `jsx` copies a component's props, which reads the getter: there the FallbackComponent's error is
+    // classified at once (on each render of it), the fallbackRender's still not.
+    if (REACT_18) expect(normalize.mock.calls.map(([error]) => (error as Error).message)).toContain('two');
+    else expect(normalize).not.toHaveBeenCalled();
+    expect(normalize.mock.calls.map(([error]) => (error as Error).message)).not.toContain('one');
+  });
+
+  it('gives a fallback that reads appError after the capture the AppError the record holds', async () => {
+    const resilience = createResilience();
+    let read: FallbackProps['appError'];
+    const Later = (props: FallbackProps) => <button onClick={() => (read = props.appError)}>details</button>;
+    render(
+      withResilience(
+        resilience,
+        <ErrorBoundary FallbackComponent={Later}>
+          <Bomb error={new TypeError('Failed to fetch')} />
+        </ErrorBoundary>,
+      ),
+    );
+    await nextPaint();
+    fireEvent.click(screen.getByRole('button', { name: 'details' }));
+    expect(read?.kind).toBe('network');
+    expect(read).toBe(resilience.store.getState().records[0]!.error);
   });
 
   it('offers reload and go-back actions that reload the page and go back in history', () => {

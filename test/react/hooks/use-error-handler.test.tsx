@@ -9,6 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { expectReactRenderError } from '../../helpers/console-errors';
+import { nextPaint } from '../../helpers/next-paint';
 
 const provider = (resilience: Resilience) =>
   function Wrapper({ children }: { children: ReactNode }) {
@@ -35,7 +36,7 @@ describe('useErrorHandler', () => {
     expect(result.current).toBe(first);
   });
 
-  it('rethrows to the nearest boundary with showBoundary, which captures it with its level', () => {
+  it('rethrows to the nearest boundary with showBoundary, which captures it with its level', async () => {
     expectReactRenderError(); // what it throws is logged by React
     const resilience = createResilience();
     const Save = () => {
@@ -51,6 +52,8 @@ describe('useErrorHandler', () => {
     );
     fireEvent.click(screen.getByText('save'));
     expect(screen.getByText('feature failed')).toBeInTheDocument();
+    // Recorded once the fallback is painted (issue 11).
+    await nextPaint();
     const records = resilience.store.getState().records;
     expect(records).toHaveLength(1);
     expect(records[0]!.context).toMatchObject({ source: 'boundary', level: 'feature' });
