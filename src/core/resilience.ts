@@ -443,19 +443,38 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    */
   const deferred: { value: unknown; context: CaptureContext; time: number; id: string }[] = [];
   // The id a boundary was handed -> the id of the record made for it, so `resolve`/`dismiss` of it reach that
-  // record (a boundary resolves its record when its children recover). The latest 100 are kept.
+  // record (a boundary resolves its record when its children recover). Kept while that record is in the
+  // store: past `pruneRecordIdsAt` entries, those whose record has left it go.
   const recordIds = new Map<string, string>();
+  let pruneRecordIdsAt = MAX_REPEAT_KEYS;
+  const keepRecordId = (standIn: string, id: string): void => {
+    recordIds.set(standIn, id);
+    if (recordIds.size <= pruneRecordIdsAt) return;
+    const live = new Set(store.getState().records.map((r) => r.id));
+    for (const [from, to] of recordIds) if (!live.has(to)) recordIds.delete(from);
+    pruneRecordIdsAt = Math.max(MAX_REPEAT_KEYS, 2 * recordIds.size);
+  };
   let pendingError: AppError | undefined;
   let deferScheduled = false;
+  let recordingDeferred = false;
   const runDeferred = (): void => {
+    // A capture made while one that waited is recorded (a listener's) comes after it, as it would have.
+    if (recordingDeferred) return;
+    recordingDeferred = true;
     deferScheduled = false;
     globalThis.removeEventListener?.('pagehide', runDeferred);
-    // One at a time, oldest first: a listener that captures while one is recorded finds the queue as it is.
-    for (let next = deferred.shift(); next; next = deferred.shift()) {
-      if (isObject(next.value)) waiting.delete(next.value);
-      const made = safeRecord(next.value, next.context, next.time);
-      recordIds.set(next.id, made.id);
-      if (recordIds.size > MAX_REPEAT_KEYS) recordIds.delete(recordIds.keys().next().value as string);
+    try {
+      for (let next = deferred.shift(); next; next = deferred.shift()) {
+        if (isObject(next.value)) {
+          waiting.delete(next.value);
+          // Classified first, as a fallback rendering it did before the wait: the record holds the AppError
+          // whose cause is the value this boundary caught, not an earlier occurrence's (findings-11b B5).
+          safePrepare(next.value);
+        }
+        keepRecordId(next.id, safeRecord(next.value, next.context, next.time).id);
+      }
+    } finally {
+      recordingDeferred = false;
     }
   };
   const defer = (value: unknown, context: CaptureContext): ErrorRecord => {
@@ -492,8 +511,15 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const capture = (value: unknown, context: CaptureContext = {}, how?: CaptureOptions): ErrorRecord => {
     try {
-      // The same value again while its boundary capture waits: record that one first, then this one joins it.
-      if (deferred.length > 0 && isObject(value) && deferred.some((d) => d.value === value)) runDeferred();
+      // Boundary captures still waiting for the paint are recorded before any other capture, so records,
+      // times and reports keep call order (findings-11b B1, B2, B6); the same value again joins its record.
+      // Boundary captures queue behind each other: the order holds, and a render that fails in ten places
+      // still waits for the paint.
+      if (
+        deferred.length > 0 &&
+        (how?.afterPaint !== true || (isObject(value) && deferred.some((d) => d.value === value)))
+      )
+        runDeferred();
       const seen = isObject(value) ? (captured.get(value) ?? waiting.get(value)) : undefined;
       if (seen) return enrich(current(seen), context);
       // Not through the burst guard: React bounds how often a boundary catches.

@@ -39,6 +39,23 @@ describe('capture(error, context, { afterPaint: true })', () => {
     expect(resilience.store.getState().records[0]).toMatchObject({ firstSeen: 1_000, occurrences: [1_000] });
   });
 
+  it('keeps several boundaries’ captures of one render waiting, in order, and records a listener’s capture after the one it saw', async () => {
+    const resilience = createResilience();
+    const order: string[] = [];
+    resilience.store.subscribe((state, previous) => {
+      const added = state.records.find((r) => !previous.records.some((p) => p.id === r.id));
+      if (!added) return;
+      order.push(added.error.message);
+      // A listener that captures while the first waiting capture is recorded (main recorded it right there).
+      if (added.error.message === 'widget one') resilience.capture(new Error('from a listener'));
+    });
+    for (const n of ['one', 'two', 'three'])
+      resilience.capture(new Error(`widget ${n}`), boundaryContext, { afterPaint: true });
+    expect(resilience.store.getState().records).toHaveLength(0);
+    await painted();
+    expect(order).toEqual(['widget one', 'from a listener', 'widget two', 'widget three']);
+  });
+
   it('is recorded by flush(), and on pagehide when the page goes away before its next frame', () => {
     const resilience = createResilience();
     resilience.capture(new Error('first'), boundaryContext, { afterPaint: true });
