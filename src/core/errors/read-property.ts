@@ -1,8 +1,9 @@
 /**
  * The properties read during the current `readOnce` (a capture): thrown value → key → value. Set only
- * while a synchronous `readOnce` runs, so nothing outlives one capture and two instances never share it.
+ * while a synchronous `readOnce` runs, so nothing outlives one capture and two instances never share it:
+ * a Map, not a WeakMap, for that reason (a WeakMap's inserts cost more, issue 11).
  */
-let reads: WeakMap<object, Map<string, unknown>> | undefined;
+let reads: Map<object, Map<string, unknown>> | undefined;
 
 /**
  * Reads `value[key]` without ever throwing: a throwing getter or Proxy trap reads as `undefined`.
@@ -33,7 +34,7 @@ export function readProperty(value: unknown, key: string): unknown {
  */
 export function readOnce<T>(run: () => T): T {
   if (reads) return run();
-  reads = new WeakMap();
+  reads = new Map();
   try {
     return run();
   } finally {
