@@ -16,14 +16,29 @@ describe("the store's upsert shortcuts (issue 11)", () => {
     const store = createErrorStore({ historyLimit: limit });
     let expected: ErrorRecord[] = [];
     const script: (string | ErrorRecord[])[] = [
-      'a', 'b', 'a', 'c', 'd', 'e', 'e', 'b', 'f', 'c',
+      'a',
+      'b',
+      'a',
+      'c',
+      'd',
+      'e',
+      'e',
+      'b',
+      'f',
+      'c',
       // A list set from outside: duplicates of one key, more records than the limit, a stray null.
       [makeRecord('x'), makeRecord('y'), makeRecord('x'), makeRecord('z'), makeRecord('w'), makeRecord('v')],
-      'x', 'q', 'v', 'v',
+      'x',
+      'q',
+      'v',
+      'v',
       [makeRecord('x'), makeRecord('x')],
-      'x', 'n',
+      'x',
+      'n',
       [makeRecord('m'), null as unknown as ErrorRecord, makeRecord('m')],
-      'k', 'm', 'l',
+      'k',
+      'm',
+      'l',
     ];
     for (const step of script) {
       if (Array.isArray(step)) {
