@@ -255,6 +255,7 @@ export function classifyTraced(
   const find = (
     table: readonly ClassificationRule[],
   ): Classification | Partial<Classification> | undefined => {
+    if (table.length === 0) return undefined;
     const prepared = preparedTable(table);
     for (let t = 0; t < table.length; t++) {
       const r = table[t] as ClassificationRule;

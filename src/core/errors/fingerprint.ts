@@ -61,7 +61,25 @@ const hash = (text: string): string => {
     low = Math.imul(low ^ text.charCodeAt(i), 16777619);
     high = Math.imul(high ^ low, 2654435761);
   }
-  return (4294967296 * (2097151 & (high >>> 11)) + (low >>> 0)).toString(36);
+  return base36(4294967296 * (2097151 & (high >>> 11)) + (low >>> 0));
+};
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * `value.toString(36)` for an integer from 0 to 2^53 - 1, digit by digit: the engine's radix conversion of
+ * a number past 2^31 was a quarter of a new error's fingerprint (issue 11). Exact: `value % 36` and
+ * `(value - digit) / 36` stay integers below 2^53. Exported for its test.
+ */
+export const base36 = (value: number): string => {
+  let rest = value;
+  let text = '';
+  do {
+    const digit = rest % 36;
+    text = DIGITS.charAt(digit) + text;
+    rest = (rest - digit) / 36;
+  } while (rest > 0);
+  return text;
 };
 
 /**

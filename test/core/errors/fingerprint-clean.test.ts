@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean } from '../../../src/core/errors/fingerprint';
+import { base36, clean } from '../../../src/core/errors/fingerprint';
 import { benignStrings, keyValueBenign } from './corpus/benign';
 import { plantedSecrets } from './corpus/secrets';
 
@@ -45,5 +45,30 @@ describe("the fingerprint's clean shortcut (issue 11)", () => {
     // A shortcut that never applied, or always did, would make the comparison above say nothing.
     expect(plain.every((text) => clean(text) === text.trim())).toBe(true);
     expect(edges.filter((text) => full(text) !== text.trim()).length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("the fingerprint's base-36 digits (issue 11)", () => {
+  it('writes every integer below 2^53 as toString(36) does', () => {
+    const values = [
+      0,
+      1,
+      35,
+      36,
+      37,
+      1295,
+      1296,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 52,
+      2 ** 53 - 1,
+    ];
+    for (let i = 0; i < 20_000; i++)
+      values.push(4294967296 * Math.floor(Math.random() * 2097152) + Math.floor(Math.random() * 4294967296));
+    for (let power = 1; power < 2 ** 53; power *= 36) values.push(power - 1, power, power + 1);
+    const differ = values.filter((value) => base36(value) !== value.toString(36));
+    expect(differ).toEqual([]);
   });
 });
