@@ -1,5 +1,5 @@
 import type { AppError } from './app-error';
-import { readProperty } from './read-property';
+import { readRaw } from './read-property';
 import { stackText } from './stack-text';
 
 /** Query strings and fragments, then emails, id-like tokens (8+ chars with a digit: uuids, hex and numeric ids, chunk hashes) and numbers. */
@@ -91,12 +91,13 @@ export const base36 = (value: number): string => {
  * fingerprint(normalizeError(new Error('Order 123 not found'))) === fingerprint(normalizeError(new Error('Order 456 not found'))); // true
  */
 export function fingerprint(error: AppError): string {
-  // Read as untrusted: a forged or half-built record must not make this throw (issue 9).
+  // Read as untrusted: a forged or half-built record must not make this throw (issue 9). Each field once,
+  // so not through a capture's memo: it held nothing the fingerprint reads twice (issue 11).
   const read = (key: string): string => {
-    const value = readProperty(error, key);
+    const value = readRaw(error, key);
     return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
   };
   const parts = [read('code'), read('status'), clean(read('url')), clean(read('message'))];
-  parts.push(cleanFrame(topFrame(stackText(readProperty(error, 'stack')))));
+  parts.push(cleanFrame(topFrame(stackText(readRaw(error, 'stack')))));
   return `${read('kind') || 'unknown'}:${hash(parts.join('|'))}`;
 }

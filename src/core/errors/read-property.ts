@@ -31,8 +31,11 @@ export function readProperty(value: unknown, key: string): unknown {
   return read;
 }
 
-/** `value[key]`, a throw read as `undefined`. */
-function readRaw(value: unknown, key: string): unknown {
+/**
+ * `value[key]`, a throw read as `undefined`, never remembered: for a reader that reads each property
+ * once anyway (the fingerprint), where remembering would only cost a memo per object.
+ */
+export function readRaw(value: unknown, key: string): unknown {
   try {
     // A primitive reads its wrapper's property, as `value[key]` would (`undefined` for these keys).
     return (value as Record<string, unknown> | null | undefined)?.[key];
