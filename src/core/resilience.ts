@@ -9,7 +9,7 @@ import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
 import { createReportDispatcher } from './reporting/report-dispatcher';
 import type { Reporter, ReportingOptions } from './reporting/types';
-import { createErrorStore, findRecord } from './store/error-store';
+import { createErrorStore } from './store/error-store';
 import type { ErrorStore, ErrorStoreOptions } from './store/types';
 import type { CaptureContext, ErrorRecord, RecoveryAction } from './types';
 import { createBreakerRegistry } from './policies/breaker-registry';
@@ -169,7 +169,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   // Records of the slice of a storm being drained, published as one store update when it ends.
   let batch: Map<string, ErrorRecord> | undefined;
-  const stored = (key: string): ErrorRecord | undefined => batch?.get(key) ?? findRecord(store, key);
+  const stored = (key: string): ErrorRecord | undefined =>
+    batch?.get(key) ?? store.getState().records.find((r) => r.fingerprint === key);
   const current = (record: ErrorRecord): ErrorRecord => {
     const pending = batch?.get(record.fingerprint);
     return pending?.id === record.id

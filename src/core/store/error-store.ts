@@ -31,19 +31,6 @@ function indexOf(records: readonly ErrorRecord[], key: string): number {
   return -1;
 }
 
-/** Each store's lookup by fingerprint (see `findRecord`). A registry of the stores made here, not app state. */
-const finders = /* @__PURE__ */ new WeakMap<ErrorStore, (key: string) => ErrorRecord | undefined>();
-
-/**
- * The first of a store's records with fingerprint `key`, as `records.find((r) => r.fingerprint === key)`
- * gives it, without scanning the records when the store keeps an index of them (issue 11: `capture` looks
- * up every new error's fingerprint, and the scan of 100 records was 3% of it).
- */
-export function findRecord(store: ErrorStore, key: string): ErrorRecord | undefined {
-  const find = finders.get(store);
-  return find ? find(key) : store.getState().records.find((r) => r.fingerprint === key);
-}
-
 /**
  * Creates the error store: one record per fingerprint, bounded history, and the actions the UI needs.
  * Listener errors are caught per listener, so one broken subscriber cannot stop `capture` or the others.
@@ -55,30 +42,6 @@ export function findRecord(store: ErrorStore, key: string): ErrorRecord | undefi
 export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
   const limit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   const onListenerError = options.onListenerError ?? (() => {});
-
-  // An index of one records list by fingerprint: `indexed`, a list of records with string fingerprints,
-  // no two alike. `upsert` keeps it for the list it makes from the indexed one; any other change leaves
-  // a list that is indexed again when looked up (or, when it holds anything else, scanned).
-  let indexed: readonly ErrorRecord[] | undefined;
-  let unindexable: readonly ErrorRecord[] | undefined;
-  const index = new Map<string, ErrorRecord>();
-  const indexOn = (records: readonly ErrorRecord[]): boolean => {
-    if (records === indexed) return true;
-    if (records === unindexable) return false;
-    index.clear();
-    indexed = undefined;
-    for (const record of records) {
-      const key = typeof record === 'object' && record !== null ? record.fingerprint : undefined;
-      if (typeof key !== 'string' || index.has(key)) {
-        unindexable = records;
-        index.clear();
-        return false;
-      }
-      index.set(key, record);
-    }
-    indexed = records;
-    return true;
-  };
 
   const store = createStore<ErrorStoreState>()((set) => {
     const setStatus = (id: string, status: RecordStatus) =>
@@ -123,21 +86,12 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
           // A storm repeats the latest record, and a new error has none: a copy without a callback per
           // record, and without the oldest the limit drops (issue 11).
           const last = s.records.length - 1;
-          // An indexed list has no two records alike: where the key is, is where its one record is.
-          const known = typeof key === 'string' && s.records.length <= limit && indexOn(s.records);
-          const found = known ? index.get(key) : undefined;
-          const at = known
-            ? found === undefined
-              ? -1
-              : found === s.records[last]
-                ? last
-                : -2
-            : indexOf(s.records, key);
+          const at = indexOf(s.records, key);
           let records: ErrorRecord[];
-          if (at === last && last >= 0 && (known || !hasOther(s.records, key, last))) {
+          if (at === last && last >= 0 && !hasOther(s.records, key, last)) {
             records = s.records.slice();
             records[last] = record;
-          } else if (at === -1) {
+          } else if (at < 0) {
             records = s.records.slice(Math.max(0, s.records.length + 1 - limit));
             records.push(record);
           } else {
@@ -145,13 +99,6 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
             records.push(record);
           }
           if (records.length > limit) records.splice(0, records.length - limit);
-          if (known) {
-            // The records the limit dropped leave the index, the new one replaces its key's.
-            const dropped = s.records.length + (at === -1 ? 1 : 0) - records.length;
-            for (let i = 0; i < dropped; i++) index.delete((s.records[i] as ErrorRecord).fingerprint);
-            index.set(key, record);
-            indexed = records;
-          }
           return { records, rate };
         } catch {
           // Not a record (null, a Proxy whose traps throw): nothing to store (issue 9).
@@ -167,11 +114,6 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
       resolve: (id) => setStatus(id, 'recovered'),
       clear: () => set({ records: [], rate: [] }),
     };
-  });
-
-  finders.set(store, (key) => {
-    const { records } = store.getState();
-    return indexOn(records) ? index.get(key) : records.find((r) => r.fingerprint === key);
   });
 
   const subscribe = store.subscribe;
