@@ -239,8 +239,9 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   };
   const remember = (seen: Repeat): void => {
     const message = seen.repeat.facts.message ?? '';
-    const kept = (repeats.get(message) ?? []).filter((r) => !sameRepeat(r.repeat, seen.repeat));
-    kept.unshift(seen);
+    const known = repeats.get(message);
+    // A new message (every new error's) gets a list of one, without a filtered copy to grow at its front.
+    const kept = known ? [seen, ...known.filter((r) => !sameRepeat(r.repeat, seen.repeat))] : [seen];
     if (kept.length > MAX_KEYS_PER_MESSAGE) kept.pop();
     repeats.delete(message);
     // Oldest out first: a Map iterates in insertion order.

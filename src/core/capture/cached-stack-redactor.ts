@@ -44,17 +44,27 @@ export function cachedStackRedactor(
   redactString: (text: string) => string,
 ): (stack: string, message?: StackMessage) => string {
   const sites = new Map<string, string>();
+  // The site met last, and its redacted frames while it is in `sites`: comparing a new error's frames with
+  // them costs a tenth of hashing them for the Map (issue 11), and a storm has one site at a time.
+  let lastFrames: string | undefined;
+  let lastClean = '';
   return (stack, message) => {
     const at = stack.search(FIRST_FRAME);
     if (at < 0) return redactString(stack);
     const frames = stack.slice(at);
-    let clean = sites.get(frames);
+    let clean = frames === lastFrames ? lastClean : sites.get(frames);
     if (clean === undefined) {
       clean = redactString(frames);
       // Oldest out first: a Map iterates in insertion order.
-      if (sites.size >= MAX_SITES) sites.delete(sites.keys().next().value as string);
+      if (sites.size >= MAX_SITES) {
+        const oldest = sites.keys().next().value as string;
+        sites.delete(oldest);
+        if (oldest === lastFrames) lastFrames = undefined;
+      }
       sites.set(frames, clean);
     }
+    lastFrames = frames;
+    lastClean = clean;
     const head = stack.slice(0, at);
     return ((message && knownHead(head, message)) ?? redactString(head)) + clean;
   };

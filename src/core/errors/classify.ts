@@ -175,15 +175,58 @@ const prepare = (match: RuleMatch | RulePredicate): Test => {
               return false;
             }
           }
-        : (_, facts) => {
-            try {
-              for (const [fact, matcher] of entries) if (!matchOne(matcher, facts[fact])) return false;
-              return true;
-            } catch {
-              return false;
-            }
-          };
+        : entries.length === 1
+          ? // Most rules test one fact: no loop over the entries (issue 11).
+            matchFact(...(entries[0] as [keyof RuleMatch, never]))
+          : (_, facts) => {
+              try {
+                for (const [fact, matcher] of entries) if (!matchOne(matcher, facts[fact])) return false;
+                return true;
+              } catch {
+                return false;
+              }
+            };
     tests.set(match, test);
+  }
+  return test;
+};
+
+/** The test of a match with one field. A throw counts as no match. */
+const matchFact =
+  (fact: keyof RuleMatch, matcher: string | number | RegExp | undefined): Test =>
+  (_, facts) => {
+    try {
+      return matchOne(matcher, facts[fact]);
+    } catch {
+      return false;
+    }
+  };
+
+/** A table's matches and their tests, in its order, as last prepared. */
+interface PreparedTable {
+  matches: (RuleMatch | RulePredicate)[];
+  tests: Test[];
+}
+/** Prepared tables by table: the default rules and an app's rules are the same arrays on every call. A memo, not app state. */
+const tables = /* @__PURE__ */ new WeakMap<readonly ClassificationRule[], PreparedTable>();
+
+/** The prepared tests of `table`, filled in rule by rule as `testOf` reaches them. */
+const preparedTable = (table: readonly ClassificationRule[]): PreparedTable => {
+  let prepared = tables.get(table);
+  if (!prepared) tables.set(table, (prepared = { matches: [], tests: [] }));
+  return prepared;
+};
+
+/**
+ * `prepare(match)` for the rule at `index` of a prepared table: one WeakMap lookup per table rather than
+ * per rule (issue 11). A rule whose `match` was replaced since is prepared again, as `prepare` alone would.
+ */
+const testOf = (prepared: PreparedTable, index: number, match: RuleMatch | RulePredicate): Test => {
+  let test = prepared.tests[index];
+  if (test === undefined || prepared.matches[index] !== match) {
+    test = prepare(match);
+    prepared.matches[index] = match;
+    prepared.tests[index] = test;
   }
   return test;
 };
@@ -212,11 +255,15 @@ export function classifyTraced(
   const find = (
     table: readonly ClassificationRule[],
   ): Classification | Partial<Classification> | undefined => {
-    for (const r of table) {
+    if (table.length === 0) return undefined;
+    const prepared = preparedTable(table);
+    for (let t = 0; t < table.length; t++) {
+      const r = table[t] as ClassificationRule;
       // A rule may opt out of reclassifying AppErrors (issue 10: app rules come first for every value).
       if (isApp && r.appErrors === false) continue;
-      const test = prepare(r.match);
-      const predicate = typeof r.match === 'function';
+      const { match } = r;
+      const test = testOf(prepared, t, match);
+      const predicate = typeof match === 'function';
       for (let i = 0; i < chain.length; i++) {
         const answer = test(chain[i], chainFacts[i] as ErrorFacts);
         if (asked && predicate) asked.push([test, answer]);

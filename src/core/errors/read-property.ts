@@ -1,8 +1,14 @@
 /**
  * The properties read during the current `readOnce` (a capture): thrown value → key → value. Set only
- * while a synchronous `readOnce` runs, so nothing outlives one capture and two instances never share it.
+ * while a synchronous `readOnce` runs, so nothing outlives one capture and two instances never share it:
+ * a Map, not a WeakMap, for that reason (a WeakMap's inserts cost more, issue 11).
  */
-let reads: WeakMap<object, Map<string, unknown>> | undefined;
+let reads: Map<object, Map<string, unknown>> | undefined;
+/** The object whose reads were memoised last, and its memo (both cleared with `reads`). */
+let lastObject: object | undefined;
+let lastKnown: Map<string, unknown> | undefined;
+/** A read that gave `undefined`, as kept in a memo. */
+const UNDEFINED = Symbol('undefined');
 
 /**
  * Reads `value[key]` without ever throwing: a throwing getter or Proxy trap reads as `undefined`.
@@ -10,21 +16,32 @@ let reads: WeakMap<object, Map<string, unknown>> | undefined;
  * the facts, the classifier and the repeat key) runs once per capture (break-it pass 2, H3).
  */
 export function readProperty(value: unknown, key: string): unknown {
-  const memo = reads && typeof value === 'object' && value !== null ? reads : undefined;
-  let known = memo?.get(value as object);
-  if (known?.has(key)) return known.get(key);
-  let read: unknown;
+  if (!reads || typeof value !== 'object' || value === null) return readRaw(value, key);
+  // The object read last, kept beside the memo: a capture reads a dozen fields of one value in a row.
+  let known = value === lastObject ? lastKnown : reads.get(value);
+  if (known) {
+    const hit = known.get(key);
+    // One lookup: an `undefined` read is kept as UNDEFINED (most fields of a plain Error are absent, issue 11).
+    if (hit !== undefined) return hit === UNDEFINED ? undefined : hit;
+  } else reads.set(value, (known = new Map<string, unknown>()));
+  lastObject = value;
+  lastKnown = known;
+  const read = readRaw(value, key);
+  known.set(key, read === undefined ? UNDEFINED : read);
+  return read;
+}
+
+/**
+ * `value[key]`, a throw read as `undefined`, never remembered: for a reader that reads each property
+ * once anyway (the fingerprint), where remembering would only cost a memo per object.
+ */
+export function readRaw(value: unknown, key: string): unknown {
   try {
     // A primitive reads its wrapper's property, as `value[key]` would (`undefined` for these keys).
-    read = (value as Record<string, unknown> | null | undefined)?.[key];
+    return (value as Record<string, unknown> | null | undefined)?.[key];
   } catch {
-    read = undefined;
+    return undefined;
   }
-  if (memo) {
-    if (!known) memo.set(value as object, (known = new Map<string, unknown>()));
-    known.set(key, read);
-  }
-  return read;
 }
 
 /**
@@ -33,11 +50,11 @@ export function readProperty(value: unknown, key: string): unknown {
  */
 export function readOnce<T>(run: () => T): T {
   if (reads) return run();
-  reads = new WeakMap();
+  reads = new Map();
   try {
     return run();
   } finally {
-    reads = undefined;
+    reads = lastObject = lastKnown = undefined;
   }
 }
 

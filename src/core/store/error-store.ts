@@ -25,6 +25,12 @@ function hasOther(records: readonly ErrorRecord[], key: string, end: number): bo
   return false;
 }
 
+/** The last index of a record with fingerprint `key`, or -1. */
+function indexOf(records: readonly ErrorRecord[], key: string): number {
+  for (let i = records.length - 1; i >= 0; i--) if (records[i]?.fingerprint === key) return i;
+  return -1;
+}
+
 /**
  * Creates the error store: one record per fingerprint, bounded history, and the actions the UI needs.
  * Listener errors are caught per listener, so one broken subscriber cannot stop `capture` or the others.
@@ -77,12 +83,17 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
         try {
           const rate = addToRate(s.rate, record.lastSeen);
           const key = record.fingerprint;
-          // A storm repeats the latest record: replaced in a copy, without a callback per record.
+          // A storm repeats the latest record, and a new error has none: a copy without a callback per
+          // record, and without the oldest the limit drops (issue 11).
           const last = s.records.length - 1;
+          const at = indexOf(s.records, key);
           let records: ErrorRecord[];
-          if (last >= 0 && s.records[last]?.fingerprint === key && !hasOther(s.records, key, last)) {
+          if (at === last && last >= 0 && !hasOther(s.records, key, last)) {
             records = s.records.slice();
             records[last] = record;
+          } else if (at < 0) {
+            records = s.records.slice(Math.max(0, s.records.length + 1 - limit));
+            records.push(record);
           } else {
             records = s.records.filter((r) => r?.fingerprint !== key);
             records.push(record);

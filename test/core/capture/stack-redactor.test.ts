@@ -2,6 +2,7 @@
 // redacted a second time. That is right only while no rule reads across `Name: `: checked here over
 // the planted secrets and the benign corpora, so a rule that starts to will fail this test.
 import { createResilience, redactString } from 'bulwark/core';
+import { cachedStackRedactor } from '../../../src/core/capture/cached-stack-redactor';
 import { describe, expect, it } from 'vitest';
 import { benignStrings } from '../errors/corpus/benign';
 import { plantedSecrets } from '../errors/corpus/secrets';
@@ -37,5 +38,25 @@ describe('the head of a stack', () => {
     error.stack = `password: hunter2secret\n    at save (app.js:1:1)`;
     const stored = resilience.capture(error).error;
     expect(stored.stack).not.toContain('hunter2secret');
+  });
+});
+
+describe('the frames of a stack, remembered per throw site (issue 11)', () => {
+  it('redacts as redacting every stack afresh does, sites met in turn, again, and past the sites kept', () => {
+    const redactStack = cachedStackRedactor((text) => redactString(text));
+    // 100 sites (more than the 64 kept), some with a secret in a frame's URL, met in runs and in turn.
+    const site = (i: number) =>
+      `\n    at load${i} (https://${i % 3 ? '' : `ada:pw${i}Secret@`}app.example/app.js:${i}:7)\n    at main (https://app.example/main.js:1:1)`;
+    const order = [
+      ...[0, 0, 0, 1, 1, 0, 2, 0],
+      ...Array.from({ length: 100 }, (_, i) => i),
+      ...[0, 0, 99, 99, 1, 1, 0],
+      ...Array.from({ length: 100 }, (_, i) => 99 - i),
+    ];
+    const differ = order
+      .map((i, n) => `Error: widget ${n} failed${site(i)}`)
+      .filter((stack) => redactStack(stack) !== redactString(stack));
+    expect(differ).toEqual([]);
+    expect(redactStack(`Error: x${site(0)}`)).not.toContain('pw0Secret');
   });
 });

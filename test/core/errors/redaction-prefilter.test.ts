@@ -30,6 +30,10 @@ describe('the trigger prefilter (issue 9)', () => {
       'url-credentials',
       'jwt',
       'base64-json',
+      'token-scheme',
+      'authorization-scheme',
+      'prose-secret',
+      'spaced-password',
       'sql-insert-secret-column',
       'email',
     ]);

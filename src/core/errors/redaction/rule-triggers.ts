@@ -19,6 +19,16 @@ export const RULE_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
   // Not in its pattern (which finds every list item's start): its `secretEnd` finds nothing in a text
   // without an INSERT, and a text with a `(` or `,` met it at every one (issue 11).
   'sql-insert-secret-column': ['insert'],
+  // The word rules that still ran on every plain message with a blank (issue 11): together half of
+  // redacting `Widget x failed to load`, each skipped by the words its pattern leads with.
+  // `\b(token|api-?key)`
+  'token-scheme': ['token', 'api'],
+  // `\b(bearer|basic|digest)`
+  'authorization-scheme': ['bearer', 'basic', 'digest'],
+  // `\b(pass(?:word|wd|phrase)|pwd)`
+  'spaced-password': ['pass', 'pwd'],
+  // `[ \t]+(?:is|was|-|[!=]==?)[ \t]+`: a blank, then `is`, `was`, `-`, `!=` or `==`.
+  'prose-secret': [' is', '\tis', ' was', '\twas', ' -', '\t-', ' !=', '\t!=', ' ==', '\t=='],
 };
 
 /** The rules with their triggers from RULE_TRIGGERS (a rule's own `triggers` win). */
