@@ -255,10 +255,12 @@ export function classifyTraced(
   const find = (
     table: readonly ClassificationRule[],
   ): Classification | Partial<Classification> | undefined => {
-    if (table.length === 0) return undefined;
+    // Any iterable of rules classifies, as a `for…of` did: a JavaScript app may pass a Set (findings-11b B7).
+    const rows = Array.isArray(table) ? table : [...(table as Iterable<ClassificationRule>)];
+    if (rows.length === 0) return undefined;
     const prepared = preparedTable(table);
-    for (let t = 0; t < table.length; t++) {
-      const r = table[t] as ClassificationRule;
+    for (let t = 0; t < rows.length; t++) {
+      const r = rows[t] as ClassificationRule;
       // A rule may opt out of reclassifying AppErrors (issue 10: app rules come first for every value).
       if (isApp && r.appErrors === false) continue;
       const { match } = r;
