@@ -1,4 +1,8 @@
 import type { StackMessage } from '../errors/normalize';
+import { notScanned } from '../errors/redaction/work-budget';
+
+/** How `[not scanned: N chars]` starts. */
+const NOT_SCANNED = notScanned(0).slice(0, notScanned(0).indexOf('0'));
 
 /** Throw sites remembered: a storm has a handful, an app's whole error history rarely more. */
 const MAX_SITES = 64;
@@ -48,6 +52,8 @@ export function cachedStackRedactor(
   // them costs a tenth of hashing them for the Map (issue 11), and a storm has one site at a time.
   let lastFrames: string | undefined;
   let lastClean = '';
+  const redactHead = (head: string, message: StackMessage | undefined): string =>
+    (message && knownHead(head, message)) ?? redactString(head);
   return (stack, message) => {
     const at = stack.search(FIRST_FRAME);
     if (at < 0) return redactString(stack);
@@ -55,6 +61,9 @@ export function cachedStackRedactor(
     let clean = frames === lastFrames ? lastClean : sites.get(frames);
     if (clean === undefined) {
       clean = redactString(frames);
+      // Frames the call's work budget left unscanned are not their redaction: a later capture with budget
+      // to spare scans them (session 8).
+      if (clean.startsWith(NOT_SCANNED)) return redactHead(stack.slice(0, at), message) + clean;
       // Oldest out first: a Map iterates in insertion order.
       if (sites.size >= MAX_SITES) {
         const oldest = sites.keys().next().value as string;
@@ -65,7 +74,6 @@ export function cachedStackRedactor(
     }
     lastFrames = frames;
     lastClean = clean;
-    const head = stack.slice(0, at);
-    return ((message && knownHead(head, message)) ?? redactString(head)) + clean;
+    return redactHead(stack.slice(0, at), message) + clean;
   };
 }

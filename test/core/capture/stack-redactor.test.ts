@@ -60,3 +60,21 @@ describe('the frames of a stack, remembered per throw site (issue 11)', () => {
     expect(redactStack(`Error: x${site(0)}`)).not.toContain('pw0Secret');
   });
 });
+
+describe('the per-site stack cache under a work budget', () => {
+  // A site's frames are kept once redacted; frames the budget cut to `[not scanned: N chars]` are not a
+  // redaction of them, and a later capture of that site, with budget to spare, scans them (session 8).
+  it('does not keep frames the budget left unscanned', () => {
+    const resilience = createResilience({ reporting: { redact: { workBudget: 20_000 } } });
+    const frames =
+      '\n    at saveOrder (https://shop.example/app.js:10:5)\n    at onClick (https://shop.example/app.js:20:7)';
+    const costly = new Error('a '.repeat(450));
+    costly.stack = `Error: ${costly.message}${frames}`;
+    const cheap = new Error('Saving the order failed');
+    cheap.stack = `Error: ${cheap.message}${frames}`;
+    expect(resilience.capture(costly).error.stack).toContain('[not scanned');
+    const stack = resilience.capture(cheap).error.stack;
+    expect(stack).not.toContain('[not scanned');
+    expect(stack).toContain('at saveOrder (https://shop.example/app.js:10:5)');
+  });
+});
