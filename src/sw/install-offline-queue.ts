@@ -8,7 +8,7 @@ import {
   type OutboxCommandReply,
   type OutboxNews,
 } from '../core/offline/outbox-protocol';
-import { corsRefused } from '../core/offline/cors-refused';
+import { sendTellingRefusal } from '../core/offline/cors-refused';
 import { OutboxKeyConflictError } from '../core/offline/outbox-key-conflict-error';
 import {
   QUEUE_ERROR_HEADER,
@@ -151,14 +151,17 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
       // Storage unusable: send it straight away; if that fails too, the add below reports it.
     }
     if (!queued) {
-      try {
-        return await fetch(toRequest(entry));
-      } catch {
-        // Offline or the server unreachable: queue it. But a cross-origin server that answers has
-        // refused the request's CORS preflight: queueing it would say "saved" while online and replay
-        // it in vain forever (F9). The app gets the failure it would get without the worker.
-        if (await corsRefused(entry.url)) return Response.error();
-      }
+      // Offline or the server unreachable: queue it. But a cross-origin server that answers has refused
+      // the request's CORS preflight: queueing it would say "saved" while online and replay it in vain
+      // forever (F9). The app gets the failure it would get without the worker.
+      const { response, refused } = await sendTellingRefusal(entry.url, () =>
+        fetch(toRequest(entry)).then(
+          (answer) => ({ response: answer }),
+          () => ({ failed: 'network' as const }),
+        ),
+      );
+      if (response) return response;
+      if (refused) return Response.error();
       try {
         await store.add(stored);
       } catch (error) {

@@ -1,7 +1,7 @@
 import { parseRetryAfter } from '../errors/retry-after';
 import { defaultRedactor, type Redactor } from '../errors/redact';
 import { safeTimeout } from '../safe-timeout';
-import { corsRefused } from './cors-refused';
+import { sendTellingRefusal, type SendOutcome } from './cors-refused';
 import { decideOutbox, type OutboxBackoffOptions, type OutboxDecision } from './outbox-decision';
 import type { OutboxNews } from './outbox-protocol';
 import { IDEMPOTENCY_HEADER, toDeadLetter, toRequest, type OutboxEntry } from './outbox-record';
@@ -146,25 +146,29 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
     return rewritten;
   };
 
-  /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
-  const attempt = async (head: OutboxEntry & { seq: number }): Promise<OutboxDecision['action']> => {
-    let response: Response | undefined;
-    let request: Request | undefined;
+  /** Prepares and sends the head entry once. No answer within replayTimeoutMs is no network failure. */
+  const sendOnce = async (head: OutboxEntry): Promise<SendOutcome> => {
+    let request: Request;
     try {
       request = await prepare(head);
     } catch (error) {
       // The app's hook failed: the entry stays (tried again with backoff) and the pages hear why.
       notify({ type: 'replay-error', message: describe(error, redactor), url: redactString(head.url) });
+      return { failed: 'other' };
     }
-    let refused = false;
     try {
-      if (request) response = await send(request, AbortSignal.timeout(timeoutMs));
+      return { response: await send(request, AbortSignal.timeout(timeoutMs)) };
     } catch (error) {
-      // A network failure, or no answer within replayTimeoutMs: the entry stays and is tried again
-      // later. Unless a cross-origin server that answers refused it by CORS: that fails every time (F9).
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      refused = !timedOut && (await corsRefused(head.url));
+      return { failed: timedOut ? 'other' : 'network' };
     }
+  };
+
+  /** One attempt at the head entry; its outcome is stored before the next entry is looked at. */
+  const attempt = async (head: OutboxEntry & { seq: number }): Promise<OutboxDecision['action']> => {
+    // A failed send leaves the entry to be tried again later, unless the other origin's CORS refused it:
+    // that fails the same way every time (F9).
+    const { response, refused } = await sendTellingRefusal(head.url, () => sendOnce(head));
     // A redirect is no delivery (the server did not take the write; an expired session sent to a
     // login page): a dead letter the user sees. Its status is hidden from the worker (0).
     const redirected = response?.type === 'opaqueredirect';
