@@ -11,7 +11,7 @@ import { createReportDispatcher } from './reporting/report-dispatcher';
 import type { Reporter, ReportingOptions } from './reporting/types';
 import { createErrorStore } from './store/error-store';
 import type { ErrorStore, ErrorStoreOptions } from './store/types';
-import type { CaptureContext, ErrorRecord, RecoveryAction } from './types';
+import type { CaptureContext, ErrorRecord, RecordStatus, RecoveryAction } from './types';
 import { createBreakerRegistry } from './policies/breaker-registry';
 import type { CircuitBreaker, CircuitBreakerOptions } from './policies/types';
 import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fetch';
@@ -44,6 +44,9 @@ const withAction = (times: readonly number[] | undefined, context: CaptureContex
 const MAX_REPEAT_KEYS = 100;
 /** Repeat keys remembered per message (throw sites, names or codes sharing it), the latest first. */
 const MAX_KEYS_PER_MESSAGE = 8;
+
+/** A capture the burst guard holds: the value, its context, and the id of the placeholder it was answered with. */
+type StormItem = [value: unknown, context: CaptureContext, standIn?: string];
 
 /** A repeat key seen on the full path, the error and fingerprint it made, and how the predicate rules answered. */
 interface Repeat {
@@ -394,16 +397,39 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     }
   };
 
+  // The id a stand-in was handed (a boundary's before the paint, a storm's placeholder) -> the id of the
+  // record made for it later, so `resolve`/`dismiss` of it reach that record (a boundary resolves its
+  // record when its children recover; `useAsyncAction` when the action succeeds). Kept while that record
+  // is in the store or the storm's unpublished batch: past `pruneRecordIdsAt` entries, the others go.
+  const recordIds = new Map<string, string>();
+  let pruneRecordIdsAt = MAX_REPEAT_KEYS;
+  const keepRecordId = (standIn: string, id: string): void => {
+    recordIds.set(standIn, id);
+    if (recordIds.size <= pruneRecordIdsAt) return;
+    const live = new Set([...store.getState().records, ...(batch?.values() ?? [])].map((r) => r.id));
+    for (const [from, to] of recordIds) if (!live.has(to)) recordIds.delete(from);
+    pruneRecordIdsAt = Math.max(MAX_REPEAT_KEYS, 2 * recordIds.size);
+  };
+
   // A storm (thousands of errors in one loop) is spread over later tasks; until its turn comes, a
   // waiting capture answers with a silent placeholder record.
   const waiting = new WeakMap<object, ErrorRecord>();
   let stormPlaceholder: AppError | undefined;
   let handledNow: ErrorRecord | undefined;
-  const burst = createBurstGuard<readonly [unknown, CaptureContext]>(
-    ([value, context], queued) => {
+  // The placeholders whose capture is queued -> `dismiss`/`resolve` asked of them before their turn came.
+  const queuedStandIns = new Map<string, RecordStatus | undefined>();
+  // Statuses asked early, applied once the slice that made their records is in the store.
+  const askedEarly: [id: string, status: RecordStatus][] = [];
+  const burst = createBurstGuard<StormItem>(
+    ([value, context, standIn], queued) => {
       if (queued) batch ??= new Map();
       handledNow = safeRecord(value, context);
       if (isObject(value)) waiting.delete(value);
+      if (standIn === undefined) return;
+      keepRecordId(standIn, handledNow.id);
+      const early = queuedStandIns.get(standIn);
+      queuedStandIns.delete(standIn);
+      if (early) askedEarly.push([handledNow.id, early]);
     },
     // Handled at once (with the slice it ends): the storm is over, and this must not queue behind itself.
     (dropped) =>
@@ -422,6 +448,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       const records = batch ? [...batch.values()] : [];
       batch = undefined;
       if (records.length > 0) store.getState().upsertAll(records);
+      for (const [id, status] of askedEarly.splice(0)) setStatus(id, status);
     },
   );
 
@@ -434,6 +461,15 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (isObject(value)) waiting.set(value, result);
     return result;
   };
+  /** A capture the burst guard did not handle at once: queued (its placeholder reaches its record later) or dropped. */
+  const wait = (item: StormItem, queuedBefore: number): ErrorRecord => {
+    const result = placeholder(item[0], item[1]);
+    if (burst.pending() > queuedBefore) {
+      item[2] = result.id;
+      queuedStandIns.set(result.id, undefined);
+    }
+    return result;
+  };
 
   /**
    * A boundary's capture waits for the paint (issue 11): the fallback is on screen before its record is
@@ -443,18 +479,6 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
    * is kept here only (never in the store or a report), so nothing unredacted leaves `capture` meanwhile.
    */
   const deferred: { value: unknown; context: CaptureContext; time: number; id: string }[] = [];
-  // The id a boundary was handed -> the id of the record made for it, so `resolve`/`dismiss` of it reach that
-  // record (a boundary resolves its record when its children recover). Kept while that record is in the
-  // store: past `pruneRecordIdsAt` entries, those whose record has left it go.
-  const recordIds = new Map<string, string>();
-  let pruneRecordIdsAt = MAX_REPEAT_KEYS;
-  const keepRecordId = (standIn: string, id: string): void => {
-    recordIds.set(standIn, id);
-    if (recordIds.size <= pruneRecordIdsAt) return;
-    const live = new Set(store.getState().records.map((r) => r.id));
-    for (const [from, to] of recordIds) if (!live.has(to)) recordIds.delete(from);
-    pruneRecordIdsAt = Math.max(MAX_REPEAT_KEYS, 2 * recordIds.size);
-  };
   let pendingError: AppError | undefined;
   let deferScheduled = false;
   let recordingDeferred = false;
@@ -496,10 +520,17 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     }
     return result;
   };
-  /** The id of the record made for `id`, once made (a stand-in's id is recorded at once). */
+  /** The id of the record made for `id`, once made (a boundary's stand-in is recorded at once). */
   const recordId = (id: string): string => {
     if (deferred.some((d) => d.id === id)) runDeferred();
     return recordIds.get(id) ?? id;
+  };
+  /** Sets a record's status; a queued placeholder's waits for its record (the storm is not drained for it). */
+  const setStatus = (id: string, status: RecordStatus): void => {
+    if (queuedStandIns.has(id)) return void queuedStandIns.set(id, status);
+    const target = recordId(id);
+    if (status === 'dismissed') store.getState().dismiss(target);
+    else store.getState().resolve(target);
   };
 
   const safePrepare = (value: unknown): AppError => {
@@ -527,8 +558,10 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       if (how?.afterPaint === true) return defer(value, context);
       if (context.source === 'boundary') return safeRecord(value, context);
       handledNow = undefined;
-      const handled = burst.run([value, context]);
-      return handled && handledNow ? handledNow : placeholder(value, context);
+      const item: StormItem = [value, context];
+      const queuedBefore = burst.pending();
+      const handled = burst.run(item);
+      return handled && handledNow ? handledNow : wait(item, queuedBefore);
     } catch (failure) {
       return pipelineFailure(failure, context);
     }
@@ -536,8 +569,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   const isCaptured = (value: unknown): boolean =>
     isObject(value) && (captured.has(value) || waiting.has(value));
-  const dismiss = (id: string) => store.getState().dismiss(recordId(id));
-  const resolve = (id: string) => store.getState().resolve(recordId(id));
+  const dismiss = (id: string) => setStatus(id, 'dismissed');
+  const resolve = (id: string) => setStatus(id, 'recovered');
 
   const runAction = async (action: RecoveryAction, target?: ErrorRecord): Promise<void> => {
     if (target) dismiss(target.id);
