@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { OfflineQueue } from '../core/offline/register-offline-queue';
+import { isComponentStackProbe } from './component-stack-probe';
 import { OfflineQueueContext } from './offline-queue-context';
 
 /** Props of {@link OfflineQueueProvider}. */
@@ -16,6 +17,8 @@ export interface OfflineQueueProviderProps {
  * const outbox = registerOfflineQueue({ serviceWorkerUrl: '/sw.js', resilience });
  * root.render(<OfflineQueueProvider queue={outbox}><OfflineBanner /><App /></OfflineQueueProvider>);
  */
-export function OfflineQueueProvider({ queue, children }: OfflineQueueProviderProps) {
-  return <OfflineQueueContext.Provider value={queue}>{children}</OfflineQueueContext.Provider>;
+export function OfflineQueueProvider(props: OfflineQueueProviderProps) {
+  // Above an app's boundaries: React probes it on every caught error (see isComponentStackProbe).
+  if (isComponentStackProbe(props)) return null;
+  return <OfflineQueueContext.Provider value={props.queue}>{props.children}</OfflineQueueContext.Provider>;
 }

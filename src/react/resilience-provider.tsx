@@ -6,6 +6,7 @@ import {
   type LevelFallbackProps,
   type LevelFallbacks,
 } from './boundary/boundary-fallbacks-context';
+import { isComponentStackProbe } from './component-stack-probe';
 import { ResilienceContext } from './resilience-context';
 import { FullscreenError } from './ui/fullscreen-error';
 import { FullscreenErrorHost } from './ui/fullscreen-error-host';
@@ -42,17 +43,17 @@ export interface ResilienceProviderProps {
  *   </ResilienceProvider>,
  * );
  */
-export function ResilienceProvider({
-  resilience,
-  globalHandlers = true,
-  presenters = true,
-  supportHref,
-  children,
-}: ResilienceProviderProps) {
+export function ResilienceProvider(props: ResilienceProviderProps) {
+  // Above most of an app's boundaries: React probes it on every caught error (see isComponentStackProbe).
+  if (isComponentStackProbe(props)) return null;
+  const { resilience, globalHandlers = true, presenters = true, supportHref, children } = props;
+  // Hooks after the probe's early return run on every real render, always in this order.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
   useEffect(
     () => (globalHandlers ? installGlobalHandlers(resilience) : undefined),
     [resilience, globalHandlers],
   );
+  // eslint-disable-next-line react-hooks/rules-of-hooks
   const fallbacks = useMemo<LevelFallbacks>(() => {
     const Page = (p: LevelFallbackProps) => (
       <FullscreenError
