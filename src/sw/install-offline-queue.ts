@@ -159,6 +159,7 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
           (answer) => ({ response: answer }),
           () => ({ failed: 'network' as const }),
         ),
+        Boolean(entry.key),
       );
       if (response) return response;
       if (refused) return Response.error();

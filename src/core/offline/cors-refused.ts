@@ -30,18 +30,23 @@ export type SendOutcome = { response: Response } | { failed: 'network' | 'other'
 /**
  * Sends with `sendOnce` (which must build a fresh request each time) and tells a CORS refusal from a
  * network that failed: after a network failure while `url`'s cross-origin server answers the check of
- * {@link corsRefused}, it sends once more at once, and only a second network failure with the server still
- * answering is `refused`. One check took the first send after coming back online, made before the route
- * was usable, for a refusal: a dead letter, or a write not queued (issue 11, ninth session's CI). Sending
- * again is safe for the same reason any retry is: the request carries its `Idempotency-Key`.
+ * {@link corsRefused}, a request that carries an `Idempotency-Key` (`keyed`) is sent once more at once, and
+ * only a second network failure with the server still answering is `refused`. One check took the first send
+ * after coming back online, made before the route was usable, for a refusal: a dead letter, or a write not
+ * queued (issue 11, ninth session's CI). Only a keyed request is sent again: a simple cross-origin request
+ * (no preflight) reaches the server before the browser refuses its answer, so the server may have applied it,
+ * and without a key it would apply it twice (break-it D1, D2 of findings-11d). A keyless one that fails
+ * while its server answers is `refused`, as before.
  */
 export async function sendTellingRefusal(
   url: string,
   sendOnce: () => Promise<SendOutcome>,
+  keyed: boolean,
 ): Promise<{ response?: Response; refused: boolean }> {
   const first = await sendOnce();
   if ('response' in first) return { response: first.response, refused: false };
   if (first.failed !== 'network' || !(await corsRefused(url))) return { refused: false };
+  if (!keyed) return { refused: true };
   const second = await sendOnce();
   if ('response' in second) return { response: second.response, refused: false };
   return { refused: second.failed === 'network' && (await corsRefused(url)) };

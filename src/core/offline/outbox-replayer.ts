@@ -168,7 +168,7 @@ export function createOutboxReplayer(options: OutboxReplayerOptions): OutboxRepl
   const attempt = async (head: OutboxEntry & { seq: number }): Promise<OutboxDecision['action']> => {
     // A failed send leaves the entry to be tried again later, unless the other origin's CORS refused it:
     // that fails the same way every time (F9).
-    const { response, refused } = await sendTellingRefusal(head.url, () => sendOnce(head));
+    const { response, refused } = await sendTellingRefusal(head.url, () => sendOnce(head), Boolean(head.key));
     // A redirect is no delivery (the server did not take the write; an expired session sent to a
     // login page): a dead letter the user sees. Its status is hidden from the worker (0).
     const redirected = response?.type === 'opaqueredirect';

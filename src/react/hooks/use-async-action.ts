@@ -95,8 +95,11 @@ export function useAsyncAction<T, I = void>(
           actions: [{ id: 'retry', run: again, primary: true }],
         });
         failed.current = record.id;
-        setState((s) => ({ ...s, status: 'error', error: record.error, attempt }));
-        if (rethrow) throw record.error;
+        // This failure's classified error: the one its record holds (the same object), also while an error
+        // storm makes the record wait and `capture` answers with a placeholder (findings-11d D5).
+        const error = resilience.normalize(thrown);
+        setState((s) => ({ ...s, status: 'error', error, attempt }));
+        if (rethrow) throw error;
         return undefined;
       }
     };

@@ -1,0 +1,33 @@
+// Break-it 11d (D4): every queued capture of a storm keeps a placeholder id -> record id entry, and the entries
+// are pruned only when their record has left the store. A storm of one recurring error keeps its one record
+// in the store, so its entries are never pruned: memory grows with every storm for the page's lifetime.
+// Before this change (6fa559a) the same storms grew the heap by ~0 MB; here ~0.85 MB per 10,000 queued captures (17 MB after 200,000).
+// Run: npx vitest run --project unit test/breakit11d/storm-record-ids-memory.test.ts
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { createResilience } from 'bulwark/core';
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+describe('break-it 11d: memory over many storms of one recurring error', () => {
+  it('D4: the heap does not grow with the number of storms (placeholder ids of a live record are kept forever)', () => {
+    const resilience = createResilience({ burst: { limit: 10 } });
+    // A failing poll in a render loop: the same error, 5,000 times in one task, again and again.
+    const storm = () => {
+      for (let i = 0; i < 5_000; i++) resilience.capture('Polling the status failed');
+      resilience.flush();
+    };
+    // Past the ids kept for the latest storms (10,000), more storms must not grow the heap.
+    for (let round = 0; round < 3; round++) storm();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let round = 0; round < 12; round++) storm();
+    gc();
+    const grownMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    expect(resilience.store.getState().records).toHaveLength(1);
+    // Generous: 60,000 more placeholders answered kept ~5 MB reachable before the cap.
+    expect(grownMb).toBeLessThan(1.5);
+  }, 120_000);
+});
