@@ -1,45 +1,33 @@
 // Break-it 11d (D1, D2): the "send once more" of sendTellingRefusal applies a cross-origin write twice when
 // the request carries no Idempotency-Key (an origin not in keyOrigins, the default). Real Chromium, the page on
 // 127.0.0.1, the API on localhost (another origin). Run: npx vitest run --project offline test/offline/cors-second-send.test.ts
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { open, startSuite, waitFor } from './suite';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { open, startOtherOrigin, startSuite, waitFor } from './suite';
 
 const suite = startSuite();
 
-let api: Server;
-let apiOrigin = '';
 /** Every POST body the API applied (it applies a write before it answers, as servers do). */
 let applied: string[] = [];
 /** 'no-cors': answers without Access-Control-Allow-Origin (a server that does not allow the page's origin). */
 let mode: 'no-cors' | 'reset-after-apply' = 'no-cors';
 let resets = 0;
 
-beforeAll(async () => {
-  api = createServer((request, response) => {
-    if (request.method !== 'POST') return void response.writeHead(204).end();
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      applied.push(body);
-      if (mode === 'reset-after-apply' && resets > 0) {
-        resets--;
-        // Applied, then the connection breaks before a valid answer (a proxy or a crash mid-answer).
-        return void request.socket.end('broken\r\n\r\n');
-      }
-      const cors: Record<string, string> = mode === 'no-cors' ? {} : { 'Access-Control-Allow-Origin': '*' };
-      response.writeHead(200, { ...cors, 'Content-Type': 'text/plain' }).end('ok');
-    });
+const api = startOtherOrigin((request, response) => {
+  if (request.method !== 'POST') return void response.writeHead(204).end();
+  let body = '';
+  request.setEncoding('utf8');
+  request.on('data', (chunk: string) => (body += chunk));
+  request.on('end', () => {
+    applied.push(body);
+    if (mode === 'reset-after-apply' && resets > 0) {
+      resets--;
+      // Applied, then the connection breaks before a valid answer (a proxy or a crash mid-answer).
+      return void request.socket.end('broken\r\n\r\n');
+    }
+    const cors: Record<string, string> = mode === 'no-cors' ? {} : { 'Access-Control-Allow-Origin': '*' };
+    response.writeHead(200, { ...cors, 'Content-Type': 'text/plain' }).end('ok');
   });
-  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-  apiOrigin = `http://localhost:${(api.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  api.closeAllConnections();
-  await new Promise((resolve) => api.close(resolve));
 });
 beforeEach(() => {
   applied = [];
@@ -62,7 +50,7 @@ const postAcross = (page: Page, body: string) =>
         return -1;
       }
     },
-    [`${apiOrigin}/api/items`, body] as const,
+    [`${api.origin}/api/items`, body] as const,
   );
 
 describe('break-it 11d: the second send of a cross-origin write without an Idempotency-Key', () => {
@@ -85,7 +73,11 @@ describe('break-it 11d: the second send of a cross-origin write without an Idemp
     await page.waitForFunction(() => window.outbox.getSnapshot().dead.length === 1, undefined, {
       timeout: 15_000,
     });
-    expect(applied).toEqual(['no-cors queued']);
+    // Once, or not at all when the first send after coming back online failed before reaching the server
+    // (the worker's network a moment behind the page's): without a key, that cannot be told from a
+    // refusal after the server applied it, and a second send would apply it twice. Never twice.
+    expect(applied.length).toBeLessThanOrEqual(1);
+    expect(applied.every((body) => body === 'no-cors queued')).toBe(true);
   }, 30_000);
 
   it('D2 online: a keyless write applied before its connection broke is not applied a second time by the worker', async () => {

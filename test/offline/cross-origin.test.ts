@@ -1,50 +1,38 @@
 // A cross-origin API whose CORS rules do not allow `Idempotency-Key` (break-it F9 of issue 12): the
 // page on 127.0.0.1, the API on localhost (another origin), real Chromium. Online, the worker must not
 // answer "queued" for a request the browser refuses; queued, it must not be retried in vain forever.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { open, startSuite, waitFor } from './suite';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { open, startOtherOrigin, startSuite, waitFor } from './suite';
 
 const suite = startSuite();
 
 /** The other origin's API: simple CORS requests always; `Idempotency-Key` only when `allowKey`. */
-let api: Server;
-let apiOrigin = '';
 let allowKey = false;
 let received: { body: string; key: string | undefined }[] = [];
 /** POSTs whose connection the API drops before answering, as a network that has just come back may. */
 let dropPosts = 0;
 
-beforeAll(async () => {
-  api = createServer((request, response) => {
-    const cors: Record<string, string> = { 'Access-Control-Allow-Origin': '*' };
-    if (request.method === 'OPTIONS') {
-      if (allowKey) cors['Access-Control-Allow-Headers'] = 'Idempotency-Key, Content-Type';
-      return void response.writeHead(204, cors).end();
-    }
-    if (request.method !== 'POST') return void response.writeHead(204, cors).end();
-    if (dropPosts > 0) {
-      dropPosts--;
-      // Bytes that are no HTTP answer: Chromium sends a request again by itself when a connection closes
-      // with no answer at all, not after a broken one.
-      return void request.socket.end('broken\r\n\r\n');
-    }
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      received.push({ body, key: request.headers['idempotency-key'] as string | undefined });
-      response.writeHead(200, { ...cors, 'Content-Type': 'text/plain' }).end('ok');
-    });
+const api = startOtherOrigin((request, response) => {
+  const cors: Record<string, string> = { 'Access-Control-Allow-Origin': '*' };
+  if (request.method === 'OPTIONS') {
+    if (allowKey) cors['Access-Control-Allow-Headers'] = 'Idempotency-Key, Content-Type';
+    return void response.writeHead(204, cors).end();
+  }
+  if (request.method !== 'POST') return void response.writeHead(204, cors).end();
+  if (dropPosts > 0) {
+    dropPosts--;
+    // Bytes that are no HTTP answer: Chromium sends a request again by itself when a connection closes
+    // with no answer at all, not after a broken one.
+    return void request.socket.end('broken\r\n\r\n');
+  }
+  let body = '';
+  request.setEncoding('utf8');
+  request.on('data', (chunk: string) => (body += chunk));
+  request.on('end', () => {
+    received.push({ body, key: request.headers['idempotency-key'] as string | undefined });
+    response.writeHead(200, { ...cors, 'Content-Type': 'text/plain' }).end('ok');
   });
-  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-  apiOrigin = `http://localhost:${(api.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  api.closeAllConnections();
-  await new Promise((resolve) => api.close(resolve));
 });
 beforeEach(() => {
   allowKey = false;
@@ -67,7 +55,7 @@ const postAcross = (page: Page, body: string, headers: Record<string, string> = 
         return { status: -1, queued: null };
       }
     },
-    [`${apiOrigin}/api/items`, body, headers] as const,
+    [`${api.origin}/api/items`, body, headers] as const,
   );
 
 describe('a cross-origin API and the Idempotency-Key header (real Chromium, two origins)', () => {
@@ -88,7 +76,7 @@ describe('a cross-origin API and the Idempotency-Key header (real Chromium, two 
   it('sends again, instead of failing as a CORS refusal, when an online send fails on the network but the server answers', async () => {
     // The same kind as below while online: the write was neither sent nor queued; the app's fetch rejected.
     allowKey = true;
-    const page = await open(suite, await suite.newContext(), `?keyorigin=${encodeURIComponent(apiOrigin)}`);
+    const page = await open(suite, await suite.newContext(), `?keyorigin=${encodeURIComponent(api.origin)}`);
     dropPosts = 1;
     expect(await postAcross(page, 'online flaky')).toEqual({ status: 200, queued: null });
     expect(received).toEqual([
@@ -99,7 +87,7 @@ describe('a cross-origin API and the Idempotency-Key header (real Chromium, two 
   it('adds the key for an origin in keyOrigins, queues offline, and delivers once with it', async () => {
     allowKey = true;
     const context = await suite.newContext();
-    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(apiOrigin)}`);
+    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(api.origin)}`);
     await context.setOffline(true);
     const queued = await postAcross(page, 'listed');
     expect(queued.status).toBe(202);
@@ -115,7 +103,7 @@ describe('a cross-origin API and the Idempotency-Key header (real Chromium, two 
     // later reached the server: that was taken for a CORS refusal, a dead letter the user had to retry (CI).
     allowKey = true;
     const context = await suite.newContext();
-    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(apiOrigin)}`);
+    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(api.origin)}`);
     await context.setOffline(true);
     expect((await postAcross(page, 'flaky')).status).toBe(202);
     dropPosts = 1;
@@ -132,7 +120,7 @@ describe('a cross-origin API and the Idempotency-Key header (real Chromium, two 
 
   it('turns a queued entry the CORS rules refuse into a dead letter once online, instead of retrying it forever', async () => {
     const context = await suite.newContext();
-    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(apiOrigin)}`);
+    const page = await open(suite, context, `?keyorigin=${encodeURIComponent(api.origin)}`);
     await context.setOffline(true);
     expect((await postAcross(page, 'refused later')).status).toBe(202);
     await context.setOffline(false);

@@ -1,5 +1,7 @@
 // What every offline-queue test file shares: the bundled fixtures served by one real server on
 // 127.0.0.1, one Chromium, and helpers that assert each body was applied exactly once.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
@@ -116,4 +118,26 @@ export async function queueOffline(page: Page, bodies: string[], headers?: Recor
     expect(result.status, body).toBe(202);
     expect(result.queued).toMatch(/^[0-9a-f-]{36}$/);
   }
+}
+
+/**
+ * An API on another origin for the calling test file: `handle` serves it on 127.0.0.1, reached as `localhost`
+ * (another origin than the pages' 127.0.0.1). Started before the file's tests, closed after them.
+ */
+export function startOtherOrigin(handle: (request: IncomingMessage, response: ServerResponse) => void): {
+  readonly origin: string;
+} {
+  const other = { origin: '' };
+  let server: Server | undefined;
+  beforeAll(async () => {
+    const started = createServer(handle);
+    server = started;
+    await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+    other.origin = `http://localhost:${(started.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  });
+  return other;
 }
