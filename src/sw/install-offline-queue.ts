@@ -154,11 +154,13 @@ export function installOfflineQueue(options: OfflineQueueOptions): InstalledOffl
       // Offline or the server unreachable: queue it. But a cross-origin server that answers has refused
       // the request's CORS preflight: queueing it would say "saved" while online and replay it in vain
       // forever (F9). The app gets the failure it would get without the worker.
-      const { response, refused } = await sendTellingRefusal(entry.url, () =>
-        fetch(toRequest(entry)).then(
-          (answer) => ({ response: answer }),
-          () => ({ failed: 'network' as const }),
-        ),
+      const { response, refused } = await sendTellingRefusal(
+        entry.url,
+        () =>
+          fetch(toRequest(entry)).then(
+            (answer) => ({ response: answer }),
+            () => ({ failed: 'network' as const }),
+          ),
         Boolean(entry.key),
       );
       if (response) return response;
