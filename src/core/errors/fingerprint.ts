@@ -24,16 +24,31 @@ export const clean = (whole: string): string => {
   return text.replace(QUERY, '').replace(VARIABLE, '#').replace(/\s+/g, ' ').trim();
 };
 
+const V8_FRAME = /^[ \t]*at /m;
+const OTHER_FRAME = /^[^\n@]*@\S*:\d/m;
+
+/** Where the line holding `from` ends: at the first line terminator, as a RegExp's `.` stops. */
+const lineEnd = (text: string, from: number): number => {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) return i;
+  }
+  return text.length;
+};
+
 /**
  * The top stack frame: V8's first `    at …` line, or Firefox/Safari's first `fn@url:line:col` line.
  * `[ \t]`, not `\s`: `^\s*` would run across blank lines from every line start (quadratic on 200,000
  * newlines, issue 9); a match starts only at a line start.
  */
-const topFrame = (stack: unknown): string =>
-  typeof stack === 'string'
-    ? ((/^[ \t]*at .*/m.exec(stack.slice(0, MAX_STACK)) ??
-        /^[^\n@]*@\S*:\d.*/m.exec(stack.slice(0, MAX_STACK)))?.[0] ?? '')
-    : '';
+const topFrame = (stack: unknown): string => {
+  if (typeof stack !== 'string') return '';
+  const text = stack.slice(0, MAX_STACK);
+  // `search`, then the line's end: no match array per new error (issue 11, tenth session).
+  let start = text.search(V8_FRAME);
+  if (start < 0) start = text.search(OTHER_FRAME);
+  return start < 0 ? '' : text.slice(start, lineEnd(text, start));
+};
 
 /** Top frames whose cleaned text is remembered: a storm has a handful of throw sites. */
 const MAX_SITES = 64;
@@ -53,16 +68,25 @@ const cleanFrame = (whole: string): string => {
   return cleaned;
 };
 
-/** Two FNV-1a lanes with different primes, folded to 53 bits and printed in base 36 (at most 11 characters). */
-const hash = (text: string): string => {
+/**
+ * Two FNV-1a lanes with different primes over `parts.join('|')`, folded to 53 bits and printed in base 36
+ * (at most 11 characters). Read part by part: the joined string was a new error's largest allocation
+ * after the store's copy (issue 11, tenth session).
+ */
+const hash = (parts: readonly string[]): string => {
   let low = 0x811c9dc5;
   let high = 0;
-  for (let i = 0; i < text.length; i++) {
-    low = Math.imul(low ^ text.charCodeAt(i), 16777619);
-    high = Math.imul(high ^ low, 2654435761);
+  for (let p = 0; p < parts.length; p++) {
+    const text = parts[p] as string;
+    for (let i = p === 0 ? 0 : -1; i < text.length; i++) {
+      low = Math.imul(low ^ (i < 0 ? SEPARATOR : text.charCodeAt(i)), 16777619);
+      high = Math.imul(high ^ low, 2654435761);
+    }
   }
   return base36(4294967296 * (2097151 & (high >>> 11)) + (low >>> 0));
 };
+/** `|`, between two parts. */
+const SEPARATOR = 124;
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -97,7 +121,12 @@ export function fingerprint(error: AppError): string {
     const value = readRaw(error, key);
     return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
   };
-  const parts = [read('code'), read('status'), clean(read('url')), clean(read('message'))];
-  parts.push(cleanFrame(topFrame(stackText(readRaw(error, 'stack')))));
-  return `${read('kind') || 'unknown'}:${hash(parts.join('|'))}`;
+  const parts = [
+    read('code'),
+    read('status'),
+    clean(read('url')),
+    clean(read('message')),
+    cleanFrame(topFrame(stackText(readRaw(error, 'stack')))),
+  ];
+  return `${read('kind') || 'unknown'}:${hash(parts)}`;
 }

@@ -1,14 +1,67 @@
 /**
- * The properties read during the current `readOnce` (a capture): thrown value → key → value. Set only
- * while a synchronous `readOnce` runs, so nothing outlives one capture and two instances never share it:
- * a Map, not a WeakMap, for that reason (a WeakMap's inserts cost more, issue 11).
+ * One object's reads in the current `readOnce`: `key, value, key, value, …` while it has at most
+ * MAX_LISTED of them, a Map past that. A capture reads about a dozen fields of the thrown value: a flat
+ * list costs a fraction of a Map to make and grow (issue 11, tenth session), and a wide object read
+ * field by field (100,000 of them) is still looked up in constant time.
  */
-let reads: Map<object, Map<string, unknown>> | undefined;
-/** The object whose reads were memoised last, and its memo (both cleared with `reads`). */
+type Memo = unknown[] | Map<string, unknown>;
+const MAX_LISTED = 16;
+/** What `memoGet` gives for a key not read yet. */
+const MISSING = Symbol('missing');
+
+const memoGet = (memo: Memo, key: string): unknown => {
+  if (!Array.isArray(memo)) return memo.has(key) ? memo.get(key) : MISSING;
+  for (let i = 0; i < memo.length; i += 2) if (memo[i] === key) return memo[i + 1];
+  return MISSING;
+};
+
+/**
+ * The reads of the current `readOnce` (a capture): the object read last and its memo, and a Map of every
+ * object's memo, made once a second object is read. Set only while a synchronous `readOnce` runs, so
+ * nothing outlives one capture and two instances never share it: a Map, not a WeakMap, for that reason
+ * (a WeakMap's inserts cost more, issue 11).
+ */
+let reading = false;
+let reads: Map<object, Memo> | undefined;
 let lastObject: object | undefined;
-let lastKnown: Map<string, unknown> | undefined;
-/** A read that gave `undefined`, as kept in a memo. */
-const UNDEFINED = Symbol('undefined');
+let lastMemo: Memo | undefined;
+
+/** `value`'s memo in the current `readOnce`, made when `create` (and then `value` is the object read last). */
+function memoOf(value: object, create: true): Memo;
+function memoOf(value: object, create: false): Memo | undefined;
+function memoOf(value: object, create: boolean): Memo | undefined {
+  if (value === lastObject) return lastMemo;
+  let memo = reads?.get(value);
+  if (!memo && !create) return undefined;
+  if (lastObject !== undefined && lastMemo !== undefined) {
+    // A second object: from now on every memo is kept in the Map, the last one's too.
+    reads ??= new Map([[lastObject, lastMemo]]);
+  }
+  if (!memo) {
+    memo = [];
+    reads?.set(value, memo);
+  }
+  lastObject = value;
+  lastMemo = memo;
+  return memo;
+}
+
+/** Keeps `key`'s read in `memo`, `value`'s (as `memoOf(value, true)` just gave it). */
+function memoSet(value: object, memo: Memo, key: string, read: unknown): void {
+  if (!Array.isArray(memo)) {
+    memo.set(key, read);
+    return;
+  }
+  if (memo.length < 2 * MAX_LISTED) {
+    memo.push(key, read);
+    return;
+  }
+  const map = new Map<string, unknown>();
+  for (let i = 0; i < memo.length; i += 2) map.set(memo[i] as string, memo[i + 1]);
+  map.set(key, read);
+  lastMemo = map;
+  reads?.set(value, map);
+}
 
 /**
  * Reads `value[key]` without ever throwing: a throwing getter or Proxy trap reads as `undefined`.
@@ -16,18 +69,12 @@ const UNDEFINED = Symbol('undefined');
  * the facts, the classifier and the repeat key) runs once per capture (break-it pass 2, H3).
  */
 export function readProperty(value: unknown, key: string): unknown {
-  if (!reads || typeof value !== 'object' || value === null) return readRaw(value, key);
-  // The object read last, kept beside the memo: a capture reads a dozen fields of one value in a row.
-  let known = value === lastObject ? lastKnown : reads.get(value);
-  if (known) {
-    const hit = known.get(key);
-    // One lookup: an `undefined` read is kept as UNDEFINED (most fields of a plain Error are absent, issue 11).
-    if (hit !== undefined) return hit === UNDEFINED ? undefined : hit;
-  } else reads.set(value, (known = new Map<string, unknown>()));
-  lastObject = value;
-  lastKnown = known;
+  if (!reading || typeof value !== 'object' || value === null) return readRaw(value, key);
+  const hit = memoGet(memoOf(value, true), key);
+  if (hit !== MISSING) return hit;
   const read = readRaw(value, key);
-  known.set(key, read === undefined ? UNDEFINED : read);
+  // A getter may have read other objects (or this one) through a nested capture: the memo is looked up again.
+  memoSet(value, memoOf(value, true), key, read);
   return read;
 }
 
@@ -49,12 +96,13 @@ export function readRaw(value: unknown, key: string): unknown {
  * reads each property of the thrown value (and its causes) once. Nested calls share the outer one.
  */
 export function readOnce<T>(run: () => T): T {
-  if (reads) return run();
-  reads = new Map();
+  if (reading) return run();
+  reading = true;
   try {
     return run();
   } finally {
-    reads = lastObject = lastKnown = undefined;
+    reading = false;
+    reads = lastObject = lastMemo = undefined;
   }
 }
 
@@ -66,12 +114,12 @@ const KEYS = '\u0000keys';
  * facts of a thrown value, read by the normaliser and the classifier alike). Outside one, `read()`.
  */
 export function remembered<T>(value: unknown, name: string, read: () => T): T {
-  if (!reads || typeof value !== 'object' || value === null) return read();
-  let memo = reads.get(value);
-  if (memo?.has(name)) return memo.get(name) as T;
+  if (!reading || typeof value !== 'object' || value === null) return read();
+  const known = memoGet(memoOf(value, true), name);
+  if (known !== MISSING) return known as T;
   const result = read();
-  if (!memo) reads.set(value, (memo = new Map<string, unknown>()));
-  memo.set(name, result);
+  // `read` may have read other objects: the memo is looked up again.
+  memoSet(value, memoOf(value, true), name, result);
   return result;
 }
 
@@ -90,5 +138,9 @@ export const listKeys = (value: object): readonly string[] =>
   });
 
 /** The keys `listKeys` already listed for `value` in this `readOnce`, if it did: never lists them. */
-export const listedKeys = (value: object): readonly string[] | undefined =>
-  reads?.get(value)?.get(KEYS) as readonly string[] | undefined;
+export const listedKeys = (value: object): readonly string[] | undefined => {
+  if (!reading) return undefined;
+  const memo = memoOf(value, false);
+  const listed = memo && memoGet(memo, KEYS);
+  return listed === MISSING ? undefined : (listed as readonly string[] | undefined);
+};

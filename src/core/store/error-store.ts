@@ -4,6 +4,8 @@ import type { ErrorStore, ErrorStoreOptions, ErrorStoreState, RateBucket } from 
 
 export const DEFAULT_HISTORY_LIMIT = 100;
 const RATE_WINDOW_SECONDS = 60;
+/** Copies of `records` at most this long are made at their length (see `appended`). */
+const MAX_PREALLOCATED = 10_000;
 
 /** Adds one occurrence at `time` to the per-second buckets, dropping buckets older than a minute. */
 function addToRate(rate: readonly RateBucket[], time: number): RateBucket[] {
@@ -23,6 +25,26 @@ function addToRate(rate: readonly RateBucket[], time: number): RateBucket[] {
 function hasOther(records: readonly ErrorRecord[], key: string, end: number): boolean {
   for (let i = 0; i < end; i++) if (records[i]?.fingerprint === key) return true;
   return false;
+}
+
+/**
+ * `records` without its first `drop` items, then `record`, in one array of exactly that length: `slice`
+ * then `push` grew the copy's backing store by half again, the largest allocation of a new error's capture,
+ * and `concat` or `copyWithin` cost 2–10× a loop (issue 11, tenth session).
+ */
+function appended(records: readonly ErrorRecord[], drop: number, record: ErrorRecord): ErrorRecord[] {
+  const length = records.length - drop + 1;
+  // V8 makes `new Array(n)` past ~100,000 items a dictionary, slow to read: a huge `historyLimit` copies as before.
+  if (length > MAX_PREALLOCATED) {
+    const grown = records.slice(drop);
+    grown.push(record);
+    return grown;
+  }
+  // Filled in full below: no hole is left.
+  const copy = new Array<ErrorRecord>(length);
+  for (let i = 0; i < length - 1; i++) copy[i] = records[i + drop] as ErrorRecord;
+  copy[length - 1] = record;
+  return copy;
 }
 
 /** The last index of a record with fingerprint `key`, or -1. */
@@ -92,8 +114,7 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
             records = s.records.slice();
             records[last] = record;
           } else if (at < 0) {
-            records = s.records.slice(Math.max(0, s.records.length + 1 - limit));
-            records.push(record);
+            records = appended(s.records, Math.max(0, s.records.length + 1 - limit), record);
           } else {
             records = s.records.filter((r) => r?.fingerprint !== key);
             records.push(record);
