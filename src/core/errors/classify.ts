@@ -1,4 +1,4 @@
-import { isAppError } from './app-error';
+import { isAppError, type AppError } from './app-error';
 import { causeChain, readFacts, type ErrorFacts } from './error-facts';
 import { readProperty } from './read-property';
 import { ERROR_KINDS, type ErrorKind, type RecoveryActionId, type Severity } from './types';
@@ -248,34 +248,20 @@ export function classifyTraced(
   asked?: PredicateAnswer[],
   facts?: ErrorFacts,
 ): Classification {
-  const chain = causeChain(value);
-  const chainFacts = chain.map((link, i) => (i === 0 && facts) || readFacts(link));
-  const isApp = readProperty(value, 'isAppError') === true && isAppError(value);
-  // Loops rather than `find` and `some` with closures: this runs for every rule on every new error (issue 11).
-  const find = (
-    table: readonly ClassificationRule[],
-  ): Classification | Partial<Classification> | undefined => {
-    // Any iterable of rules classifies, as a `for…of` did: a JavaScript app may pass a Set (findings-11b B7).
-    const rows = Array.isArray(table) ? table : [...(table as Iterable<ClassificationRule>)];
-    if (rows.length === 0) return undefined;
-    const prepared = preparedTable(table);
-    for (let t = 0; t < rows.length; t++) {
-      const r = rows[t] as ClassificationRule;
-      // A rule may opt out of reclassifying AppErrors (issue 10: app rules come first for every value).
-      if (isApp && r.appErrors === false) continue;
-      const { match } = r;
-      const test = testOf(prepared, t, match);
-      const predicate = typeof match === 'function';
-      for (let i = 0; i < chain.length; i++) {
-        const answer = test(chain[i], chainFacts[i] as ErrorFacts);
-        if (asked && predicate) asked.push([test, answer]);
-        if (answer) return r.classification;
-      }
-    }
-    return undefined;
+  // A value without a cause (most thrown errors) is a chain of one: no arrays are made for it (issue 11).
+  const alone = value !== undefined && readProperty(value, 'cause') === undefined;
+  const chain = alone ? [] : causeChain(value);
+  const search: ChainSearch = {
+    value,
+    facts: alone ? (facts ?? readFacts(value)) : undefined,
+    chain,
+    chainFacts: chain.map((link, i) => (i === 0 && facts) || readFacts(link)),
+    isApp: readProperty(value, 'isAppError') === true && isAppError(value),
+    asked,
   };
-  const own = isApp && value.kind !== 'unknown' ? value : undefined;
-  const found: Partial<Classification> | undefined = find(rules) ?? own ?? find(defaultRules);
+  const own = search.isApp && (value as AppError).kind !== 'unknown' ? (value as AppError) : undefined;
+  const found: Partial<Classification> | undefined =
+    findRule(rules, search) ?? own ?? findRule(defaultRules, search);
   const kind = found?.kind ?? 'unknown';
   const base = kindDefaults[kind] ?? kindDefaults.unknown;
   return {
@@ -285,6 +271,46 @@ export function classifyTraced(
     messageKey: found?.messageKey ?? kind,
     actions: found?.actions ?? base.actions,
   };
+}
+
+/** What `findRule` tests rules against: the value alone (`facts` set) or its cause chain, and who is told the predicates' answers. */
+interface ChainSearch {
+  value: unknown;
+  /** The value's facts when it has no cause; then `chain` is not read. */
+  facts: ErrorFacts | undefined;
+  chain: readonly unknown[];
+  chainFacts: readonly ErrorFacts[];
+  isApp: boolean;
+  asked: PredicateAnswer[] | undefined;
+}
+
+/**
+ * The classification of the first rule of `table` that matches the value or one of its causes. Loops
+ * rather than `find` and `some` with closures: this runs for every rule on every new error (issue 11).
+ */
+function findRule(
+  table: readonly ClassificationRule[],
+  search: ChainSearch,
+): Classification | Partial<Classification> | undefined {
+  // Any iterable of rules classifies, as a `for…of` did: a JavaScript app may pass a Set (findings-11b B7).
+  const rows = Array.isArray(table) ? table : [...(table as Iterable<ClassificationRule>)];
+  if (rows.length === 0) return undefined;
+  const prepared = preparedTable(table);
+  const { facts, chain, chainFacts, asked } = search;
+  for (let t = 0; t < rows.length; t++) {
+    const r = rows[t] as ClassificationRule;
+    // A rule may opt out of reclassifying AppErrors (issue 10: app rules come first for every value).
+    if (search.isApp && r.appErrors === false) continue;
+    const { match } = r;
+    const test = testOf(prepared, t, match);
+    const predicate = typeof match === 'function';
+    for (let i = 0; i < (facts ? 1 : chain.length); i++) {
+      const answer = facts ? test(search.value, facts) : test(chain[i], chainFacts[i] as ErrorFacts);
+      if (asked && predicate) asked.push([test, answer]);
+      if (answer) return r.classification;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -48,6 +48,10 @@ const stacks = [
   `Error: long\n${'x'.repeat(25_000)}\n    at pastTheSearch (a.js:1:1)`,
   `Error: long frame\n    at ${'y'.repeat(700)} (a.js:1:1)`,
   'Error: ünïcödé 名前\n    at 関数 (ファイル.js:1:1)',
+  'Error: not quite\n    atlas (a.js:1:1)\n \t at mixedBlanks (a.js:2:2)',
+  'Error: blank lines\n\n\r\n   \n    at afterBlanks (a.js:1:1)',
+  'Error: ends in a terminator\n',
+  '\u00a0   at notABlank (a.js:1:1)\n    at real (a.js:2:2)',
 ];
 
 describe('fingerprint, hashed part by part (issue 11, tenth session)', () => {
