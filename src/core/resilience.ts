@@ -234,7 +234,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   const repeats = new Map<string, Repeat[]>();
   const repeatOf = (repeat: RepeatKey | undefined, value: unknown): Repeat | undefined => {
     if (!repeat) return undefined;
-    const known = repeats.get(repeat.facts.message ?? '') ?? [];
+    const known = repeats.get(repeat.facts.message ?? '');
+    if (!known) return undefined;
     let seen: Repeat | undefined;
     for (const r of known)
       if (sameRepeat(r.repeat, repeat)) {
