@@ -37,6 +37,9 @@ const lineEnd = (text: string, from: number): number => {
 
 /** Where the first line of `text` that is blanks (space, tab) then `at ` starts, as `/^[ \t]*at /m` finds it; -1 if none. */
 const v8FrameStart = (text: string): number => {
+  // V8's own stacks: the first `\n    at ` after a head holding no `at ` at all, found by the engine's search.
+  const first = text.indexOf('\n    at ');
+  if (first >= 0 && text.lastIndexOf('at ', first) < 0) return first + 1;
   for (let line = 0; line < text.length;) {
     let at = line;
     for (let code = text.charCodeAt(at); code === 32 || code === 9; code = text.charCodeAt(++at));

@@ -52,6 +52,9 @@ const stacks = [
   'Error: blank lines\n\n\r\n   \n    at afterBlanks (a.js:1:1)',
   'Error: ends in a terminator\n',
   '\u00a0   at notABlank (a.js:1:1)\n    at real (a.js:2:2)',
+  'Error: a message line\nat home (a.js:1:1)\n    at real (a.js:2:2)',
+  'Error: what a day\n    at real (a.js:2:2)',
+  'Error: cr\r    at afterCarriageReturn (a.js:1:1)\n    at real (a.js:2:2)',
 ];
 
 describe('fingerprint, hashed part by part (issue 11, tenth session)', () => {
