@@ -2,7 +2,7 @@
 // redacted a second time. That is right only while no rule reads across `Name: `: checked here over
 // the planted secrets and the benign corpora, so a rule that starts to will fail this test.
 import { createResilience, redactString } from 'bulwark/core';
-import { cachedStackRedactor } from '../../../src/core/capture/cached-stack-redactor';
+import { cachedStackRedactor, firstFrame } from '../../../src/core/capture/cached-stack-redactor';
 import { describe, expect, it } from 'vitest';
 import { benignStrings } from '../errors/corpus/benign';
 import { plantedSecrets } from '../errors/corpus/secrets';
@@ -76,5 +76,23 @@ describe('the per-site stack cache under a work budget', () => {
     const stack = resilience.capture(cheap).error.stack;
     expect(stack).not.toContain('[not scanned');
     expect(stack).toContain('at saveOrder (https://shop.example/app.js:10:5)');
+  });
+});
+
+describe('where the frames of a stack start (issue 11, tenth session)', () => {
+  it('is where the frame search finds it, with heads of one line and of several', () => {
+    const FIRST_FRAME = /\n(?=[ \t]*at |[^\n]*@\S*:\d)/;
+    const stacks = [
+      'Error: boom\n    at save (a.js:1:1)',
+      'Error: two\nlines\n    at save (a.js:1:1)',
+      'Error: multi\nfoo@https://x.example/a.js:1:2\n    at save (a.js:1:1)',
+      'Error: head\n\tat tabbed (a.js:1:1)\n    at save (a.js:1:1)',
+      'Error: head\n  at twoSpaces (a.js:1:1)\n    at save (a.js:1:1)',
+      'Error: no frames',
+      'Error: firefox\nsave@https://app.example/a.js:1:2',
+      '\n    at startsWithAFrame (a.js:1:1)',
+      'Error: cr\r\n    at save (a.js:1:1)',
+    ];
+    expect(stacks.map(firstFrame)).toEqual(stacks.map((stack) => stack.search(FIRST_FRAME)));
   });
 });
