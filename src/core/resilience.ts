@@ -18,6 +18,7 @@ import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fe
 import { createDegradation } from './degradation/create-degradation';
 import type { Degradation, DegradationOptions } from './degradation/types';
 import { createReactRootOptions, type ReactRootErrorOptions } from './react-root-options';
+import { findRecord } from './store/record-index';
 import { createBurstGuard, DEFAULT_MAX_PENDING, type BurstGuardOptions } from './burst-guard';
 import type { PredicateAnswer } from './errors/classify';
 import type { ErrorFacts } from './errors/error-facts';
@@ -198,7 +199,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   // Records of the slice of a storm being drained, published as one store update when it ends.
   let batch: Map<string, ErrorRecord> | undefined;
   const stored = (key: string): ErrorRecord | undefined =>
-    batch?.get(key) ?? store.getState().records.find((r) => r.fingerprint === key);
+    batch?.get(key) ?? findRecord(store.getState().records, key);
   const current = (record: ErrorRecord): ErrorRecord => {
     const pending = batch?.get(record.fingerprint);
     return pending?.id === record.id

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ErrorRecord, RecordStatus } from '../types';
+import { carryIndex, recordIndex } from './record-index';
 import type { ErrorStore, ErrorStoreOptions, ErrorStoreState, RateBucket } from './types';
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -65,6 +66,34 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
   const limit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   const onListenerError = options.onListenerError ?? (() => {});
 
+  /**
+   * `upsert` on a list with an index (distinct fingerprints, so "every record with the key" is at most the
+   * one the index holds): the same list as the search below makes, the index carried to it.
+   */
+  const indexedUpsert = (
+    records: readonly ErrorRecord[],
+    index: Map<string, ErrorRecord>,
+    record: ErrorRecord,
+  ): ErrorRecord[] => {
+    const known = index.get(record.fingerprint);
+    let next: ErrorRecord[];
+    let drop = 0;
+    if (known === undefined) {
+      drop = Math.max(0, records.length + 1 - limit);
+      next = appended(records, drop, record);
+    } else if (records[records.length - 1] === known) {
+      next = records.slice();
+      next[next.length - 1] = record;
+    } else {
+      next = records.filter((r) => r !== known);
+      next.push(record);
+    }
+    // Longer than the limit only when set so from outside: cut, and indexed afresh when next asked.
+    if (next.length > limit) next.splice(0, next.length - limit);
+    else carryIndex(index, records, next, record, drop);
+    return next;
+  };
+
   const store = createStore<ErrorStoreState>()((set) => {
     const setStatus = (id: string, status: RecordStatus) =>
       set((s) => {
@@ -105,6 +134,9 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
         try {
           const rate = addToRate(s.rate, record.lastSeen);
           const key = record.fingerprint;
+          // Looked up, not searched for, where the list has an index (issue 11, tenth session).
+          const index = typeof key === 'string' ? recordIndex(s.records) : undefined;
+          if (index) return { records: indexedUpsert(s.records, index, record), rate };
           // A storm repeats the latest record, and a new error has none: a copy without a callback per
           // record, and without the oldest the limit drops (issue 11).
           const last = s.records.length - 1;

@@ -1,5 +1,6 @@
 import { createErrorStore, type ErrorRecord } from 'bulwark/core';
 import { describe, expect, it } from 'vitest';
+import { findRecord } from '../../../src/core/store/record-index';
 import { makeRecord } from '../../helpers/make-record';
 
 /** `upsert`'s records as it made them before its shortcuts: every record with the key filtered out, the new one last, the oldest past the limit dropped. */
@@ -39,6 +40,16 @@ describe("the store's upsert shortcuts (issue 11)", () => {
       'k',
       'm',
       'l',
+      // Distinct keys, more than the limit: an index is made for it (tenth session).
+      [makeRecord('p'), makeRecord('r'), makeRecord('s'), makeRecord('t'), makeRecord('u')],
+      'r',
+      'o',
+      [makeRecord('p'), makeRecord('r'), makeRecord('s'), makeRecord('t'), makeRecord('u'), makeRecord('h')],
+      'j',
+      'j',
+      't',
+      'g',
+      'h',
     ];
     for (const step of script) {
       if (Array.isArray(step)) {
@@ -53,5 +64,28 @@ describe("the store's upsert shortcuts (issue 11)", () => {
       // The very records, not copies.
       store.getState().records.forEach((r, i) => expect(r).toBe(expected[i]));
     }
+  });
+
+  it('finds a new fingerprint by its index as a search does, after upserts, storms and lists set from outside', () => {
+    const limit = 5;
+    const store = createErrorStore({ historyLimit: limit });
+    const search = (key: string) => store.getState().records.find((r) => r.fingerprint === key);
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const check = () =>
+      keys.forEach((key) => expect(findRecord(store.getState().records, key)).toBe(search(key)));
+    for (const key of ['a', 'b', 'c', 'a', 'd', 'e', 'f', 'b', 'g', 'g']) {
+      store.getState().upsert(makeRecord(key));
+      check();
+    }
+    store.getState().upsertAll([makeRecord('h'), makeRecord('a'), makeRecord('h')]);
+    check();
+    store.getState().resolve(store.getState().records[0]!.id);
+    check();
+    store.setState({ records: [makeRecord('c'), makeRecord('d')] });
+    check();
+    store.getState().upsert(makeRecord('e'));
+    check();
+    store.getState().clear();
+    check();
   });
 });
