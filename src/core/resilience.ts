@@ -9,7 +9,7 @@ import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
 import { createReportDispatcher } from './reporting/report-dispatcher';
 import type { Reporter, ReportingOptions } from './reporting/types';
-import { createErrorStore } from './store/error-store';
+import { createErrorStore, recordFinder } from './store/error-store';
 import type { ErrorStore, ErrorStoreOptions } from './store/types';
 import type { CaptureContext, ErrorRecord, RecordStatus, RecoveryAction } from './types';
 import { createBreakerRegistry } from './policies/breaker-registry';
@@ -18,7 +18,6 @@ import { resilientFetch, type ResilientFetchInit } from './policies/resilient-fe
 import { createDegradation } from './degradation/create-degradation';
 import type { Degradation, DegradationOptions } from './degradation/types';
 import { createReactRootOptions, type ReactRootErrorOptions } from './react-root-options';
-import { findRecord } from './store/record-index';
 import { createBurstGuard, DEFAULT_MAX_PENDING, type BurstGuardOptions } from './burst-guard';
 import type { PredicateAnswer } from './errors/classify';
 import type { ErrorFacts } from './errors/error-facts';
@@ -198,8 +197,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   // Records of the slice of a storm being drained, published as one store update when it ends.
   let batch: Map<string, ErrorRecord> | undefined;
-  const stored = (key: string): ErrorRecord | undefined =>
-    batch?.get(key) ?? findRecord(store.getState().records, key);
+  const storedRecord = recordFinder(store);
+  const stored = (key: string): ErrorRecord | undefined => batch?.get(key) ?? storedRecord(key);
   const current = (record: ErrorRecord): ErrorRecord => {
     const pending = batch?.get(record.fingerprint);
     return pending?.id === record.id

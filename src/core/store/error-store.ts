@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ErrorRecord, RecordStatus } from '../types';
-import { carryIndex, recordIndex } from './record-index';
+import { createRecordIndex, type RecordIndex } from './record-index';
 import type { ErrorStore, ErrorStoreOptions, ErrorStoreState, RateBucket } from './types';
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -54,6 +54,18 @@ function indexOf(records: readonly ErrorRecord[], key: string): number {
   return -1;
 }
 
+/** Each store's index of its records by fingerprint, for `capture` (a store made here always has one). */
+const indexes = /* @__PURE__ */ new WeakMap<ErrorStore, RecordIndex>();
+
+/** The record `store` holds under `fingerprint`, looked up in its index (searched for in a store made elsewhere). */
+export function recordFinder(store: ErrorStore): (fingerprint: string) => ErrorRecord | undefined {
+  const index = indexes.get(store);
+  return (fingerprint) => {
+    const { records } = store.getState();
+    return index ? index.find(records, fingerprint) : records.find((r) => r.fingerprint === fingerprint);
+  };
+}
+
 /**
  * Creates the error store: one record per fingerprint, bounded history, and the actions the UI needs.
  * Listener errors are caught per listener, so one broken subscriber cannot stop `capture` or the others.
@@ -64,6 +76,7 @@ function indexOf(records: readonly ErrorRecord[], key: string): number {
  */
 export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
   const limit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  const byFingerprint = createRecordIndex();
   const onListenerError = options.onListenerError ?? (() => {});
 
   /**
@@ -90,7 +103,7 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
     }
     // Longer than the limit only when set so from outside: cut, and indexed afresh when next asked.
     if (next.length > limit) next.splice(0, next.length - limit);
-    else carryIndex(index, records, next, record, drop);
+    else byFingerprint.carry(index, records, next, record, drop);
     return next;
   };
 
@@ -135,7 +148,7 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
           const rate = addToRate(s.rate, record.lastSeen);
           const key = record.fingerprint;
           // Looked up, not searched for, where the list has an index (issue 11, tenth session).
-          const index = typeof key === 'string' ? recordIndex(s.records) : undefined;
+          const index = typeof key === 'string' ? byFingerprint.of(s.records) : undefined;
           if (index) return { records: indexedUpsert(s.records, index, record), rate };
           // A storm repeats the latest record, and a new error has none: a copy without a callback per
           // record, and without the oldest the limit drops (issue 11).
@@ -169,6 +182,7 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
     };
   });
 
+  indexes.set(store, byFingerprint);
   const subscribe = store.subscribe;
   store.subscribe = (listener) =>
     subscribe((state, previous) => {

@@ -1,6 +1,6 @@
 import { createErrorStore, type ErrorRecord } from 'bulwark/core';
+import { recordFinder } from '../../../src/core/store/error-store';
 import { describe, expect, it } from 'vitest';
-import { findRecord } from '../../../src/core/store/record-index';
 import { makeRecord } from '../../helpers/make-record';
 
 /** `upsert`'s records as it made them before its shortcuts: every record with the key filtered out, the new one last, the oldest past the limit dropped. */
@@ -71,8 +71,8 @@ describe("the store's upsert shortcuts (issue 11)", () => {
     const store = createErrorStore({ historyLimit: limit });
     const search = (key: string) => store.getState().records.find((r) => r.fingerprint === key);
     const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    const check = () =>
-      keys.forEach((key) => expect(findRecord(store.getState().records, key)).toBe(search(key)));
+    const find = recordFinder(store);
+    const check = () => keys.forEach((key) => expect(find(key)).toBe(search(key)));
     for (const key of ['a', 'b', 'c', 'a', 'd', 'e', 'f', 'b', 'g', 'g']) {
       store.getState().upsert(makeRecord(key));
       check();
