@@ -1,9 +1,9 @@
 import { defaultCatalog, mergeCatalog, type MessageCatalog, type PartialCatalog } from './errors/catalog';
 import type { ClassificationRule } from './errors/classify';
 import { AppError } from './errors/app-error';
-import { fingerprintWith } from './errors/fingerprint';
+import { fingerprint } from './errors/fingerprint';
 import { toStoredError } from './errors/to-stored-error';
-import { readOnce, readRaw } from './errors/read-property';
+import { readOnce } from './errors/read-property';
 import { createRedactor, type Redactor } from './errors/redact';
 import { createDisclosureManager } from './disclosure/disclosure-manager';
 import type { DisclosureManager, DisclosureOptions } from './disclosure/types';
@@ -207,9 +207,6 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   };
 
   const redactStack = cachedStackRedactor(redactor.redactString);
-  // The stack cache knows the top frame of the stack it redacted last (a new error's, just normalised).
-  const fingerprintOf = (error: AppError): string =>
-    fingerprintWith(error, redactStack.topFrameOf(readRaw(error, 'stack')));
   const redactContext = cachedContextRedactor(redactor);
   const redactNames = cachedNameRedactor(redactor);
   /** What `capture` stores for a thrown value: normalised with the app's rules, message and stack redacted. */
@@ -280,9 +277,9 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     if (!error) {
       const asked: PredicateAnswer[] = [];
       error = normalize(value, asked, repeat?.facts);
-      if (repeat) remember((seen = { repeat, error, key: fingerprintOf(error), asked }));
+      if (repeat) remember((seen = { repeat, error, key: fingerprint(error), asked }));
     }
-    const key = seen?.key ?? fingerprintOf(error);
+    const key = seen?.key ?? fingerprint(error);
     const previous = previousRepeat ?? stored(key);
     const restart = !previous || previous.status === 'recovered';
     // The stored context is redacted like a report would be; the action callbacks stay usable, and a

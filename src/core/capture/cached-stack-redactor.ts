@@ -1,4 +1,3 @@
-import { MAX_HEAD, topFrameAfterHead } from '../errors/fingerprint';
 import type { StackMessage } from '../errors/normalize';
 import { notScanned } from '../errors/redaction/work-budget';
 
@@ -22,19 +21,6 @@ export const firstFrame = (stack: string): number => {
   const v8 = stack.indexOf('\n    at ');
   return v8 >= 0 && stack.lastIndexOf('\n', v8 - 1) < 0 ? v8 : stack.search(FIRST_FRAME);
 };
-
-/** A head of one line that is not itself a V8 frame line (see `topFrameAfterHead`). */
-const ONE_LINE_NOT_A_FRAME = /^(?![ \t]*at )[^\n\r\u2028\u2029]*$/;
-
-/** Redacts a stack (see {@link cachedStackRedactor}), and tells the fingerprint's top frame of the stack it returned last. */
-export interface StackRedactor {
-  (stack: string, message?: StackMessage): string;
-  /**
-   * The cleaned top frame `fingerprint` reads from `stack`, when `stack` is the very string this redactor
-   * returned last and its head cannot change it (`topFrameAfterHead`); else `undefined`.
-   */
-  topFrameOf: (stack: unknown) => string | undefined;
-}
 
 /**
  * Names whose `Name: ` before a message changes no redaction: the head of such a stack redacts as
@@ -67,7 +53,9 @@ const knownHead = (head: string, { name, raw, clean }: StackMessage): string | u
  * A match that would span the head and the first frame (a message ending in `token:`) is not made;
  * frames are code locations, redacted for the URLs and ids in them.
  */
-export function cachedStackRedactor(redactString: (text: string) => string): StackRedactor {
+export function cachedStackRedactor(
+  redactString: (text: string) => string,
+): (stack: string, message?: StackMessage) => string {
   const sites = new Map<string, string>();
   // The site met last, and its redacted frames while it is in `sites`: comparing a new error's frames with
   // them costs a tenth of hashing them for the Map (issue 11), and a storm has one site at a time.
@@ -75,23 +63,7 @@ export function cachedStackRedactor(redactString: (text: string) => string): Sta
   let lastClean = '';
   const redactHead = (head: string, message: StackMessage | undefined): string =>
     (message && knownHead(head, message)) ?? redactString(head);
-  // The stack returned last and its fingerprint's top frame, when its head cannot change it; and that
-  // top frame per site's redacted frames (the site met last).
-  let lastStack: string | undefined;
-  let lastTop: string | undefined;
-  let topOf: string | undefined;
-  let top: string | undefined;
-  const joined = (head: string, clean: string): string => {
-    const stack = head + clean;
-    if (clean !== topOf) {
-      topOf = clean;
-      top = topFrameAfterHead(clean);
-    }
-    lastStack = stack;
-    lastTop = head.length <= MAX_HEAD && ONE_LINE_NOT_A_FRAME.test(head) ? top : undefined;
-    return stack;
-  };
-  const redact = (stack: string, message?: StackMessage): string => {
+  return (stack, message) => {
     const at = firstFrame(stack);
     if (at < 0) return redactString(stack);
     const frames = stack.slice(at);
@@ -100,7 +72,7 @@ export function cachedStackRedactor(redactString: (text: string) => string): Sta
       clean = redactString(frames);
       // Frames the call's work budget left unscanned are not their redaction: a later capture with budget
       // to spare scans them (session 8).
-      if (clean.startsWith(NOT_SCANNED)) return joined(redactHead(stack.slice(0, at), message), clean);
+      if (clean.startsWith(NOT_SCANNED)) return redactHead(stack.slice(0, at), message) + clean;
       // Oldest out first: a Map iterates in insertion order.
       if (sites.size >= MAX_SITES) {
         const oldest = sites.keys().next().value as string;
@@ -111,9 +83,6 @@ export function cachedStackRedactor(redactString: (text: string) => string): Sta
     }
     lastFrames = frames;
     lastClean = clean;
-    return joined(redactHead(stack.slice(0, at), message), clean);
+    return redactHead(stack.slice(0, at), message) + clean;
   };
-  return Object.assign(redact, {
-    topFrameOf: (stack: unknown) => (stack === lastStack ? lastTop : undefined),
-  });
 }

@@ -126,28 +126,6 @@ export const base36 = (value: number): string => {
  * fingerprint(normalizeError(new Error('Order 123 not found'))) === fingerprint(normalizeError(new Error('Order 456 not found'))); // true
  */
 export function fingerprint(error: AppError): string {
-  return fingerprintWith(error, undefined);
-}
-
-/**
- * The cleaned top frame {@link fingerprint} reads from a stack made of a one-line head and then `frames`,
- * told from `frames` alone, or `undefined` where the head could change it (`frames` without a V8 frame
- * line, not starting with a newline, or long enough for the search's cut to matter). With a head that
- * is one line and no frame itself, the stack's first V8 frame line is the first one of `frames`.
- */
-export const topFrameAfterHead = (frames: string): string | undefined =>
-  frames.startsWith('\n') && frames.length < MAX_STACK - MAX_HEAD && v8FrameStart(frames) >= 0
-    ? cleanFrame(topFrame(frames))
-    : undefined;
-/** Heads longer than this are not told apart from their frames (see `topFrameAfterHead`). */
-export const MAX_HEAD = 2_000;
-
-/**
- * {@link fingerprint}, given the cleaned top frame of `error.stack` when the caller knows it: capture's
- * stack cache knows it per throw site (the search, a copy of the stack and a hash of its frame were a
- * tenth of a new error's capture, issue 11, tenth session). `undefined` reads it from the stack.
- */
-export function fingerprintWith(error: AppError, cleanedTopFrame: string | undefined): string {
   // Read as untrusted: a forged or half-built record must not make this throw (issue 9). Each field once,
   // so not through a capture's memo: it held nothing the fingerprint reads twice (issue 11).
   const read = (key: string): string => {
@@ -159,7 +137,7 @@ export function fingerprintWith(error: AppError, cleanedTopFrame: string | undef
     read('status'),
     clean(read('url')),
     clean(read('message')),
-    cleanedTopFrame ?? cleanFrame(topFrame(stackText(readRaw(error, 'stack')))),
+    cleanFrame(topFrame(stackText(readRaw(error, 'stack')))),
   ];
   return `${read('kind') || 'unknown'}:${hash(parts)}`;
 }
