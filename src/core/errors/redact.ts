@@ -133,9 +133,13 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   const workBudget = options.workBudget ?? DEFAULT_WORK_BUDGET;
   /** The budget of the call running now (JavaScript runs one at a time); nested calls share it. */
   let active: WorkBudget | undefined;
+  // One object refilled per call, not one per call: when a major GC found no budget alive it freed their
+  // hidden class and discarded the optimized scan, which ran unoptimized after every full GC (issue 11).
+  const budget = new WorkBudget(workBudget);
   const asOneCall = <T>(run: () => T): T => {
     if (active) return run();
-    active = new WorkBudget(workBudget);
+    budget.refill(workBudget);
+    active = budget;
     try {
       return run();
     } finally {

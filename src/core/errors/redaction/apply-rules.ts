@@ -31,6 +31,13 @@ class MatchContext implements RuleContext {
   get before(): string {
     return nearby(this.keyText, this.text, this.start, this.done);
   }
+
+  /**
+   * One instance for as long as the class lives: the instances' hidden class is held only by them (and
+   * weakly by its transition), so a major GC between captures freed it and discarded the optimized
+   * `applyRule` and scan built on it, which then ran unoptimized for hundreds of calls (issue 11).
+   */
+  static readonly keepShape = new MatchContext('', 0, 0, '', () => false, '', '');
 }
 
 /** The key's words, then the NEAR characters before `start` (not before `done`, the last replacement). */
