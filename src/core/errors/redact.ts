@@ -6,7 +6,7 @@ import { isSettingValue } from './redaction/named-not-secret';
 import { listed } from './redaction/key-list';
 import { readRedactOptions } from './redaction/read-redact-options';
 import { RULE_GATES, type RuleGate } from './redaction/rule-gates';
-import { readTextFacts } from './redaction/text-facts';
+import { factsOfKey, textFactsKey } from './redaction/text-facts';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { BUDGET_SPENT, DEFAULT_WORK_BUDGET, notScanned, WorkBudget } from './redaction/work-budget';
@@ -164,17 +164,18 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // (issue 11); a storm's messages share a handful of facts.
   const gated = gates.some((gate) => gate !== undefined);
   const everyRule = rules.map((_, i) => i);
-  const plans = new Map<string, readonly number[]>();
+  // By the facts' key, a number: a string id built from five numbers per text cost more than the gates saved.
+  const plans = new Map<number, readonly number[]>();
   const planOf = (text: string): readonly number[] => {
     if (!gated) return everyRule;
-    const facts = readTextFacts(text);
-    const id = `${facts.chars},${facts.digits},${facts.digitRun},${facts.tokenRun},${facts.base64Run}`;
-    let plan = plans.get(id);
+    const key = textFactsKey(text);
+    let plan = plans.get(key);
     if (plan === undefined) {
+      const facts = factsOfKey(key);
       plan = everyRule.filter((i) => gates[i]?.(facts) ?? true);
       // Oldest out first: a Map iterates in insertion order.
-      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
-      plans.set(id, plan);
+      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as number);
+      plans.set(key, plan);
     }
     return plan;
   };
@@ -219,8 +220,16 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     }
     return out;
   };
-  const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string =>
-    asOneCall(() => clip(textOf(value), maxLength, (window) => scan(window, key)));
+  /** The key of the `redactString` call running now, for `scanWindow`: set just before `clip` calls it. */
+  let windowKey = '';
+  const scanWindow = (window: string): string => scan(window, windowKey);
+  // No closure per call inside a call already (`capture` redacts a message so, issue 11).
+  const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string => {
+    if (!active) return asOneCall(() => redactString(value, maxLength, key));
+    const text = textOf(value);
+    windowKey = key;
+    return clip(text, maxLength, scanWindow);
+  };
 
   /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
   const redactNumber = (value: number | bigint, key: string, secret: boolean): JsonValue => {
