@@ -1,4 +1,4 @@
-import { applyRule, globalPattern, mayMatch } from './redaction/apply-rules';
+import { anyOf, applyRule, globalPattern, mayMatch, type Plan } from './redaction/apply-rules';
 import { clip } from './redaction/clip';
 import { harmlessField } from './redaction/harmless-field';
 import { defaultRedactionRules } from './redaction/default-rules';
@@ -163,16 +163,23 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // gates, pure functions of the facts. Asking 68 gates in turn was most of redacting a short message
   // (issue 11); a storm's messages share a handful of facts.
   const gated = gates.some((gate) => gate !== undefined);
-  const everyRule = rules.map((_, i) => i);
+  /** The plan of a text: the rules it passes the gates of, and one search for all their triggers. */
+  const planFor = (indexes: readonly number[]): Plan => ({
+    rules: indexes,
+    anyTrigger: anyOf(
+      indexes.flatMap((i) => (triggers[i] as Pick<RedactionRule, 'triggers'>).triggers ?? []),
+    ),
+  });
+  const everyRule = planFor(rules.map((_, i) => i));
   // By the facts' key, a number: a string id built from five numbers per text cost more than the gates saved.
-  const plans = new Map<number, readonly number[]>();
-  const planOf = (text: string): readonly number[] => {
+  const plans = new Map<number, Plan>();
+  const planOf = (text: string): Plan => {
     if (!gated) return everyRule;
     const key = textFactsKey(text);
     let plan = plans.get(key);
     if (plan === undefined) {
       const facts = factsOfKey(key);
-      plan = everyRule.filter((i) => gates[i]?.(facts) ?? true);
+      plan = planFor(everyRule.rules.filter((i) => gates[i]?.(facts) ?? true));
       // Oldest out first: a Map iterates in insertion order.
       if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as number);
       plans.set(key, plan);
@@ -192,14 +199,19 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     // The rules whose gates the text passes, planned again after a rule changed it.
     let plan = planOf(out);
     let step = 0;
+    // Whether the lower-cased text holds a trigger of any rule of the plan: when it holds none (a plain
+    // message), its triggered rules are skipped after one search, not one per trigger (issue 11). Asked
+    // again when the text changed, and with it the plan (a function of the text).
+    let triggered: boolean | undefined;
     // Every rule is charged its scan, run or skipped: a rule the prefilter skips would have found no match,
     // so it would have cost just that. The rules skipped before one that runs are charged with it, as one
     // take: the text is the same for all of them, so the budget runs out where and when it would have rule
     // by rule. The prefilter's own reads (facts, lower case, trigger searches) are not charged, so a budget
     // gives the same output with and without it (issue 11, findings-11 G1–G3).
     for (let next = 0; next < rules.length;) {
-      while (step < plan.length && (plan[step] as number) < next) step++;
-      const i = step < plan.length ? (plan[step] as number) : rules.length;
+      const planned = plan.rules;
+      while (step < planned.length && (planned[step] as number) < next) step++;
+      const i = step < planned.length ? (planned[step] as number) : rules.length;
       budget?.take(out.length * (Math.min(i + 1, rules.length) - next));
       next = i + 1;
       if (i >= rules.length) break;
@@ -208,8 +220,10 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
         if (lowered !== out) {
           lower = out.toLowerCase();
           lowered = out;
+          triggered = undefined;
         }
-        if (!mayMatch(trigger, lower)) continue;
+        triggered ??= plan.anyTrigger?.test(lower) ?? false;
+        if (!triggered || !mayMatch(trigger, lower)) continue;
       }
       const before = out;
       out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, context);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from 'bulwark/core';
+import { anyOf } from '../../../src/core/errors/redaction/apply-rules';
+import { defaultRedactionRules } from '../../../src/core/errors/redaction/default-rules';
 import { RULE_GATES } from '../../../src/core/errors/redaction/rule-gates';
 import { factsOfKey, readTextFacts, textFactsKey } from '../../../src/core/errors/redaction/text-facts';
 import { random } from './corpus/generate';
@@ -101,5 +103,57 @@ describe('one work budget per redactor, refilled per call (issue 11)', () => {
     });
     expect(redactor.redactString('nested 1234', 100, 'pin')).toBe('nested [REDACTED]');
     expect(redactor.redactString('nested 1234', 100, 'count')).toBe('nested 1234');
+  });
+});
+
+describe('one search for every trigger of a plan (issue 11)', () => {
+  const triggers = defaultRedactionRules.flatMap((rule) => rule.triggers ?? []);
+
+  it('finds a literal exactly where `includes` does, RegExp syntax and all', () => {
+    const literals = [
+      ...triggers.map((t) => t.toLowerCase()),
+      'a.b(',
+      '[x]',
+      '\\d',
+      '$^',
+      '{1}',
+      'a|b',
+      '*+?',
+      '/-',
+    ];
+    const texts = [
+      ...literals.flatMap((literal) => [literal, `x ${literal} y`, literal.slice(1), literal.slice(0, -1)]),
+      'aXb(',
+      'x',
+      'dd',
+      'a',
+      '',
+    ];
+    for (const some of [literals, literals.slice(-8), ['\\u0040'], ['']])
+      for (const text of texts)
+        expect(anyOf(some)?.test(text)).toBe(some.some((literal) => text.includes(literal)));
+    expect(anyOf([])).toBeUndefined();
+  });
+
+  it('runs every triggered rule whose trigger a plain message holds, as without the prefilter', () => {
+    const fast = createRedactor();
+    const full = createRedactor({ prefilter: false });
+    const texts = triggers.flatMap((trigger) => [
+      `Widget ${trigger} failed to load`,
+      `Widget failed${trigger}Hunter2xyz9 to load`,
+      `${trigger.toUpperCase()} Hunter2xyz9`,
+      `password${trigger} Hunter2xyz9`,
+      `${trigger}: abc123def456ghi`,
+    ]);
+    expect(texts.filter((text) => fast.redactString(text) !== full.redactString(text))).toEqual([]);
+  });
+
+  it('searches an app rule’s triggers as written, RegExp characters too', () => {
+    const redactor = createRedactor({
+      rules: [{ id: 'call', pattern: /a\.b\(\d+\)/, triggers: ['A.B(', '|'] }],
+    });
+    expect(redactor.redactString('see a.b(123456)')).toBe('see [REDACTED]');
+    expect(redactor.redactString('see a.b(123456) |')).toBe('see [REDACTED] |');
+    expect(redactor.redactString('see aXb(123456)')).toBe('see aXb(123456)');
   });
 });

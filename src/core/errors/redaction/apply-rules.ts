@@ -129,3 +129,22 @@ export function mayMatch(rule: Pick<RedactionRule, 'triggers'>, lower: string): 
   for (let i = 0; i < triggers.length; i++) if (lower.includes(triggers[i] as string)) return true;
   return false;
 }
+
+/** The rules a text's facts let through (indexes, in order), and one search for all their triggers. */
+export interface Plan {
+  rules: readonly number[];
+  /** Matches a lower-cased text holding any trigger of these rules; `undefined` when none has any. */
+  anyTrigger: RegExp | undefined;
+}
+
+/**
+ * One RegExp that finds any of these literal strings (lower-cased triggers), for the lower-cased text:
+ * it matches exactly when some `includes` would, at a third of the cost of 17 searches (issue 11).
+ * `undefined` for none.
+ */
+export const anyOf = (literals: readonly string[]): RegExp | undefined =>
+  literals.length === 0
+    ? undefined
+    : new RegExp(
+        [...new Set(literals)].map((literal) => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'),
+      );
