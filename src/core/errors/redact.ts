@@ -1,4 +1,4 @@
-import { anyOf, applyRule, globalPattern, mayMatch, type Plan } from './redaction/apply-rules';
+import { anyOf, applyRule, globalPattern, mayMatch, type Plan, triggerSource } from './redaction/apply-rules';
 import { clip } from './redaction/clip';
 import { harmlessField } from './redaction/harmless-field';
 import { defaultRedactionRules } from './redaction/default-rules';
@@ -163,23 +163,27 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // gates, pure functions of the facts. Asking 68 gates in turn was most of redacting a short message
   // (issue 11); a storm's messages share a handful of facts.
   const gated = gates.some((gate) => gate !== undefined);
+  // Each rule's triggers as one RegExp alternative, escaped once; a rule with none has `undefined` (an
+  // empty list never matches, so it adds nothing to a search).
+  const sources = rules.map((rule, i) =>
+    triggers[i]?.triggers?.length ? triggerSource(rule.triggers as readonly string[]) : undefined,
+  );
   /** The plan of a text: the rules it passes the gates of, and one search for all their triggers. */
   const planFor = (indexes: readonly number[]): Plan => ({
     rules: indexes,
-    anyTrigger: anyOf(
-      indexes.flatMap((i) => (triggers[i] as Pick<RedactionRule, 'triggers'>).triggers ?? []),
-    ),
+    anyTrigger: anyOf(indexes.flatMap((i) => sources[i] ?? [])),
   });
-  const everyRule = planFor(rules.map((_, i) => i));
+  const indexes = rules.map((_, i) => i);
+  const everyRule = gated ? undefined : planFor(indexes);
   // By the facts' key, a number: a string id built from five numbers per text cost more than the gates saved.
   const plans = new Map<number, Plan>();
   const planOf = (text: string): Plan => {
-    if (!gated) return everyRule;
+    if (everyRule) return everyRule;
     const key = textFactsKey(text);
     let plan = plans.get(key);
     if (plan === undefined) {
       const facts = factsOfKey(key);
-      plan = planFor(everyRule.rules.filter((i) => gates[i]?.(facts) ?? true));
+      plan = planFor(indexes.filter((i) => gates[i]?.(facts) ?? true));
       // Oldest out first: a Map iterates in insertion order.
       if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as number);
       plans.set(key, plan);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from 'bulwark/core';
-import { anyOf } from '../../../src/core/errors/redaction/apply-rules';
+import { anyOf, triggerSource } from '../../../src/core/errors/redaction/apply-rules';
 import { defaultRedactionRules } from '../../../src/core/errors/redaction/default-rules';
 import { RULE_GATES } from '../../../src/core/errors/redaction/rule-gates';
 import { factsOfKey, readTextFacts, textFactsKey } from '../../../src/core/errors/redaction/text-facts';
@@ -131,7 +131,8 @@ describe('one search for every trigger of a plan (issue 11)', () => {
     ];
     for (const some of [literals, literals.slice(-8), ['\\u0040'], ['']])
       for (const text of texts)
-        expect(anyOf(some)?.test(text)).toBe(some.some((literal) => text.includes(literal)));
+        for (const sources of [[triggerSource(some)], some.map((literal) => triggerSource([literal]))])
+          expect(anyOf(sources)?.test(text)).toBe(some.some((literal) => text.includes(literal)));
     expect(anyOf([])).toBeUndefined();
   });
 
