@@ -5,7 +5,7 @@ import { defaultRedactionRules } from './redaction/default-rules';
 import { isSettingValue } from './redaction/named-not-secret';
 import { listed } from './redaction/key-list';
 import { readRedactOptions } from './redaction/read-redact-options';
-import { RULE_GATES, type RuleGate } from './redaction/rule-gates';
+import { RULE_GATES, RULE_SKIPS, type RuleGate, type RuleSkip } from './redaction/rule-gates';
 import { factsOfKey, textFactsKey } from './redaction/text-facts';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
@@ -130,6 +130,10 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   const gates = rules.map((rule, i): RuleGate | undefined =>
     options.prefilter === false || i >= defaultRedactionRules.length ? undefined : RULE_GATES[rule.id],
   );
+  // And the default rules answered without their pattern on a text that cannot change (rule-gates.ts).
+  const skips = rules.map((rule, i): RuleSkip | undefined =>
+    options.prefilter === false || i >= defaultRedactionRules.length ? undefined : RULE_SKIPS[rule.id],
+  );
   const workBudget = options.workBudget ?? DEFAULT_WORK_BUDGET;
   /** The budget of the call running now (JavaScript runs one at a time); nested calls share it. */
   let active: WorkBudget | undefined;
@@ -228,6 +232,12 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
         }
         triggered ??= plan.anyTrigger?.test(lower) ?? false;
         if (!triggered || !mayMatch(trigger, lower)) continue;
+      }
+      // The work the rule would have done on its candidates is charged as if it ran (G1–G3).
+      const skipped = skips[i]?.(out, isSecretKey);
+      if (skipped !== undefined) {
+        if (skipped > 0) budget?.take(skipped);
+        continue;
       }
       const before = out;
       out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, context);
