@@ -167,10 +167,10 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // gates, pure functions of the facts. Asking 68 gates in turn was most of redacting a short message
   // (issue 11); a storm's messages share a handful of facts.
   const gated = gates.some((gate) => gate !== undefined);
-  // Each rule's triggers as one RegExp alternative, escaped once; a rule with none has `undefined` (an
-  // empty list never matches, so it adds nothing to a search).
-  const sources = rules.map((rule, i) =>
-    triggers[i]?.triggers?.length ? triggerSource(rule.triggers as readonly string[]) : undefined,
+  // Each rule's triggers as RegExp alternatives, for one search per plan (`anyOf`); none for a rule
+  // without triggers (an empty list never matches, so it adds nothing to a search).
+  const sources = rules.map((rule) =>
+    options.prefilter === false || !rule.triggers?.length ? undefined : triggerSource(rule.triggers),
   );
   /** The plan of a text: the rules it passes the gates of, and one search for all their triggers. */
   const planFor = (indexes: readonly number[]): Plan => ({

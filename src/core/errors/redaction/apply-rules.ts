@@ -138,7 +138,7 @@ export interface Plan {
 }
 
 /** `triggerSource` answers by triggers list: the default rules' lists are shared by every redactor. */
-const sourcesOf = new WeakMap<readonly string[], string>();
+const sourcesOf = /* @__PURE__ */ new WeakMap<readonly string[], string>();
 
 /**
  * A rule's triggers as RegExp alternatives for `anyOf` (`eyj|api`), lower-cased and their RegExp
@@ -156,7 +156,7 @@ export const triggerSource = (triggers: readonly string[]): string => {
 };
 
 /** Trigger searches made, by source: shared by every redactor (no `g` flag, so no state), bounded. */
-const searches = new Map<string, RegExp>();
+const searches = /* @__PURE__ */ new Map<string, RegExp>();
 const MAX_SEARCHES = 256;
 
 /**

@@ -1,6 +1,7 @@
 import { opaque } from './checks';
 import { isReason } from './reason';
 import type { RedactionRule } from './types';
+import { isHostChar } from './url-password-end';
 import { MATCH_CHAR_COST, MATCH_COST } from './work-budget';
 
 /** A value that is already a replacement (`[REDACTED]`, `[Filtered]`, `***`). */
@@ -81,14 +82,6 @@ export const separatedPairRules: readonly RedactionRule[] = [
 
 /** A line break the `aligned-pair` pattern starts a line after (its lookbehind). */
 const LINE_START = /[\t\r\n]/;
-/** `[\w.-]`: the rest of an `aligned-pair` key. */
-const isKeyChar = (code: number): boolean =>
-  (code >= 48 && code <= 57) ||
-  ((code | 32) >= 97 && (code | 32) <= 122) ||
-  code === 95 ||
-  code === 46 ||
-  code === 45;
-
 /**
  * What the `aligned-pair` rule would do on a one-line text, read without its pattern (issue 11): a plain
  * message (`Widget x failed to load`) is a candidate at its start (a word, a space, a value) that the
@@ -108,7 +101,7 @@ export function alignedPairSkip(text: string, isSecretKey: (key: string) => bool
   const first = text.charCodeAt(at);
   if (!(((first | 32) >= 97 && (first | 32) <= 122) || first === 95)) return 0;
   let end = at + 1;
-  while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
+  while (end < text.length && isHostChar(text.charCodeAt(end))) end++;
   // The key is followed by a space, and the value by one character at least (`a  `: ' ' then ' ').
   if (end - at > 81 || text.charCodeAt(end) !== 32 || end + 2 > text.length) return 0;
   if (isSecretKey(text.slice(at, end))) return undefined;
