@@ -1,12 +1,12 @@
-import { applyRule, globalPattern, mayMatch } from './redaction/apply-rules';
+import { anyOf, applyRule, globalPattern, mayMatch, type Plan, triggerSource } from './redaction/apply-rules';
 import { clip } from './redaction/clip';
 import { harmlessField } from './redaction/harmless-field';
 import { defaultRedactionRules } from './redaction/default-rules';
 import { isSettingValue } from './redaction/named-not-secret';
 import { listed } from './redaction/key-list';
 import { readRedactOptions } from './redaction/read-redact-options';
-import { RULE_GATES, type RuleGate } from './redaction/rule-gates';
-import { readTextFacts } from './redaction/text-facts';
+import { RULE_GATES, RULE_SKIPS, type RuleGate, type RuleSkip } from './redaction/rule-gates';
+import { factsOfKey, textFactsKey } from './redaction/text-facts';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { BUDGET_SPENT, DEFAULT_WORK_BUDGET, notScanned, WorkBudget } from './redaction/work-budget';
@@ -130,12 +130,20 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   const gates = rules.map((rule, i): RuleGate | undefined =>
     options.prefilter === false || i >= defaultRedactionRules.length ? undefined : RULE_GATES[rule.id],
   );
+  // And the default rules answered without their pattern on a text that cannot change (rule-gates.ts).
+  const skips = rules.map((rule, i): RuleSkip | undefined =>
+    options.prefilter === false || i >= defaultRedactionRules.length ? undefined : RULE_SKIPS[rule.id],
+  );
   const workBudget = options.workBudget ?? DEFAULT_WORK_BUDGET;
   /** The budget of the call running now (JavaScript runs one at a time); nested calls share it. */
   let active: WorkBudget | undefined;
+  // One object refilled per call, not one per call: when a major GC found no budget alive it freed their
+  // hidden class and discarded the optimized scan, which ran unoptimized after every full GC (issue 11).
+  const budget = new WorkBudget(workBudget);
   const asOneCall = <T>(run: () => T): T => {
     if (active) return run();
-    active = new WorkBudget(workBudget);
+    budget.refill(workBudget);
+    active = budget;
     try {
       return run();
     } finally {
@@ -159,18 +167,30 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // gates, pure functions of the facts. Asking 68 gates in turn was most of redacting a short message
   // (issue 11); a storm's messages share a handful of facts.
   const gated = gates.some((gate) => gate !== undefined);
-  const everyRule = rules.map((_, i) => i);
-  const plans = new Map<string, readonly number[]>();
-  const planOf = (text: string): readonly number[] => {
-    if (!gated) return everyRule;
-    const facts = readTextFacts(text);
-    const id = `${facts.chars},${facts.digits},${facts.digitRun},${facts.tokenRun},${facts.base64Run}`;
-    let plan = plans.get(id);
+  // Each rule's triggers as RegExp alternatives, for one search per plan (`anyOf`); none for a rule
+  // without triggers (an empty list never matches, so it adds nothing to a search).
+  const sources = rules.map((rule) =>
+    options.prefilter === false || !rule.triggers?.length ? undefined : triggerSource(rule.triggers),
+  );
+  /** The plan of a text: the rules it passes the gates of, and one search for all their triggers. */
+  const planFor = (indexes: readonly number[]): Plan => ({
+    rules: indexes,
+    anyTrigger: anyOf(indexes.flatMap((i) => sources[i] ?? [])),
+  });
+  const indexes = rules.map((_, i) => i);
+  const everyRule = gated ? undefined : planFor(indexes);
+  // By the facts' key, a number: a string id built from five numbers per text cost more than the gates saved.
+  const plans = new Map<number, Plan>();
+  const planOf = (text: string): Plan => {
+    if (everyRule) return everyRule;
+    const key = textFactsKey(text);
+    let plan = plans.get(key);
     if (plan === undefined) {
-      plan = everyRule.filter((i) => gates[i]?.(facts) ?? true);
+      const facts = factsOfKey(key);
+      plan = planFor(indexes.filter((i) => gates[i]?.(facts) ?? true));
       // Oldest out first: a Map iterates in insertion order.
-      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
-      plans.set(id, plan);
+      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as number);
+      plans.set(key, plan);
     }
     return plan;
   };
@@ -187,14 +207,19 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     // The rules whose gates the text passes, planned again after a rule changed it.
     let plan = planOf(out);
     let step = 0;
+    // Whether the lower-cased text holds a trigger of any rule of the plan: when it holds none (a plain
+    // message), its triggered rules are skipped after one search, not one per trigger (issue 11). Asked
+    // again when the text changed, and with it the plan (a function of the text).
+    let triggered: boolean | undefined;
     // Every rule is charged its scan, run or skipped: a rule the prefilter skips would have found no match,
     // so it would have cost just that. The rules skipped before one that runs are charged with it, as one
     // take: the text is the same for all of them, so the budget runs out where and when it would have rule
     // by rule. The prefilter's own reads (facts, lower case, trigger searches) are not charged, so a budget
     // gives the same output with and without it (issue 11, findings-11 G1–G3).
     for (let next = 0; next < rules.length;) {
-      while (step < plan.length && (plan[step] as number) < next) step++;
-      const i = step < plan.length ? (plan[step] as number) : rules.length;
+      const planned = plan.rules;
+      while (step < planned.length && (planned[step] as number) < next) step++;
+      const i = step < planned.length ? (planned[step] as number) : rules.length;
       budget?.take(out.length * (Math.min(i + 1, rules.length) - next));
       next = i + 1;
       if (i >= rules.length) break;
@@ -203,8 +228,16 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
         if (lowered !== out) {
           lower = out.toLowerCase();
           lowered = out;
+          triggered = undefined;
         }
-        if (!mayMatch(trigger, lower)) continue;
+        triggered ??= plan.anyTrigger?.test(lower) ?? false;
+        if (!triggered || !mayMatch(trigger, lower)) continue;
+      }
+      // The work the rule would have done on its candidates is charged as if it ran (G1–G3).
+      const skipped = skips[i]?.(out, isSecretKey);
+      if (skipped !== undefined) {
+        if (skipped > 0) budget?.take(skipped);
+        continue;
       }
       const before = out;
       out = applyRule(out, rules[i] as RedactionRule, patterns[i] as RegExp, replacement, context);
@@ -215,8 +248,16 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     }
     return out;
   };
-  const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string =>
-    asOneCall(() => clip(textOf(value), maxLength, (window) => scan(window, key)));
+  /** The key of the `redactString` call running now, for `scanWindow`: set just before `clip` calls it. */
+  let windowKey = '';
+  const scanWindow = (window: string): string => scan(window, windowKey);
+  // No closure per call inside a call already (`capture` redacts a message so, issue 11).
+  const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string => {
+    if (!active) return asOneCall(() => redactString(value, maxLength, key));
+    const text = textOf(value);
+    windowKey = key;
+    return clip(text, maxLength, scanWindow);
+  };
 
   /** A long integer is scanned as text with its key in front: `{ card: 4539148803436467 }`. */
   const redactNumber = (value: number | bigint, key: string, secret: boolean): JsonValue => {

@@ -1,3 +1,4 @@
+import { alignedPairSkip } from './separated-pair-rules';
 import { charMask, NON_ASCII, type TextFacts } from './text-facts';
 
 /** Whether a rule may change a text with these facts; `false` only when it surely cannot. */
@@ -113,4 +114,18 @@ export const RULE_GATES: Readonly<Record<string, RuleGate>> = {
   phone: (facts) => facts.digits >= 8,
   'us-ssn': (facts) => facts.digits >= 9,
   'uk-ni-number': (facts) => facts.digits >= 6 && upper(facts),
+};
+
+/**
+ * A rule's exact answer on a text without running its pattern: the work budget the rule would take when
+ * it surely changes nothing (its scan aside, charged by the caller), `undefined` when it must run.
+ */
+export type RuleSkip = (text: string, isSecretKey: (key: string) => boolean) => number | undefined;
+
+/**
+ * The default rules a plain one-line message still runs after the gates and triggers, answered without
+ * their pattern (issue 11). Like the gates, only for the default rules, and tested against the rules.
+ */
+export const RULE_SKIPS: Readonly<Record<string, RuleSkip>> = {
+  'aligned-pair': alignedPairSkip,
 };

@@ -1,6 +1,8 @@
 import { opaque } from './checks';
 import { isReason } from './reason';
 import type { RedactionRule } from './types';
+import { isHostChar } from './url-password-end';
+import { MATCH_CHAR_COST, MATCH_COST } from './work-budget';
 
 /** A value that is already a replacement (`[REDACTED]`, `[Filtered]`, `***`). */
 const REPLACED = /^(?:\[[A-Za-z _-]{1,30}\]|\*{3,})$/;
@@ -77,3 +79,32 @@ export const separatedPairRules: readonly RedactionRule[] = [
     },
   },
 ];
+
+/** A line break the `aligned-pair` pattern starts a line after (its lookbehind). */
+const LINE_START = /[\t\r\n]/;
+/**
+ * What the `aligned-pair` rule would do on a one-line text, read without its pattern (issue 11): a plain
+ * message (`Widget x failed to load`) is a candidate at its start (a word, a space, a value) that the
+ * rule's test rejects by its key. Returns the work budget the rule would take there (one candidate
+ * rejected, or 0 for no candidate) when it surely changes nothing; `undefined` when it must run: the text
+ * has another line start (a tab or a line break), starts with `set`, or its first word is a secret key.
+ * Mirrors the pattern `/(?<![^\t\r\n])([ ]{0,8}(?:set…)?[A-Za-z_][\w.-]{0,80})([ ]+)([^\t\r\n]+)/`:
+ * at the text's only line start, up to 8 spaces, a key of at most 81 characters followed by a space,
+ * then at least one more character (a space too). Tested against the rule over texts on each edge.
+ */
+export function alignedPairSkip(text: string, isSecretKey: (key: string) => boolean): number | undefined {
+  if (LINE_START.test(text)) return undefined;
+  let at = 0;
+  while (text.charCodeAt(at) === 32) at++;
+  if (at > 8) return 0;
+  if (text.startsWith('set', at)) return undefined;
+  const first = text.charCodeAt(at);
+  if (!(((first | 32) >= 97 && (first | 32) <= 122) || first === 95)) return 0;
+  let end = at + 1;
+  while (end < text.length && isHostChar(text.charCodeAt(end))) end++;
+  // The key is followed by a space, and the value by one character at least (`a  `: ' ' then ' ').
+  if (end - at > 81 || text.charCodeAt(end) !== 32 || end + 2 > text.length) return 0;
+  if (isSecretKey(text.slice(at, end))) return undefined;
+  // One candidate, the whole text (its value runs to the end), rejected by its key.
+  return MATCH_COST + MATCH_CHAR_COST * text.length;
+}

@@ -4,8 +4,8 @@ import { isSpaceChar } from './value-end';
 const MAX_PASSWORD = 200;
 const MAX_HOST = 253;
 
-/** `[\w.-]`, read by code. */
-const isHostChar = (code: number): boolean =>
+/** `[\w.-]`, read by code (also the rest of an `aligned-pair` key). */
+export const isHostChar = (code: number): boolean =>
   (code >= 48 && code <= 57) ||
   ((code | 32) >= 97 && (code | 32) <= 122) ||
   code === 95 ||

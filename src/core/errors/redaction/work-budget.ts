@@ -28,9 +28,18 @@ export const BUDGET_SPENT = /* @__PURE__ */ new Error('The redaction budget of t
 /** What stands in for text the rules did not finish scanning: it never leaves unscanned (issue 9, H1). */
 export const notScanned = (length: number): string => `[not scanned: ${length} chars]`;
 
-/** One top-level call's budget (shared by the strings, keys and numbers it redacts). */
+/**
+ * One top-level call's budget (shared by the strings, keys and numbers it redacts). A redactor keeps
+ * one and refills it per call, so an instance always lives: a full GC frees a hidden class no live
+ * object has, and with it the optimized code of the scan that used it (issue 11).
+ */
 export class WorkBudget {
   constructor(private left: number) {}
+
+  /** Starts a new call's budget of `units`. */
+  refill(units: number): void {
+    this.left = units;
+  }
 
   /** Whether any is left; a spent budget stays spent. */
   get spent(): boolean {
