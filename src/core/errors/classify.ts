@@ -1,6 +1,6 @@
 import { isAppError, type AppError } from './app-error';
 import { causeChain, readFacts, type ErrorFacts } from './error-facts';
-import { readProperty } from './read-property';
+import { readOnce, readProperty } from './read-property';
 import { ERROR_KINDS, type ErrorKind, type RecoveryActionId, type Severity } from './types';
 
 /** What an error means for the user and for retry policies. */
@@ -346,5 +346,7 @@ export const matchRule = (
  * classifyError(err, [{ name: 'payment', match: { code: 'CARD_DECLINED' }, classification: { kind: 'validation', messageKey: 'card-declined' } }]);
  */
 export function classifyError(value: unknown, rules: readonly ClassificationRule[] = []): Classification {
-  return classifyTraced(value, rules);
+  // Each property read once, as in a capture: the value's `cause` is read to tell a chain of one, then
+  // again by the chain, and a getter answering otherwise the second time changed the kind (findings-11e E3).
+  return readOnce(() => classifyTraced(value, rules));
 }

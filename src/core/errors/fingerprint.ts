@@ -24,7 +24,7 @@ export const clean = (whole: string): string => {
   return text.replace(QUERY, '').replace(VARIABLE, '#').replace(/\s+/g, ' ').trim();
 };
 
-const OTHER_FRAME = /^[^\n@]*@\S*:\d/m;
+const OTHER_FRAME = /^[^\n@]*@\S*:\d.*/m;
 
 /** Where the line holding `from` ends: at the first line terminator, as a RegExp's `.` stops. */
 const lineEnd = (text: string, from: number): number => {
@@ -59,9 +59,11 @@ const topFrame = (stack: unknown): string => {
   if (typeof stack !== 'string') return '';
   const text = stack.slice(0, MAX_STACK);
   // Found without a RegExp match (a `search` makes one too), then the line's end (issue 11, tenth session).
-  let start = v8FrameStart(text);
-  if (start < 0) start = text.search(OTHER_FRAME);
-  return start < 0 ? '' : text.slice(start, lineEnd(text, start));
+  const start = v8FrameStart(text);
+  // A V8 frame line starts with blanks and `at `, so it runs from its start to its line's end; a
+  // Firefox/Safari one may hold a `\r` or U+2028 before its `@url` (findings-11e E2): matched whole.
+  if (start >= 0) return text.slice(start, lineEnd(text, start));
+  return OTHER_FRAME.exec(text)?.[0] ?? '';
 };
 
 /** Top frames whose cleaned text is remembered: a storm has a handful of throw sites. */
@@ -118,6 +120,17 @@ export const base36 = (value: number): string => {
 };
 
 /**
+ * A field of the error as a fingerprint part: a string or number, its first 500 characters; else `''`.
+ * Read as untrusted: a forged or half-built record must not make this throw (issue 9). Each field once,
+ * so not through a capture's memo: it held nothing the fingerprint reads twice (issue 11). A function,
+ * not a closure per call: V8 recompiled that closure after every major GC (tenth session).
+ */
+const readPart = (error: AppError, key: string): string => {
+  const value = readRaw(error, key);
+  return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
+};
+
+/**
  * A stable key for "the same error", so an error storm collapses into one record: `kind:hash` of
  * the kind, code, status, request URL (HttpError), the message and the top stack frame, with
  * query strings, emails, ids and numbers (so line and column too) replaced.
@@ -126,18 +139,12 @@ export const base36 = (value: number): string => {
  * fingerprint(normalizeError(new Error('Order 123 not found'))) === fingerprint(normalizeError(new Error('Order 456 not found'))); // true
  */
 export function fingerprint(error: AppError): string {
-  // Read as untrusted: a forged or half-built record must not make this throw (issue 9). Each field once,
-  // so not through a capture's memo: it held nothing the fingerprint reads twice (issue 11).
-  const read = (key: string): string => {
-    const value = readRaw(error, key);
-    return typeof value === 'string' || typeof value === 'number' ? `${value}`.slice(0, MAX_PART) : '';
-  };
   const parts = [
-    read('code'),
-    read('status'),
-    clean(read('url')),
-    clean(read('message')),
+    readPart(error, 'code'),
+    readPart(error, 'status'),
+    clean(readPart(error, 'url')),
+    clean(readPart(error, 'message')),
     cleanFrame(topFrame(stackText(readRaw(error, 'stack')))),
   ];
-  return `${read('kind') || 'unknown'}:${hash(parts)}`;
+  return `${readPart(error, 'kind') || 'unknown'}:${hash(parts)}`;
 }

@@ -52,6 +52,12 @@ function memoSet(value: object, memo: Memo, key: string, read: unknown): void {
     memo.set(key, read);
     return;
   }
+  // A getter that read its own key through a nested capture put it here already: the later read wins, as a Map's set (findings-11e E4).
+  for (let i = 0; i < memo.length; i += 2)
+    if (memo[i] === key) {
+      memo[i + 1] = read;
+      return;
+    }
   if (memo.length < 2 * MAX_LISTED) {
     memo.push(key, read);
     return;

@@ -61,8 +61,8 @@ const indexes = /* @__PURE__ */ new WeakMap<ErrorStore, RecordIndex>();
 export function recordFinder(store: ErrorStore): (fingerprint: string) => ErrorRecord | undefined {
   const index = indexes.get(store);
   return (fingerprint) => {
-    const { records } = store.getState();
-    return index ? index.find(records, fingerprint) : records.find((r) => r.fingerprint === fingerprint);
+    const state = store.getState();
+    return index ? index.find(state, fingerprint) : state.records.find((r) => r.fingerprint === fingerprint);
   };
 }
 
@@ -103,11 +103,16 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
     }
     // Longer than the limit only when set so from outside: cut, and indexed afresh when next asked.
     if (next.length > limit) next.splice(0, next.length - limit);
-    else byFingerprint.carry(index, records, next, record, drop);
+    else {
+      byFingerprint.carry(index, records, record, drop);
+      pending.carried = { records: next, index };
+    }
     return next;
   };
+  /** What the running upsert carried the index to, for `adopt` once its state is set. */
+  const pending: { carried?: { records: readonly ErrorRecord[]; index: Map<string, ErrorRecord> } } = {};
 
-  const store = createStore<ErrorStoreState>()((set) => {
+  const store = createStore<ErrorStoreState>()((set, get) => {
     const setStatus = (id: string, status: RecordStatus) =>
       set((s) => {
         const index = s.records.findIndex((r) => r.id === id);
@@ -142,13 +147,13 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
         }
       });
     // `upsertAll([record])` without its Map and spread: one capture is one upsert (issue 11).
-    const upsert = (record: ErrorRecord) =>
+    const upsert = (record: ErrorRecord) => {
       set((s) => {
         try {
           const rate = addToRate(s.rate, record.lastSeen);
           const key = record.fingerprint;
           // Looked up, not searched for, where the list has an index (issue 11, tenth session).
-          const index = typeof key === 'string' ? byFingerprint.of(s.records) : undefined;
+          const index = typeof key === 'string' ? byFingerprint.of(s) : undefined;
           if (index) return { records: indexedUpsert(s.records, index, record), rate };
           // A storm repeats the latest record, and a new error has none: a copy without a callback per
           // record, and without the oldest the limit drops (issue 11).
@@ -171,6 +176,11 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
           return s;
         }
       });
+      // The state zustand made of it (unless a listener changed it since) is the one the index stands for.
+      const done = pending.carried;
+      pending.carried = undefined;
+      if (done) byFingerprint.adopt(get(), done.records, done.index);
+    };
     return {
       records: [],
       rate: [],

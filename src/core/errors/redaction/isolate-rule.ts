@@ -32,6 +32,9 @@ export function isolateRule(rule: RedactionRule): RedactionRule {
   };
   return {
     ...rule,
+    // A copy: the trigger search is worked out once per list, and the app may change its own list later
+    // (a redactor made after that must see the new words, findings-11e E1).
+    ...(rule.triggers && { triggers: [...rule.triggers] }),
     ...(rule.keywords && { keywords: statelessRegExp(rule.keywords) }),
     ...(test && {
       test: (match, context) => {
