@@ -398,7 +398,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     try {
       if (tracked) inFlight.push(value);
       // Each property of the thrown value is read once in its capture (issue 9, H3).
-      return readOnce(() => record(value, context, time));
+      return readOnce(record, value, context, time);
     } catch (failure) {
       // The pipeline itself failed (a broken rule or catalog): hand back a record rather than throw.
       return pipelineFailure(failure, context);

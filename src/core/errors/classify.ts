@@ -348,5 +348,5 @@ export const matchRule = (
 export function classifyError(value: unknown, rules: readonly ClassificationRule[] = []): Classification {
   // Each property read once, as in a capture: the value's `cause` is read to tell a chain of one, then
   // again by the chain, and a getter answering otherwise the second time changed the kind (findings-11e E3).
-  return readOnce(() => classifyTraced(value, rules));
+  return readOnce(classifyTraced, value, rules);
 }

@@ -114,8 +114,12 @@ const reclassify = (
 export function normalizeError(value: unknown, options: NormalizeOptions = {}): AppError {
   // Each property of the value read once, and one redaction budget for all its text (issue 9, H1, H3).
   const redactor = options.redactor ?? defaultRedactor;
-  return readOnce(() => redactor.asOneCall(() => normalizeOnce(value, options, redactor)));
+  return readOnce(normalizeInOneCall, value, options, redactor);
 }
+
+/** `normalizeOnce` as one call of `redactor`: a function, not a closure per call (see `readOnce`). */
+const normalizeInOneCall = (value: unknown, options: NormalizeOptions, redactor: Redactor): AppError =>
+  redactor.asOneCall(normalizeOnce, value, options, redactor);
 
 function normalizeOnce(value: unknown, options: NormalizeOptions, redactor: Redactor): AppError {
   try {
@@ -155,15 +159,15 @@ function normalizeOnce(value: unknown, options: NormalizeOptions, redactor: Reda
       // Keep where it was thrown, not where it was normalised: fingerprints use the top frame.
       stack:
         typeof stack === 'string'
-          ? clip(
-              stack,
-              MAX_STACK - 1,
-              redactStack
-                ? (window) =>
-                    redactStack(window, !response && message === raw ? { name, raw, clean: text } : undefined)
-                : redactor.redactString,
-              true,
-            )
+          ? redactStack
+            ? clip(
+                stack,
+                MAX_STACK - 1,
+                redactStack,
+                true,
+                !response && message === raw ? { name, raw, clean: text } : undefined,
+              )
+            : clip(stack, MAX_STACK - 1, redactor.redactString, true)
           : undefined,
     });
     // Its own type (`TypeError`), for error trackers to title it by rather than `AppError` (issue 13).

@@ -98,14 +98,21 @@ export function readRaw(value: unknown, key: string): unknown {
 }
 
 /**
- * Runs `run` with every {@link readProperty} of an object remembered until it returns: one capture
- * reads each property of the thrown value (and its causes) once. Nested calls share the outer one.
+ * Runs `run(a, b, c)` with every {@link readProperty} of an object remembered until it returns: one
+ * capture reads each property of the thrown value (and its causes) once. Nested calls share the outer
+ * one. The arguments are passed through so that a caller needs no closure per call: V8 keeps a closure's
+ * optimized code only while a closure of it lives, so one made per capture ran unoptimized again after
+ * every major GC (issue 11, eleventh session).
  */
-export function readOnce<T>(run: () => T): T {
-  if (reading) return run();
+export function readOnce<T>(run: () => T): T;
+export function readOnce<T, A>(run: (a: A) => T, a: A): T;
+export function readOnce<T, A, B>(run: (a: A, b: B) => T, a: A, b: B): T;
+export function readOnce<T, A, B, C>(run: (a: A, b: B, c: C) => T, a: A, b: B, c: C): T;
+export function readOnce<T, A, B, C>(run: (a?: A, b?: B, c?: C) => T, a?: A, b?: B, c?: C): T {
+  if (reading) return run(a, b, c);
   reading = true;
   try {
-    return run();
+    return run(a, b, c);
   } finally {
     reading = false;
     reads = lastObject = lastMemo = undefined;

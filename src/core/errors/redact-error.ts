@@ -124,11 +124,7 @@ export function redactError(
     const name = readProperty(error, 'name');
     const known = { name: typeof name === 'string' ? name : undefined, raw, clean };
     if (typeof stack === 'string')
-      hidden(
-        copy,
-        'stack',
-        clip(stack, MAX_STACK - 1, (window) => redactStack(window, known), true),
-      );
+      hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactStack, true, known));
     return copy as unknown as AppError;
   } catch {
     return new AppError('An error that could not be read');

@@ -10,7 +10,7 @@ import { factsOfKey, textFactsKey } from './redaction/text-facts';
 import { isSecretKeyName } from './redaction/secret-key';
 import type { RedactionRule } from './redaction/types';
 import { BUDGET_SPENT, DEFAULT_WORK_BUDGET, notScanned, WorkBudget } from './redaction/work-budget';
-import { toJsonSafe, type JsonSafeLimits } from './to-json-safe';
+import { toJsonSafe, type JsonSafeLimits, type JsonSafeOptions } from './to-json-safe';
 import type { JsonValue } from './types';
 
 /** Options for {@link createRedactor}. */
@@ -70,9 +70,21 @@ export interface Redactor {
    * Runs `run` as one call of this redactor: every redaction inside it shares one work budget
    * (`workBudget`), as a copy's strings do. `capture` redacts an error's message, stack, code and
    * fields this way, so the whole error is bounded, not each of its 2,500 field messages. Nested
-   * calls join the outer one. Returns what `run` returns; throws what it throws.
+   * calls join the outer one. `run` is called with the arguments given after it (up to three), so a
+   * hot caller can pass a long-lived function rather than a closure made per call. Returns what `run`
+   * returns; throws what it throws.
+   * @example redactor.asOneCall(() => [redactor.redactString(a), redactor.redactString(b)])
+   * @example redactor.asOneCall(redactPair, a, b) // redactPair(a, b), no closure per call
    */
-  asOneCall: <T>(run: () => T) => T;
+  asOneCall: AsOneCall;
+}
+
+/** {@link Redactor.asOneCall}'s signatures: `run()`, or `run(a)`, `run(a, b)`, `run(a, b, c)` with the arguments given. */
+export interface AsOneCall {
+  <T>(run: () => T): T;
+  <T, A>(run: (a: A) => T, a: A): T;
+  <T, A, B>(run: (a: A, b: B) => T, a: A, b: B): T;
+  <T, A, B, C>(run: (a: A, b: B, c: C) => T, a: A, b: B, c: C): T;
 }
 
 const DEFAULT_REPLACEMENT = '[REDACTED]';
@@ -140,16 +152,16 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // One object refilled per call, not one per call: when a major GC found no budget alive it freed their
   // hidden class and discarded the optimized scan, which ran unoptimized after every full GC (issue 11).
   const budget = new WorkBudget(workBudget);
-  const asOneCall = <T>(run: () => T): T => {
-    if (active) return run();
+  const asOneCall = (<T, A, B, C>(run: (a?: A, b?: B, c?: C) => T, a?: A, b?: B, c?: C): T => {
+    if (active) return run(a, b, c);
     budget.refill(workBudget);
     active = budget;
     try {
-      return run();
+      return run(a, b, c);
     } finally {
       active = undefined;
     }
-  };
+  }) as AsOneCall;
   // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
   const known = new Map<string, boolean>();
   /** The name rules and `keys`, remembered per name (`allowKeys` is checked apart: it wins over a path). */
@@ -253,7 +265,7 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   const scanWindow = (window: string): string => scan(window, windowKey);
   // No closure per call inside a call already (`capture` redacts a message so, issue 11).
   const redactString = (value: unknown, maxLength = MAX_STRING, key = ''): string => {
-    if (!active) return asOneCall(() => redactString(value, maxLength, key));
+    if (!active) return asOneCall(redactString, value, maxLength, key);
     const text = textOf(value);
     windowKey = key;
     return clip(text, maxLength, scanWindow);
@@ -286,22 +298,21 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     return typeof copy === 'string' ? copy : JSON.stringify(copy);
   };
 
-  const redactor = (value: unknown): JsonValue =>
-    asOneCall(() =>
-      toJsonSafe(value, {
-        ...options.limits,
-        // Under a secret name, what tells "missing" from "set" stays: '' (and null, booleans, absent keys, which never reach here).
-        mapString: (text, key, secret) =>
-          secret ? (text && !isSettingValue(key, text) ? replacement : text) : scan(text, key),
-        mapNumber: redactNumber,
-        // By its own name, or by its parent's and its own together (`card.number`, `session.id`); an
-        // allowed name is never secret by name. Under a secret parent a harmless field (`expiresAt`,
-        // `method`) is scanned like any value, not wiped (break-it pass 2, F4; harmless-field.ts).
-        isSecret: (name, path, inherited) =>
-          !listed(options.allowKeys, name) &&
-          (secretName(name) || secretName(path) || (inherited && !harmlessField(name))),
-      }),
-    );
+  // Made once per redactor, not per call: see `asOneCall`'s arguments.
+  const copyOptions: JsonSafeOptions = {
+    ...options.limits,
+    // Under a secret name, what tells "missing" from "set" stays: '' (and null, booleans, absent keys, which never reach here).
+    mapString: (text, key, secret) =>
+      secret ? (text && !isSettingValue(key, text) ? replacement : text) : scan(text, key),
+    mapNumber: redactNumber,
+    // By its own name, or by its parent's and its own together (`card.number`, `session.id`); an
+    // allowed name is never secret by name. Under a secret parent a harmless field (`expiresAt`,
+    // `method`) is scanned like any value, not wiped (break-it pass 2, F4; harmless-field.ts).
+    isSecret: (name, path, inherited) =>
+      !listed(options.allowKeys, name) &&
+      (secretName(name) || secretName(path) || (inherited && !harmlessField(name))),
+  };
+  const redactor = (value: unknown): JsonValue => asOneCall(toJsonSafe, value, copyOptions);
   return Object.assign(redactor, { redactString, isSecretKey, asOneCall });
 }
 

@@ -13,14 +13,17 @@ import { noteOf, setThrownType } from './thrown-type';
  */
 export function toStoredError(value: unknown, options: NormalizeOptions & { redactor: Redactor }): AppError {
   // One redaction budget for the whole error: message, stack, code, fields (issue 9, H1).
-  return options.redactor.asOneCall(() => {
-    // App rules come first for AppErrors too (issue 10): a matching rule gives a reclassified copy.
-    const error = normalizeError(value, options);
-    if (!isAppError(value)) return error;
-    const copy = redactError(error, options.redactor, options.redactStack);
-    hidden(copy, 'cause', readProperty(value, 'cause'));
-    // A wrapped error captured again (resilience.fetch's, a hook's) keeps the type it was wrapped from.
-    setThrownType(copy, noteOf(value), options.redactor);
-    return copy;
-  });
+  return options.redactor.asOneCall(storedError, value, options);
+}
+
+/** `toStoredError`'s work, a function rather than a closure per call (see `readOnce`). */
+function storedError(value: unknown, options: NormalizeOptions & { redactor: Redactor }): AppError {
+  // App rules come first for AppErrors too (issue 10): a matching rule gives a reclassified copy.
+  const error = normalizeError(value, options);
+  if (!isAppError(value)) return error;
+  const copy = redactError(error, options.redactor, options.redactStack);
+  hidden(copy, 'cause', readProperty(value, 'cause'));
+  // A wrapped error captured again (resilience.fetch's, a hook's) keeps the type it was wrapped from.
+  setThrownType(copy, noteOf(value), options.redactor);
+  return copy;
 }

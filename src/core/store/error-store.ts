@@ -147,35 +147,38 @@ export function createErrorStore(options: ErrorStoreOptions = {}): ErrorStore {
         }
       });
     // `upsertAll([record])` without its Map and spread: one capture is one upsert (issue 11).
-    const upsert = (record: ErrorRecord) => {
-      set((s) => {
-        try {
-          const rate = addToRate(s.rate, record.lastSeen);
-          const key = record.fingerprint;
-          // Looked up, not searched for, where the list has an index (issue 11, tenth session).
-          const index = typeof key === 'string' ? byFingerprint.of(s) : undefined;
-          if (index) return { records: indexedUpsert(s.records, index, record), rate };
-          // A storm repeats the latest record, and a new error has none: a copy without a callback per
-          // record, and without the oldest the limit drops (issue 11).
-          const last = s.records.length - 1;
-          const at = indexOf(s.records, key);
-          let records: ErrorRecord[];
-          if (at === last && last >= 0 && !hasOther(s.records, key, last)) {
-            records = s.records.slice();
-            records[last] = record;
-          } else if (at < 0) {
-            records = appended(s.records, Math.max(0, s.records.length + 1 - limit), record);
-          } else {
-            records = s.records.filter((r) => r?.fingerprint !== key);
-            records.push(record);
-          }
-          if (records.length > limit) records.splice(0, records.length - limit);
-          return { records, rate };
-        } catch {
-          // Not a record (null, a Proxy whose traps throw): nothing to store (issue 9).
-          return s;
+    const upserted = (s: ErrorStoreState, record: ErrorRecord): Partial<ErrorStoreState> => {
+      try {
+        const rate = addToRate(s.rate, record.lastSeen);
+        const key = record.fingerprint;
+        // Looked up, not searched for, where the list has an index (issue 11, tenth session).
+        const index = typeof key === 'string' ? byFingerprint.of(s) : undefined;
+        if (index) return { records: indexedUpsert(s.records, index, record), rate };
+        // A storm repeats the latest record, and a new error has none: a copy without a callback per
+        // record, and without the oldest the limit drops (issue 11).
+        const last = s.records.length - 1;
+        const at = indexOf(s.records, key);
+        let records: ErrorRecord[];
+        if (at === last && last >= 0 && !hasOther(s.records, key, last)) {
+          records = s.records.slice();
+          records[last] = record;
+        } else if (at < 0) {
+          records = appended(s.records, Math.max(0, s.records.length + 1 - limit), record);
+        } else {
+          records = s.records.filter((r) => r?.fingerprint !== key);
+          records.push(record);
         }
-      });
+        if (records.length > limit) records.splice(0, records.length - limit);
+        return { records, rate };
+      } catch {
+        // Not a record (null, a Proxy whose traps throw): nothing to store (issue 9).
+        return s;
+      }
+    };
+    const upsert = (record: ErrorRecord) => {
+      // The next state, not an updater made per call: V8 keeps a closure's optimized code only while a
+      // closure of it lives, so one made per capture ran unoptimized after every major GC (issue 11).
+      set(upserted(get(), record));
       // The state zustand made of it (unless a listener changed it since) is the one the index stands for.
       const done = pending.carried;
       pending.carried = undefined;

@@ -57,12 +57,27 @@ function sharedEnd(a: string, b: string, most: number): number {
  * whatever the input's length. When `map` runs out of its work budget (it throws BUDGET_SPENT), the
  * text is not kept in part: it becomes `[not scanned: N chars]` (fail closed, issue 9 H1).
  */
-export function clip(text: string, max: number, map: (text: string) => string, fromEnd = false): string {
+export function clip(text: string, max: number, map: (text: string) => string, fromEnd?: boolean): string;
+/** As above, with `map(window, arg)`: a hot caller passes a long-lived `map` and its data, not a closure per call (see `readOnce`). */
+export function clip<A>(
+  text: string,
+  max: number,
+  map: (text: string, arg: A) => string,
+  fromEnd: boolean,
+  arg: A,
+): string;
+export function clip<A>(
+  text: string,
+  max: number,
+  map: (text: string, arg?: A) => string,
+  fromEnd = false,
+  arg?: A,
+): string {
   const whole = text.length <= max + OVERLAP;
   const window = whole ? text : fromEnd ? text.slice(-(max + OVERLAP)) : text.slice(0, max + OVERLAP);
   let out: string;
   try {
-    out = map(window);
+    out = map(window, arg);
   } catch (failure) {
     if (failure === BUDGET_SPENT) return notScanned(text.length);
     throw failure;
