@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-node';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,17 +16,12 @@ console.log(breaker.getSnapshot().state, resilience.degradation.getSnapshot().le
 
 describe('createResilience in Node', () => {
   it('lets the process exit at once after a breaker opened', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     // Generous for a loaded machine; the open period (60 s) is far beyond it.
-    const killer = setTimeout(() => child.kill(), 20_000);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearTimeout(killer);
+    const { output, code } = await runNode(
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      root,
+      20_000,
+    );
     expect(output.trim()).toBe('open reduced');
     expect(code).toBe(0);
   }, 30_000);

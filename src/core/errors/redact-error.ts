@@ -96,13 +96,14 @@ const SKIPPED = new Set(['message', 'stack', 'cause']);
  * redacted before they are cut; AppError's fields checked for their types (see `FIELDS`); `context`
  * and `fieldErrors` as redacted JSON copies; a subclass's own fields (at most 50) through one redactor
  * call, so they are redacted by name and value with its bounds (500 values in all). No `cause`.
- * `redactStack` redacts the stack (`capture` passes one that caches per throw site, issue 11). Never
+ * `redactStack` redacts the stack (`capture` passes one that caches per throw site, issue 11; by default
+ * the redactor's `redactString`). Never
  * throws: an error that cannot be read becomes a plain AppError saying so.
  */
 export function redactError(
   error: AppError,
   redactor: Redactor,
-  redactStack: (stack: string, message?: StackMessage) => string = (stack) => redactor.redactString(stack),
+  redactStack?: (stack: string, message?: StackMessage) => string,
 ): AppError {
   try {
     const copy = Object.create(
@@ -124,7 +125,13 @@ export function redactError(
     const name = readProperty(error, 'name');
     const known = { name: typeof name === 'string' ? name : undefined, raw, clean };
     if (typeof stack === 'string')
-      hidden(copy, 'stack', clip(stack, MAX_STACK - 1, redactStack, true, known));
+      hidden(
+        copy,
+        'stack',
+        redactStack
+          ? clip(stack, MAX_STACK - 1, redactStack, true, known)
+          : clip(stack, MAX_STACK - 1, redactor.redactString, true),
+      );
     return copy as unknown as AppError;
   } catch {
     return new AppError('An error that could not be read');

@@ -144,24 +144,26 @@ function ownKeys(obj: object, max: number, budgetMs: number): [string[], number 
   let more = 0;
   const start = clock();
   let first: number | undefined;
-  /** The engine's listing, before the first key: not the value's own code (break-it pass 2, H2). */
-  const listing = () => (first ?? clock()) - start;
   try {
     for (const key in obj) {
       first ??= clock();
       if (!Object.prototype.hasOwnProperty.call(obj, key)) break;
       // This key is not kept: there is at least one more than counted.
-      if (more === COUNTED || clock() - first > budgetMs) return [keys, `${more + 1}+`, listing()];
+      if (more === COUNTED || clock() - first > budgetMs)
+        return [keys, `${more + 1}+`, listing(start, first)];
       if (keys.length < max) keys.push(key);
       else more++;
     }
   } catch {
     // A prototype whose trap throws: its own keys are still readable, as `Object.keys` reads them.
     const own = Object.keys(obj);
-    return [own.slice(0, max), Math.max(0, own.length - max), listing()];
+    return [own.slice(0, max), Math.max(0, own.length - max), listing(start, first)];
   }
-  return [keys, more, listing()];
+  return [keys, more, listing(start, first)];
 }
+
+/** The engine's listing, from `start` to the first key (`first`): not the value's own code (break-it pass 2, H2). */
+const listing = (start: number, first: number | undefined): number => (first ?? clock()) - start;
 
 /**
  * Copies any value into plain JSON: cycles become `"[Circular]"`, functions and symbols are
@@ -177,42 +179,118 @@ function ownKeys(obj: object, max: number, budgetMs: number): [string[], number 
  * traps run for the keys read only. Never throws.
  */
 export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonValue {
-  const {
-    maxDepth = 6,
-    maxStringLength = 2000,
-    maxEntries = 50,
-    maxNodes = 500,
-    maxTimeMs = 100,
-    maxCharacters = Infinity,
-    mapString = (text: string) => text,
-    mapNumber = (n: number | bigint) => (typeof n === 'bigint' ? `${n}n` : n),
-    mapEntry = (_key: string, item: unknown) => item,
-    isSecret = (_name: string, _path: string, inherited: boolean) => inherited,
-  } = options;
-  const seen = new Set<object>();
-  let nodes = 0;
+  const copy = (spare ?? new JsonSafeCopy()).start(options);
+  spare = undefined;
+  try {
+    return copy.walk(value, 0, '', false);
+  } finally {
+    copy.finish();
+    spare = copy;
+  }
+}
+
+/**
+ * The copy the last call finished with, used by the next (a nested call, from a getter or a hook, makes
+ * its own). A copy made per call and dropped let a major GC free the class's hidden class, and V8 then
+ * discarded the optimized walk built on it ("weak objects" in --trace-deopt), after every full GC, as the
+ * redactor's `MatchContext` did (issue 11).
+ */
+let spare: JsonSafeCopy | undefined;
+
+// The value's own code that a copy runs (see `JsonSafeCopy.foreign`): functions, not closures made per
+// call. V8 keeps a closure's optimized code only while a closure of it lives, so callbacks made per copy
+// were compiled again after every major GC, and a reporter redacts a record per capture (issue 11).
+const readKey = (obj: Record<string | number, unknown>, key: string | number): unknown => obj[key];
+const callToJson = (toJSON: () => unknown, obj: object): unknown => toJSON.call(obj);
+const entriesOf = (obj: Record<string, unknown>): Iterator<[unknown, unknown]> =>
+  (obj.entries as () => Iterator<[unknown, unknown]>).call(obj);
+const more = (count: number | string): string => `[+${count} more]`;
+/** An option's value, or its default when it is `undefined` (as a destructuring default: `null` stays). */
+const orDefault = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+const identity = (text: string): string => text;
+const numberAsIs = (n: number | bigint): JsonValue => (typeof n === 'bigint' ? `${n}n` : n);
+const entryAsIs = (_key: string, item: unknown): unknown => item;
+const inheritedSecret = (_name: string, _path: string, inherited: boolean): boolean => inherited;
+/** `mapString` for `clip`, with the key and secrecy of the string being copied (see `JsonSafeCopy.text`). */
+const mapWindow = (window: string, copy: JsonSafeCopy): string =>
+  copy.mapString(window, copy.textKey, copy.textSecret);
+
+/** One `toJsonSafe` call: its limits, hooks and counts; its methods are long-lived functions, not closures made per copy. */
+class JsonSafeCopy {
+  maxDepth = 6;
+  maxStringLength = 2000;
+  maxEntries = 50;
+  maxNodes = 500;
+  maxTimeMs = 100;
+  maxCharacters = Infinity;
+  mapString: (value: string, key: string, secret: boolean) => string = identity;
+  mapNumber: (value: number | bigint, key: string, secret: boolean) => JsonValue = numberAsIs;
+  mapEntry: (key: string, value: unknown) => unknown = entryAsIs;
+  isSecret: (name: string, path: string, inherited: boolean) => boolean = inheritedSecret;
+  readonly seen = new Set<object>();
+  nodes = 0;
   // Time spent in the value's own code only: our own work is bounded by the counts above, and a
   // budget on the whole walk would cut a small value whenever the thread is descheduled.
-  let spent = 0;
-  const more = (count: number | string): string => `[+${count} more]`;
-  let characters = 0;
-  const text = (item: string, key: string, secret: boolean): string => {
-    if (characters >= maxCharacters) return '[…]';
-    characters += Math.min(item.length, maxStringLength + OVERLAP);
-    return clip(item, maxStringLength, (t) => mapString(t, key, secret));
-  };
-  /** Runs the value's own code (a getter, a trap, `toJSON`), counting its time. */
-  const foreign = <T>(run: () => T): T => {
+  spent = 0;
+  characters = 0;
+  /** The key and secrecy of the string `text` is mapping now, for `mapWindow`. */
+  textKey = '';
+  textSecret = false;
+
+  /** Readies this copy for one call with `options` (each read once, `undefined` for the default). */
+  start(options: JsonSafeOptions): this {
+    this.maxDepth = orDefault(options.maxDepth, 6);
+    this.maxStringLength = orDefault(options.maxStringLength, 2000);
+    this.maxEntries = orDefault(options.maxEntries, 50);
+    this.maxNodes = orDefault(options.maxNodes, 500);
+    this.maxTimeMs = orDefault(options.maxTimeMs, 100);
+    this.maxCharacters = orDefault(options.maxCharacters, Infinity);
+    this.mapString = orDefault(options.mapString, identity);
+    this.mapNumber = orDefault(options.mapNumber, numberAsIs);
+    this.mapEntry = orDefault(options.mapEntry, entryAsIs);
+    this.isSecret = orDefault(options.isSecret, inheritedSecret);
+    this.nodes = this.spent = this.characters = 0;
+    return this;
+  }
+
+  /** Lets go of the call's hooks and values, so a spare copy keeps nothing of the caller alive. */
+  finish(): void {
+    this.mapString = identity;
+    this.mapNumber = numberAsIs;
+    this.mapEntry = entryAsIs;
+    this.isSecret = inheritedSecret;
+    this.seen.clear();
+    this.textKey = '';
+  }
+
+  text(item: string, key: string, secret: boolean): string {
+    if (this.characters >= this.maxCharacters) return '[…]';
+    this.characters += Math.min(item.length, this.maxStringLength + OVERLAP);
+    this.textKey = key;
+    this.textSecret = secret;
+    return clip(item, this.maxStringLength, mapWindow, false, this);
+  }
+
+  /** Runs the value's own code (a getter, a trap, `toJSON`), `run(a, b, c)`, counting its time. */
+  foreign<T, A, B, C>(run: (a: A, b: B, c: C) => T, a: A, b: B, c: C): T;
+  foreign<T, A, B>(run: (a: A, b: B) => T, a: A, b: B): T;
+  foreign<T, A>(run: (a: A) => T, a: A): T;
+  foreign<T, A, B, C>(run: (a?: A, b?: B, c?: C) => T, a?: A, b?: B, c?: C): T {
     const start = clock();
     try {
-      return run();
+      return run(a, b, c);
     } finally {
-      spent += clock() - start;
+      this.spent += clock() - start;
     }
-  };
+  }
 
-  const walk = (item: unknown, depth: number, key: string, secret: boolean): JsonValue => {
-    if (++nodes > maxNodes) return '[…]';
+  /** Where a child entry `name` of the entry at `key` is stored: its name after its parent's (`card.number`). */
+  child(key: string, name: string): string {
+    return key ? `${key.slice(key.lastIndexOf('.') + 1)}.${name}` : name;
+  }
+
+  walk(item: unknown, depth: number, key: string, secret: boolean): JsonValue {
+    if (++this.nodes > this.maxNodes) return '[…]';
     if (item == null) return null;
     switch (typeof item) {
       case 'boolean':
@@ -221,120 +299,142 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonV
       case 'bigint': {
         if (typeof item === 'number' && !Number.isFinite(item)) return String(item);
         // The string bound holds for a number's decimal text too: a 250,000-digit BigInt is described (issue 9, H4).
-        const oversized = oversizedNumber(item, maxStringLength);
-        return oversized === undefined ? mapNumber(item, key, secret) : text(oversized, key, secret);
+        const oversized = oversizedNumber(item, this.maxStringLength);
+        return oversized === undefined
+          ? this.mapNumber(item, key, secret)
+          : this.text(oversized, key, secret);
       }
       case 'function':
-        return text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
+        return this.text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
       case 'string':
-        return text(item, key, secret);
+        return this.text(item, key, secret);
       case 'symbol':
-        return text(item.toString(), key, secret);
+        return this.text(item.toString(), key, secret);
     }
     const obj = item as Record<string, unknown>;
-    if (seen.has(obj)) return '[Circular]';
-    if (depth >= maxDepth) return '[Object]';
-    if (spent > maxTimeMs) return '[…]';
-    seen.add(obj);
+    if (this.seen.has(obj)) return '[Circular]';
+    if (depth >= this.maxDepth) return '[Object]';
+    if (this.spent > this.maxTimeMs) return '[…]';
+    this.seen.add(obj);
     try {
-      const tag = Object.prototype.toString.call(obj).slice(8, -1);
-      const unwrap = WRAPPERS[tag];
-      if (unwrap) {
-        try {
-          // A 5 MB `new String(…)` is one string, not five million keys (issue 9).
-          return walk(unwrap(obj), depth, key, secret);
-        } catch {
-          // A forged tag: walked as the object it is.
-        }
-      }
-      if (ArrayBuffer.isView(obj) || BUFFERS.test(tag)) {
-        const bytes = readProperty(obj, 'byteLength');
-        return `[${tag} ${typeof bytes === 'number' ? bytes : '?'} bytes]`;
-      }
-      const isError = foreign(() => isErrorLike(obj));
-      const toJSON = foreign(() => obj.toJSON);
-      if (!isError && typeof toJSON === 'function')
-        return walk(
-          foreign((): unknown => toJSON.call(obj)),
-          depth + 1,
-          key,
-          secret,
-        );
-      const child = (name: string): string => (key ? `${key.slice(key.lastIndexOf('.') + 1)}.${name}` : name);
-      if (tag === 'Set' || Array.isArray(obj)) {
-        const length = tag === 'Set' ? 0 : (foreign(() => obj.length) as number);
-        const [items, cut] =
-          tag === 'Set'
-            ? take(Set.prototype.values.call(obj), maxEntries)
-            : [Array.from({ length: Math.min(length, maxEntries) }, (_, i) => foreign(() => obj[i])), false];
-        // An item named by the one before it (`[name, value]` pairs, flat `rawHeaders`, `--password`
-        // then its value) is walked as a key's value would be (break-it pass 2, L12).
-        const names = tag === 'Set' ? [] : listItemNames(key, items, length);
-        const out = items.map((entry, i) => {
-          const name = names[i];
-          return name === undefined
-            ? walk(entry, depth + 1, key, secret)
-            : walk(entry, depth + 1, child(name), isSecret(name, child(name), secret));
-        });
-        if (cut) out.push(more((obj.size as number) - maxEntries));
-        else if (tag !== 'Set' && length > maxEntries) out.push(more(length - maxEntries));
-        return out;
-      }
-      const isMap = ENTRIES.test(tag);
-      let entries: [unknown, unknown][];
-      let rest: number | string = 0;
-      if (isMap) {
-        const iterator = foreign(() => (obj.entries as () => Iterator<[unknown, unknown]>).call(obj));
-        const [items, cut] = foreign(() => take(iterator, maxEntries));
-        entries = items;
-        if (cut) rest = typeof obj.size === 'number' ? obj.size - maxEntries : 'some';
-      } else {
-        const [own, uncounted, listing] = foreign(() => ownKeys(obj, maxEntries, maxTimeMs - spent));
-        spent -= listing;
-        const keys = isError ? [...new Set([...ERROR_KEYS, ...own])] : own;
-        entries = keys.slice(0, maxEntries).map((k) => [k, undefined]);
-        const dropped = keys.length - entries.length;
-        rest = typeof uncounted === 'string' ? `${dropped + parseInt(uncounted, 10)}+` : dropped + uncounted;
-      }
-      const out: { [key: string]: JsonValue } = {};
-      for (const [rawKey, mapped] of entries) {
-        let safeKey = '[Unreadable]';
-        try {
-          const name = keyText(rawKey);
-          // Under a secret name a key is kept when it is a plain name (`expiresAt`), not when it may be the secret itself.
-          safeKey = text(name, key, secret && !PLAIN_NAME.test(name));
-          while (Object.hasOwn(out, safeKey)) safeKey += '#';
-          if (spent > maxTimeMs) {
-            out[safeKey] = '[…]';
-            continue;
-          }
-          // `{ name, value }` (HAR headers, AWS SDK variables): the value is named by its sibling (L12).
-          // A card object's `number`, an OAuth redirect's `code`: named by their siblings (L1).
-          const sibling =
-            isMap || isError
-              ? undefined
-              : /^value$/i.test(name)
-                ? pairName(obj)
-                : foreign(() => siblingName(obj, name));
-          const named = sibling ?? name;
-          const path = child(named);
-          const read = isMap ? mapped : foreign(() => obj[name]);
-          const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
-          if (entry !== undefined) out[safeKey] = walk(entry, depth + 1, path, isSecret(named, path, secret));
-        } catch {
-          // One unreadable entry (a throwing getter) costs only itself (issue 9).
-          while (Object.hasOwn(out, safeKey)) safeKey += '#';
-          out[safeKey] = '[Unreadable]';
-        }
-      }
-      if (rest) out['…'] = more(rest);
-      return out;
+      return this.object(obj, depth, key, secret);
     } catch {
       return '[Unreadable]';
     } finally {
-      seen.delete(obj);
+      this.seen.delete(obj);
     }
-  };
+  }
 
-  return walk(value, 0, '', false);
+  /** `walk` of an object not seen on the way down to it. */
+  object(obj: Record<string, unknown>, depth: number, key: string, secret: boolean): JsonValue {
+    const tag = Object.prototype.toString.call(obj).slice(8, -1);
+    const unwrap = WRAPPERS[tag];
+    if (unwrap) {
+      try {
+        // A 5 MB `new String(…)` is one string, not five million keys (issue 9).
+        return this.walk(unwrap(obj), depth, key, secret);
+      } catch {
+        // A forged tag: walked as the object it is.
+      }
+    }
+    if (ArrayBuffer.isView(obj) || BUFFERS.test(tag)) {
+      const bytes = readProperty(obj, 'byteLength');
+      return `[${tag} ${typeof bytes === 'number' ? bytes : '?'} bytes]`;
+    }
+    const isError = this.foreign(isErrorLike, obj);
+    const toJSON = this.foreign(readKey, obj, 'toJSON');
+    if (!isError && typeof toJSON === 'function')
+      return this.walk(this.foreign(callToJson, toJSON as () => unknown, obj), depth + 1, key, secret);
+    if (tag === 'Set' || Array.isArray(obj)) return this.list(obj, tag, depth, key, secret);
+    const isMap = ENTRIES.test(tag);
+    let entries: [unknown, unknown][];
+    let rest: number | string = 0;
+    if (isMap) {
+      const iterator = this.foreign(entriesOf, obj);
+      const [items, cut] = this.foreign(take, iterator, this.maxEntries);
+      entries = items;
+      if (cut) rest = typeof obj.size === 'number' ? obj.size - this.maxEntries : 'some';
+    } else {
+      const [own, uncounted, listed] = this.foreign(
+        ownKeys,
+        obj,
+        this.maxEntries,
+        this.maxTimeMs - this.spent,
+      );
+      this.spent -= listed;
+      const keys = isError ? [...new Set([...ERROR_KEYS, ...own])] : own;
+      entries = [];
+      for (let i = 0; i < keys.length && i < this.maxEntries; i++) entries.push([keys[i], undefined]);
+      const dropped = keys.length - entries.length;
+      rest = typeof uncounted === 'string' ? `${dropped + parseInt(uncounted, 10)}+` : dropped + uncounted;
+    }
+    const out: { [key: string]: JsonValue } = {};
+    for (const [rawKey, mapped] of entries) {
+      let safeKey = '[Unreadable]';
+      try {
+        const name = keyText(rawKey);
+        // Under a secret name a key is kept when it is a plain name (`expiresAt`), not when it may be the secret itself.
+        safeKey = this.text(name, key, secret && !PLAIN_NAME.test(name));
+        while (Object.hasOwn(out, safeKey)) safeKey += '#';
+        if (this.spent > this.maxTimeMs) {
+          out[safeKey] = '[…]';
+          continue;
+        }
+        // `{ name, value }` (HAR headers, AWS SDK variables): the value is named by its sibling (L12).
+        // A card object's `number`, an OAuth redirect's `code`: named by their siblings (L1).
+        const sibling =
+          isMap || isError
+            ? undefined
+            : /^value$/i.test(name)
+              ? pairName(obj)
+              : this.foreign(siblingName, obj, name);
+        const named = sibling ?? name;
+        const path = this.child(key, named);
+        const read = isMap ? mapped : this.foreign(readKey, obj, name);
+        const entry = this.mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
+        if (entry !== undefined)
+          out[safeKey] = this.walk(entry, depth + 1, path, this.isSecret(named, path, secret));
+      } catch {
+        // One unreadable entry (a throwing getter) costs only itself (issue 9).
+        while (Object.hasOwn(out, safeKey)) safeKey += '#';
+        out[safeKey] = '[Unreadable]';
+      }
+    }
+    if (rest) out['…'] = more(rest);
+    return out;
+  }
+
+  /** `walk` of an array or a Set (`tag`). */
+  list(obj: Record<string, unknown>, tag: string, depth: number, key: string, secret: boolean): JsonValue {
+    const length = tag === 'Set' ? 0 : (this.foreign(readKey, obj, 'length') as number);
+    let items: unknown[];
+    let cut = false;
+    if (tag === 'Set') [items, cut] = take(Set.prototype.values.call(obj), this.maxEntries);
+    else {
+      items = [];
+      // As `Array.from({ length })` counts: a Proxy's `length` may be 2.5, -1 or NaN.
+      const count = Math.max(0, Math.trunc(Math.min(length, this.maxEntries)) || 0);
+      for (let i = 0; i < count; i++) items.push(this.foreign(readKey, obj, i));
+    }
+    // An item named by the one before it (`[name, value]` pairs, flat `rawHeaders`, `--password`
+    // then its value) is walked as a key's value would be (break-it pass 2, L12).
+    const names = tag === 'Set' ? [] : listItemNames(key, items, length);
+    const out: JsonValue[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const name = names[i];
+      out.push(
+        name === undefined
+          ? this.walk(items[i], depth + 1, key, secret)
+          : this.walk(
+              items[i],
+              depth + 1,
+              this.child(key, name),
+              this.isSecret(name, this.child(key, name), secret),
+            ),
+      );
+    }
+    if (cut) out.push(more((obj.size as number) - this.maxEntries));
+    else if (tag !== 'Set' && length > this.maxEntries) out.push(more(length - this.maxEntries));
+    return out;
+  }
 }
