@@ -178,6 +178,16 @@ repeatedApp.capture(failAppAt('Widget failed to load'));
 const repeatedAppRatio = versusBaseline(sameApp, (error) => repeatedApp.capture(error));
 const freshApp = createResilience({ burst: { limit: Infinity, budgetMs: Infinity } });
 const newAppRatio = versusBaseline(distinctApp, (error) => freshApp.capture(error));
+// A new error with a reporter, as an app with Sentry runs: each capture also makes the report's redacted copy
+// (no rate limit here, so every one is reported; by default at most 30 a minute are).
+const reported = createResilience({
+  burst: { limit: Infinity, budgetMs: Infinity },
+  reporters: [{ name: 'kept', report: (record) => void (lastReport = record) }],
+  reporting: { rateLimit: { maxPerMinute: Infinity } },
+});
+let lastReport: unknown;
+const newReportedRatio = versusBaseline(distinct, (error) => reported.capture(error));
+if (lastReport === undefined) throw new Error('no capture was reported');
 if (repeatedApp.store.getState().records[0]!.count < ROUNDS * BATCH)
   throw new Error('the repeated AppError was not counted');
 
@@ -221,6 +231,7 @@ const rows = [
   ],
   ['bulwark capture, repeated AppError (record active)', '', rounds(repeatedAppRatio), '', ''],
   ['bulwark capture, new AppError', '', rounds(newAppRatio), '', ''],
+  ['bulwark capture, new error, reported (no rate limit)', '', rounds(newReportedRatio), '', ''],
   ['Sentry captureException, repeated (no-op transport)', us(sentryRepeated), '', '', ''],
   ['Sentry captureException, new (no-op transport)', us(sentryNew), '', '', ''],
   [

@@ -13,7 +13,7 @@ import { readOnce, readProperty } from './read-property';
 import { stackText } from './stack-text';
 import { statusLine } from './status-line';
 import { parseRetryAfter } from './retry-after';
-import { defaultRedactor, type Redactor } from './redact';
+import { defaultRedactor, inOneCall, type Redactor } from './redact';
 import { toJsonSafe } from './to-json-safe';
 import { clip } from './redaction/clip';
 import { redactFieldErrors } from './redact-error';
@@ -119,7 +119,7 @@ export function normalizeError(value: unknown, options: NormalizeOptions = {}): 
 
 /** `normalizeOnce` as one call of `redactor`: a function, not a closure per call (see `readOnce`). */
 const normalizeInOneCall = (value: unknown, options: NormalizeOptions, redactor: Redactor): AppError =>
-  redactor.asOneCall(normalizeOnce, value, options, redactor);
+  inOneCall(redactor, normalizeOnce, value, options, redactor);
 
 function normalizeOnce(value: unknown, options: NormalizeOptions, redactor: Redactor): AppError {
   try {

@@ -102,7 +102,7 @@ export function readRaw(value: unknown, key: string): unknown {
  * capture reads each property of the thrown value (and its causes) once. Nested calls share the outer
  * one. The arguments are passed through so that a caller needs no closure per call: V8 keeps a closure's
  * optimized code only while a closure of it lives, so one made per capture ran unoptimized again after
- * every major GC (issue 11, eleventh session).
+ * every major GC (issue 11).
  */
 export function readOnce<T>(run: () => T): T;
 export function readOnce<T, A>(run: (a: A) => T, a: A): T;

@@ -70,22 +70,38 @@ export interface Redactor {
    * Runs `run` as one call of this redactor: every redaction inside it shares one work budget
    * (`workBudget`), as a copy's strings do. `capture` redacts an error's message, stack, code and
    * fields this way, so the whole error is bounded, not each of its 2,500 field messages. Nested
-   * calls join the outer one. `run` is called with the arguments given after it (up to three), so a
-   * hot caller can pass a long-lived function rather than a closure made per call. Returns what `run`
-   * returns; throws what it throws.
-   * @example redactor.asOneCall(() => [redactor.redactString(a), redactor.redactString(b)])
-   * @example redactor.asOneCall(redactPair, a, b) // redactPair(a, b), no closure per call
+   * calls join the outer one. Returns what `run` returns; throws what it throws.
    */
-  asOneCall: AsOneCall;
+  asOneCall: <T>(run: () => T) => T;
 }
 
-/** {@link Redactor.asOneCall}'s signatures: `run()`, or `run(a)`, `run(a, b)`, `run(a, b, c)` with the arguments given. */
-export interface AsOneCall {
-  <T>(run: () => T): T;
-  <T, A>(run: (a: A) => T, a: A): T;
-  <T, A, B>(run: (a: A, b: B) => T, a: A, b: B): T;
-  <T, A, B, C>(run: (a: A, b: B, c: C) => T, a: A, b: B, c: C): T;
+/** The `asOneCall`s `createRedactor` made: they pass `run` the arguments given after it (see `inOneCall`). */
+const passingArguments = new WeakSet<object>();
+
+/**
+ * `redactor.asOneCall` of `run(a, b, c)`, without a closure per call when the redactor is one
+ * `createRedactor` made: V8 keeps a closure's optimized code only while a closure of it lives, so a
+ * callback made per capture ran unoptimized again after every major GC (issue 11). A redactor made
+ * by hand gets the closure its `asOneCall` expects.
+ */
+export function inOneCall<T, A>(redactor: Redactor, run: (a: A) => T, a: A): T;
+export function inOneCall<T, A, B>(redactor: Redactor, run: (a: A, b: B) => T, a: A, b: B): T;
+export function inOneCall<T, A, B, C>(redactor: Redactor, run: (a: A, b: B, c: C) => T, a: A, b: B, c: C): T;
+export function inOneCall<T, A, B, C>(
+  redactor: Redactor,
+  run: (a?: A, b?: B, c?: C) => T,
+  a?: A,
+  b?: B,
+  c?: C,
+): T {
+  const { asOneCall } = redactor;
+  return passingArguments.has(asOneCall)
+    ? (asOneCall as AsOneCallWithArguments)(run, a, b, c)
+    : asOneCall(() => run(a, b, c));
 }
+
+/** `asOneCall` as `createRedactor` makes it: `run(a, b, c)` with the arguments given. */
+type AsOneCallWithArguments = <T, A, B, C>(run: (a?: A, b?: B, c?: C) => T, a?: A, b?: B, c?: C) => T;
 
 const DEFAULT_REPLACEMENT = '[REDACTED]';
 /** `redactString` keeps at most this many characters unless told otherwise: bounded work per call. */
@@ -152,7 +168,7 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
   // One object refilled per call, not one per call: when a major GC found no budget alive it freed their
   // hidden class and discarded the optimized scan, which ran unoptimized after every full GC (issue 11).
   const budget = new WorkBudget(workBudget);
-  const asOneCall = (<T, A, B, C>(run: (a?: A, b?: B, c?: C) => T, a?: A, b?: B, c?: C): T => {
+  const asOneCall: AsOneCallWithArguments = (run, a, b, c) => {
     if (active) return run(a, b, c);
     budget.refill(workBudget);
     active = budget;
@@ -161,7 +177,8 @@ export function createRedactor(given: RedactOptions = {}): Redactor {
     } finally {
       active = undefined;
     }
-  }) as AsOneCall;
+  };
+  passingArguments.add(asOneCall);
   // Decisions per key name are remembered: text like `a=1&a=2&…` asks about the same key thousands of times.
   const known = new Map<string, boolean>();
   /** The name rules and `keys`, remembered per name (`allowKeys` is checked apart: it wins over a path). */

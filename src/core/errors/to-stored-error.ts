@@ -1,7 +1,7 @@
 import { isAppError, type AppError } from './app-error';
 import { normalizeError, type NormalizeOptions } from './normalize';
 import { readProperty } from './read-property';
-import type { Redactor } from './redact';
+import { inOneCall, type Redactor } from './redact';
 import { hidden, redactError } from './redact-error';
 import { noteOf, setThrownType } from './thrown-type';
 
@@ -13,7 +13,7 @@ import { noteOf, setThrownType } from './thrown-type';
  */
 export function toStoredError(value: unknown, options: NormalizeOptions & { redactor: Redactor }): AppError {
   // One redaction budget for the whole error: message, stack, code, fields (issue 9, H1).
-  return options.redactor.asOneCall(storedError, value, options);
+  return inOneCall(options.redactor, storedError, value, options);
 }
 
 /** `toStoredError`'s work, a function rather than a closure per call (see `readOnce`). */
