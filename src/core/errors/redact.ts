@@ -76,7 +76,7 @@ export interface Redactor {
 }
 
 /** The `asOneCall`s `createRedactor` made: they pass `run` the arguments given after it (see `inOneCall`). */
-const passingArguments = new WeakSet<object>();
+const passingArguments = new WeakSet();
 
 /**
  * `redactor.asOneCall` of `run(a, b, c)`, without a closure per call when the redactor is one
@@ -95,9 +95,9 @@ export function inOneCall<T, A, B, C>(
   c?: C,
 ): T {
   const { asOneCall } = redactor;
-  return passingArguments.has(asOneCall)
-    ? (asOneCall as AsOneCallWithArguments)(run, a, b, c)
-    : asOneCall(() => run(a, b, c));
+  if (!passingArguments.has(asOneCall)) return asOneCall(() => run(a, b, c));
+  const withArguments: AsOneCallWithArguments = asOneCall;
+  return withArguments(run, a, b, c);
 }
 
 /** `asOneCall` as `createRedactor` makes it: `run(a, b, c)` with the arguments given. */
