@@ -364,7 +364,8 @@ class JsonSafeCopy {
       this.spent -= listed;
       const keys = isError ? [...new Set([...ERROR_KEYS, ...own])] : own;
       entries = [];
-      for (let i = 0; i < keys.length && i < this.maxEntries; i++) entries.push([keys[i], undefined]);
+      // `slice` as before: an odd limit (2.5, -1) keeps what it kept.
+      for (const kept of keys.slice(0, this.maxEntries)) entries.push([kept, undefined]);
       const dropped = keys.length - entries.length;
       rest = typeof uncounted === 'string' ? `${dropped + parseInt(uncounted, 10)}+` : dropped + uncounted;
     }
