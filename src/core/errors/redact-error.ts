@@ -87,6 +87,9 @@ const FIELDS: Record<string, (value: unknown, redactor: Redactor) => unknown> = 
   },
   fieldErrors: (value, redactor) => (isObject(value) ? redactFieldErrors(value, redactor) : undefined),
 };
+/** `redactor.redactString(text)`, called as a method (a hand-made redactor may use `this`, findings-11f F6), without a closure per call. */
+const redactWith = (text: string, redactor: Redactor): string => redactor.redactString(text);
+
 /** Never stored as fields: the message and stack are kept hidden, the cause is the raw thrown value. */
 const SKIPPED = new Set(['message', 'stack', 'cause']);
 
@@ -130,7 +133,7 @@ export function redactError(
         'stack',
         redactStack
           ? clip(stack, MAX_STACK - 1, redactStack, true, known)
-          : clip(stack, MAX_STACK - 1, redactor.redactString, true),
+          : clip(stack, MAX_STACK - 1, redactWith, true, redactor),
       );
     return copy as unknown as AppError;
   } catch {

@@ -35,7 +35,7 @@ export interface RedactOptions {
   allowKeys?: readonly (string | RegExp)[];
   /** Text put in place of a secret. @default '[REDACTED]' */
   replacement?: string;
-  /** Depth, string length and entry limits of the copy. @default toJsonSafe's limits */
+  /** Depth, string length and entry limits of the copy, read once when the redactor is made. @default toJsonSafe's limits */
   limits?: JsonSafeLimits;
   /**
    * Work one call may do, in units of about one character read by one rule (a candidate match costs
@@ -94,9 +94,9 @@ export function inOneCall<T, A, B, C>(
   b?: B,
   c?: C,
 ): T {
-  const { asOneCall } = redactor;
-  if (!passingArguments.has(asOneCall)) return asOneCall(() => run(a, b, c));
-  const withArguments: AsOneCallWithArguments = asOneCall;
+  // Called as a method, as before: a hand-made `asOneCall` may use `this` (findings-11f F5).
+  if (!passingArguments.has(redactor.asOneCall)) return redactor.asOneCall(() => run(a, b, c));
+  const withArguments: AsOneCallWithArguments = redactor.asOneCall;
   return withArguments(run, a, b, c);
 }
 

@@ -179,10 +179,11 @@ const listing = (start: number, first: number | undefined): number => (first ?? 
  * traps run for the keys read only. Never throws.
  */
 export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): JsonValue {
-  const copy = (spare ?? new JsonSafeCopy()).start(options);
+  // Taken before the options are read: a getter among them may copy something too (findings-11f F1).
+  const copy = spare ?? new JsonSafeCopy();
   spare = undefined;
   try {
-    return copy.walk(value, 0, '', false);
+    return copy.start(options).walk(value, 0, '', false);
   } finally {
     copy.finish();
     spare = copy;
@@ -212,8 +213,10 @@ const numberAsIs = (n: number | bigint): JsonValue => (typeof n === 'bigint' ? `
 const entryAsIs = (_key: string, item: unknown): unknown => item;
 const inheritedSecret = (_name: string, _path: string, inherited: boolean): boolean => inherited;
 /** `mapString` for `clip`, with the key and secrecy of the string being copied (see `JsonSafeCopy.text`). */
-const mapWindow = (window: string, copy: JsonSafeCopy): string =>
-  copy.mapString(window, copy.textKey, copy.textSecret);
+const mapWindow = (window: string, copy: JsonSafeCopy): string => {
+  const { mapString } = copy;
+  return mapString(window, copy.textKey, copy.textSecret);
+};
 
 /** One `toJsonSafe` call: its limits, hooks and counts; its methods are long-lived functions, not closures made per copy. */
 class JsonSafeCopy {
@@ -300,9 +303,9 @@ class JsonSafeCopy {
         if (typeof item === 'number' && !Number.isFinite(item)) return String(item);
         // The string bound holds for a number's decimal text too: a 250,000-digit BigInt is described (issue 9, H4).
         const oversized = oversizedNumber(item, this.maxStringLength);
-        return oversized === undefined
-          ? this.mapNumber(item, key, secret)
-          : this.text(oversized, key, secret);
+        // Hooks are called as plain functions, never as methods of this copy (findings-11f F4).
+        const { mapNumber } = this;
+        return oversized === undefined ? mapNumber(item, key, secret) : this.text(oversized, key, secret);
       }
       case 'function':
         return this.text(`[Function ${fnName(readProperty(item, 'name'))}]`, key, secret);
@@ -392,9 +395,10 @@ class JsonSafeCopy {
         const named = sibling ?? name;
         const path = this.child(key, named);
         const read = isMap ? mapped : this.foreign(readKey, obj, name);
-        const entry = this.mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
+        const { mapEntry, isSecret } = this;
+        const entry = mapEntry(name, isError && name === 'stack' ? stackText(read) : read);
         if (entry !== undefined)
-          out[safeKey] = this.walk(entry, depth + 1, path, this.isSecret(named, path, secret));
+          out[safeKey] = this.walk(entry, depth + 1, path, isSecret(named, path, secret));
       } catch {
         // One unreadable entry (a throwing getter) costs only itself (issue 9).
         while (Object.hasOwn(out, safeKey)) safeKey += '#';
@@ -412,14 +416,15 @@ class JsonSafeCopy {
     let cut = false;
     if (tag === 'Set') [items, cut] = take(Set.prototype.values.call(obj), this.maxEntries);
     else {
-      items = [];
-      // As `Array.from({ length })` counts: a Proxy's `length` may be 2.5, -1 or NaN.
-      const count = Math.max(0, Math.trunc(Math.min(length, this.maxEntries)) || 0);
-      for (let i = 0; i < count; i++) items.push(this.foreign(readKey, obj, i));
+      // Made by `Array.from({ length })`, as before: a Proxy's `length` may be 2.5, -1, NaN or 2^32, and
+      // the last throws a RangeError here (an unreadable value) rather than read items without end (findings-11f F2).
+      items = Array.from({ length: Math.min(length, this.maxEntries) });
+      for (let i = 0; i < items.length; i++) items[i] = this.foreign(readKey, obj, i);
     }
     // An item named by the one before it (`[name, value]` pairs, flat `rawHeaders`, `--password`
     // then its value) is walked as a key's value would be (break-it pass 2, L12).
     const names = tag === 'Set' ? [] : listItemNames(key, items, length);
+    const { isSecret } = this;
     const out: JsonValue[] = [];
     for (let i = 0; i < items.length; i++) {
       const name = names[i];
@@ -430,7 +435,7 @@ class JsonSafeCopy {
               items[i],
               depth + 1,
               this.child(key, name),
-              this.isSecret(name, this.child(key, name), secret),
+              isSecret(name, this.child(key, name), secret),
             ),
       );
     }
