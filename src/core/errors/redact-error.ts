@@ -100,8 +100,8 @@ const SKIPPED = new Set(['message', 'stack', 'cause']);
  * and `fieldErrors` as redacted JSON copies; a subclass's own fields (at most 50) through one redactor
  * call, so they are redacted by name and value with its bounds (500 values in all). No `cause`.
  * `redactStack` redacts the stack (`capture` passes one that caches per throw site, issue 11; by default
- * the redactor's `redactString`). Never
- * throws: an error that cannot be read becomes a plain AppError saying so.
+ * the redactor's `redactString`). Never throws: an error that cannot be read becomes a plain AppError
+ * saying so.
  */
 export function redactError(
   error: AppError,
