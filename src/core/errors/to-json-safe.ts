@@ -212,6 +212,8 @@ const identity = (text: string): string => text;
 const numberAsIs = (n: number | bigint): JsonValue => (typeof n === 'bigint' ? `${n}n` : n);
 const entryAsIs = (_key: string, item: unknown): unknown => item;
 const inheritedSecret = (_name: string, _path: string, inherited: boolean): boolean => inherited;
+/** Every option at its default. */
+const NO_OPTIONS: JsonSafeOptions = {};
 /** `mapString` for `clip`, with the key and secrecy of the string being copied (see `JsonSafeCopy.text`). */
 const mapWindow = (window: string, copy: JsonSafeCopy): string => {
   const { mapString } = copy;
@@ -220,16 +222,17 @@ const mapWindow = (window: string, copy: JsonSafeCopy): string => {
 
 /** One `toJsonSafe` call: its limits, hooks and counts; its methods are long-lived functions, not closures made per copy. */
 class JsonSafeCopy {
-  maxDepth = 6;
-  maxStringLength = 2000;
-  maxEntries = 50;
-  maxNodes = 500;
-  maxTimeMs = 100;
-  maxCharacters = Infinity;
-  mapString: (value: string, key: string, secret: boolean) => string = identity;
-  mapNumber: (value: number | bigint, key: string, secret: boolean) => JsonValue = numberAsIs;
-  mapEntry: (key: string, value: unknown) => unknown = entryAsIs;
-  isSecret: (name: string, path: string, inherited: boolean) => boolean = inheritedSecret;
+  // Set by `start`, which the constructor calls: the defaults are written there only.
+  maxDepth!: number;
+  maxStringLength!: number;
+  maxEntries!: number;
+  maxNodes!: number;
+  maxTimeMs!: number;
+  maxCharacters!: number;
+  mapString!: (value: string, key: string, secret: boolean) => string;
+  mapNumber!: (value: number | bigint, key: string, secret: boolean) => JsonValue;
+  mapEntry!: (key: string, value: unknown) => unknown;
+  isSecret!: (name: string, path: string, inherited: boolean) => boolean;
   readonly seen = new Set<object>();
   nodes = 0;
   // Time spent in the value's own code only: our own work is bounded by the counts above, and a
@@ -239,6 +242,10 @@ class JsonSafeCopy {
   /** The key and secrecy of the string `text` is mapping now, for `mapWindow`. */
   textKey = '';
   textSecret = false;
+
+  constructor() {
+    this.start(NO_OPTIONS);
+  }
 
   /** Readies this copy for one call with `options` (each read once, `undefined` for the default). */
   start(options: JsonSafeOptions): this {
@@ -258,10 +265,7 @@ class JsonSafeCopy {
 
   /** Lets go of the call's hooks and values, so a spare copy keeps nothing of the caller alive. */
   finish(): void {
-    this.mapString = identity;
-    this.mapNumber = numberAsIs;
-    this.mapEntry = entryAsIs;
-    this.isSecret = inheritedSecret;
+    this.start(NO_OPTIONS);
     this.seen.clear();
     this.textKey = '';
   }
